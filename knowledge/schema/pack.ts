@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import {
+  ACCESS_ROUTES,
+  AGE_BANDS,
+  APPLIES_TO,
+  ITHRIVE_IDS,
+  NEED_LEVEL_IDS,
+  PRIORITY_GROUP_IDS,
+  RISK_ROUTES,
+  ROUTES,
+} from '../vocabulary';
+
+// Schemas for one knowledge pack: the files under knowledge/packs/<name>/.
+// Council staff edit those JSON files; these schemas are what stops a typo
+// from reaching a resident. Types are inferred, never written twice.
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-23');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+const nonEmpty = z.string().trim().min(1);
+
+/** Where a fact came from: a seed document id (see pack.json "sources") or a public https URL. */
+export const sourceSchema = z.union([
+  z.string().regex(/^seed:[a-z0-9-]+(#.+)?$/, 'must be "seed:<source id>" optionally followed by "#<section>"'),
+  z.url({ protocol: /^https$/ }),
+]);
+
+/**
+ * UK numbers as people dial them: 999, 111, 116 123, 5-digit text short codes,
+ * and 11-digit numbers written in their usual groups.
+ */
+export const UK_PHONE = /^(?:999|111|112|116 ?\d{3}|\d{5}|0\d{3} ?\d{3} ?\d{4}|0\d{4} ?\d{6}|0\d{4} ?\d{3} ?\d{3}|0\d{2} ?\d{4} ?\d{4}|0\d{3} ?\d{6}|0\d{4} ?\d{5}|0800 ?\d{3} ?\d{4}|0808 ?\d{3} ?\d{4}|08000 ?\d{3} ?\d{3})$/;
+
+export const contactMethodSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('phone'), value: z.string().regex(UK_PHONE, 'must be a UK phone number such as 01225 396312') }),
+  z.object({ kind: z.literal('text'), value: z.string().regex(/^(?:\d{5}|0\d{4} ?\d{6})$/, 'must be a UK text number or short code'), keyword: z.string().optional() }),
+  z.object({ kind: z.literal('url'), value: z.url({ protocol: /^https?$/ }) }),
+  z.object({ kind: z.literal('email'), value: z.email() }),
+]);
+
+/**
+ * One way to reach someone. Every contact carries its source and the date a person
+ * last checked it; the loader and knowledge:check hold that line.
+ */
+export const contactSchema = z
+  .object({
+    id: slug,
+    name: nonEmpty,
+    method: contactMethodSchema,
+    /** Opening hours in words, e.g. "24 hours, every day". */
+    hours: nonEmpty,
+    /** When set, the hours are also computable from office-hours.json with this id. */
+    officeHoursId: slug.optional(),
+    /** Who it is for, in plain words. */
+    for: nonEmpty,
+    source: sourceSchema,
+    checked: isoDate,
+  })
+  .strict();
+
+export const priorityGroupSchema = z
+  .object({
+    id: z.enum(PRIORITY_GROUP_IDS),
+    /** The strategy's own words for the group. */
+    strategyWording: nonEmpty,
+    /** What a resident would call it: "money worries". */
+    plainName: nonEmpty,
+    /** One or two plain sentences a resident sees. */
+    summary: nonEmpty,
+    appliesTo: z.array(z.enum(APPLIES_TO)).min(1),
+    source: sourceSchema,
+  })
+  .strict();
+
+export const needLevelSchema = z
+  .object({
+    id: z.enum(NEED_LEVEL_IDS),
+    name: nonEmpty,
+    plainName: nonEmpty,
+    /** The strategy's definition, from the continuum. */
+    strategyWording: nonEmpty,
+    /** What this level means for a resident, in plain words. */
+    plainSummary: nonEmpty,
+    ithrive: z.array(z.enum(ITHRIVE_IDS)).min(1),
+    source: sourceSchema,
+  })
+  .strict();
+
+export const ageRangeSchema = z
+  .object({
+    /** Years; -1 means pre-birth (pregnancy). */
+    min: z.number().int().min(-1).max(120),
+    max: z.number().int().min(-1).max(120),
+  })
+  .strict()
+  .refine((r) => r.min <= r.max, { message: 'min must not be greater than max' });
+
+export const serviceSchema = z
+  .object({
+    id: slug,
+    name: nonEmpty,
+    description: nonEmpty,
+    level: z.enum(NEED_LEVEL_IDS),
+    priorityGroups: z.array(z.enum(PRIORITY_GROUP_IDS)),
+    appliesTo: z.array(z.enum(APPLIES_TO)).min(1),
+    ages: ageRangeSchema,
+    access: z.enum(ACCESS_ROUTES),
+    /** Only contacts a public source gives. May be empty: then howToFind is required. */
+    contacts: z.array(contactSchema),
+    /** How to find the service when no contact is known, e.g. "Search Live Well B&NES for ...". */
+    howToFind: nonEmpty.optional(),
+    source: sourceSchema,
+  })
+  .strict()
+  .refine((s) => s.contacts.length > 0 || s.howToFind !== undefined, {
+    message: 'a service with no contacts must say howToFind',
+    path: ['howToFind'],
+  });
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time like 08:30');
+const openingSpan = z
+  .object({ open: timeOfDay, close: timeOfDay })
+  .strict()
+  .refine((s) => s.open < s.close, { message: 'open must be before close' });
+
+export const officeHoursSchema = z
+  .object({
+    id: slug,
+    name: nonEmpty,
+    timezone: z.literal('Europe/London'),
+    /** Days not listed are closed. */
+    weekly: z
+      .object({
+        mon: z.array(openingSpan).optional(),
+        tue: z.array(openingSpan).optional(),
+        wed: z.array(openingSpan).optional(),
+        thu: z.array(openingSpan).optional(),
+        fri: z.array(openingSpan).optional(),
+        sat: z.array(openingSpan).optional(),
+        sun: z.array(openingSpan).optional(),
+      })
+      .strict(),
+    /** Public holidays on which the office is closed, from date-holidays (country GB, region ENG = England and Wales list). */
+    closedOnBankHolidays: z.object({ country: z.literal('GB'), region: z.enum(['ENG', 'WLS', 'SCT', 'NIR']) }).strict(),
+    source: sourceSchema,
+    checked: isoDate,
+  })
+  .strict();
+
+/**
+ * What the bot gives for a route. Contacts are listed by id from contacts.json, in the
+ * order the bot shows them: "always" first (999 where life is in danger), then the
+ * office-hours or out-of-hours list depending on the instant.
+ */
+export const routeSchema = z
+  .object({
+    id: z.enum(ROUTES),
+    /** Short calm lead-in the bot says before the contacts. */
+    message: nonEmpty,
+    always: z.array(slug),
+    officeHours: z.array(slug).default([]),
+    outOfHours: z.array(slug).default([]),
+    /** Which office-hours entry decides between the two lists. */
+    officeHoursId: slug.optional(),
+  })
+  .strict();
+
+export const contactsFileSchema = z
+  .object({
+    contacts: z.array(contactSchema).min(1),
+    routes: z.array(routeSchema),
+  })
+  .strict();
+
+export const sourceDocSchema = z
+  .object({
+    id: slug,
+    title: nonEmpty,
+    /** The seed file this was extracted from, or its public URL. */
+    file: z.string().optional(),
+    url: z.url().optional(),
+  })
+  .strict();
+
+/** Named guidance a practitioner asks about: EHA, thresholds, consent, the portal, the panel. */
+export const guidanceSchema = z
+  .object({
+    id: slug,
+    title: nonEmpty,
+    /** Professional wording, for practitioners. */
+    body: nonEmpty,
+    /** Optional plain version for residents. */
+    plainBody: nonEmpty.optional(),
+    /** Contact ids from contacts.json to show with it. */
+    contacts: z.array(slug).default([]),
+    source: sourceSchema,
+  })
+  .strict();
+
+export const packMetaSchema = z
+  .object({
+    id: slug,
+    /** Shown to people: "Bath and North East Somerset". */
+    councilName: nonEmpty,
+    shortName: nonEmpty,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version like 1.0.0'),
+    updated: isoDate,
+    /** Where to look when the bot has no contact for something. */
+    directoryName: nonEmpty,
+    directoryUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Vocabulary and principles of this council's strategy, shown to practitioners. */
+    principles: z.array(nonEmpty).default([]),
+    sources: z.array(sourceDocSchema).min(1),
+  })
+  .strict();
+
+/** Example phrases per group, to train the classifier; several files may add to them. */
+export const examplesFileSchema = z.partialRecord(z.enum(PRIORITY_GROUP_IDS), z.array(nonEmpty));
+
+export type Source = z.infer<typeof sourceSchema>;
+export type ContactMethod = z.infer<typeof contactMethodSchema>;
+export type Contact = z.infer<typeof contactSchema>;
+export type PriorityGroup = z.infer<typeof priorityGroupSchema>;
+export type NeedLevel = z.infer<typeof needLevelSchema>;
+export type AgeRange = z.infer<typeof ageRangeSchema>;
+export type Service = z.infer<typeof serviceSchema>;
+export type OfficeHours = z.infer<typeof officeHoursSchema>;
+export type RouteSpec = z.infer<typeof routeSchema>;
+export type ContactsFile = z.infer<typeof contactsFileSchema>;
+export type Guidance = z.infer<typeof guidanceSchema>;
+export type PackMeta = z.infer<typeof packMetaSchema>;
+export type ExamplesFile = z.infer<typeof examplesFileSchema>;
+
+/** A loaded, cross-checked pack: what the rest of the bot reads. */
+export interface KnowledgePack {
+  meta: PackMeta;
+  priorityGroups: Array<PriorityGroup & { examples: string[] }>;
+  needLevels: NeedLevel[];
+  services: Service[];
+  contacts: Contact[];
+  routes: RouteSpec[];
+  officeHours: OfficeHours[];
+  guidance: Guidance[];
+}
+
+export { RISK_ROUTES };

@@ -1,0 +1,35 @@
+import type { AgeBand, Audience, NeedLevelId, PriorityGroupId, RiskRoute, Route } from '../vocabulary';
+
+/** One rule or phrase that fired, so a reviewer can audit why the bot escalated. */
+export interface RiskMatch {
+  route: RiskRoute;
+  /** Stable id of the rule, e.g. "crisis.suicidal-intent". */
+  rule: string;
+  /** The part of the (normalised) message that matched. */
+  matched: string;
+}
+
+export interface GroupScore {
+  id: PriorityGroupId;
+  /** 0..1, higher is more likely; scores are comparable within one result. */
+  score: number;
+}
+
+/** What the dialogs know besides the text; every field is optional. */
+export interface TriageContext {
+  audience?: Audience;
+  ageBand?: AgeBand;
+}
+
+export interface TriageResult {
+  /** The most urgent risk route, or early-help / information when no risk is indicated. */
+  route: Route;
+  /** Every risk rule that fired, most urgent first. Empty when no risk is indicated. */
+  riskMatches: RiskMatch[];
+  /** Best first; may hold several groups when the text says several things. */
+  priorityGroups: GroupScore[];
+  needLevel: NeedLevelId;
+}
+
+/** The single entry point the rest of the bot uses. */
+export type TriageFn = (text: string, context?: TriageContext) => TriageResult;
