@@ -1,0 +1,209 @@
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+/** Configuration problems are reported by variable name, so an operator can fix the right line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export const STORAGE_KINDS = ['lowdb', 'memory'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export type AppType = (typeof APP_TYPES)[number];
+export type StorageKind = (typeof STORAGE_KINDS)[number];
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  appType: AppType;
+  appId?: string;
+  appPassword?: string;
+  appTenantId?: string;
+  /** False when MicrosoftAppId is empty: local use only, requests are not authenticated. */
+  authenticated: boolean;
+  /** Absolute path of the embedded store. */
+  dataDir: string;
+  retentionHours: number;
+  retentionSweepMinutes: number;
+  storage: StorageKind;
+  logLevel: LogLevel;
+  logMessageText: boolean;
+  /** Salt for hashing conversation ids in logs; a random per-process salt when not set. */
+  logHashSalt?: string;
+  knowledgePack: string;
+  /** Public https base URL of the bot, without a trailing slash. */
+  publicUrl?: string;
+  directLineSecret?: string;
+}
+
+const positiveNumber = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return fallback;
+      const value = Number(raw);
+      if (!Number.isFinite(value) || value <= 0) {
+        ctx.addIssue({ code: 'custom', message: 'must be a positive number' });
+        return z.NEVER;
+      }
+      return value;
+    });
+
+const port = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined) return 3978;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value > 65535) {
+      ctx.addIssue({ code: 'custom', message: 'must be a whole number from 0 to 65535' });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+const flag = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined) return false;
+    const value = raw.trim().toLowerCase();
+    if (['true', '1', 'yes', 'on'].includes(value)) return true;
+    if (['false', '0', 'no', 'off'].includes(value)) return false;
+    ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+    return z.NEVER;
+  });
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z
+    .enum(values, { error: `must be one of ${values.join(', ')}` })
+    .optional()
+    .transform((value) => value ?? fallback);
+
+const publicUrl = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an absolute URL such as https://bot.example.org' });
+      return z.NEVER;
+    }
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+      ctx.addIssue({ code: 'custom', message: 'must use https (http is allowed only for localhost)' });
+      return z.NEVER;
+    }
+    return url.toString().replace(/\/+$/, '');
+  });
+
+const EnvSchema = z.object({
+  PORT: port,
+  HOST: z.string().optional().transform((v) => v ?? '0.0.0.0'),
+  MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant'),
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppTenantId: z.string().optional(),
+  DATA_DIR: z.string().optional().transform((v) => v ?? './data'),
+  RETENTION_HOURS: positiveNumber(24),
+  RETENTION_SWEEP_MINUTES: positiveNumber(15),
+  STORAGE: oneOf(STORAGE_KINDS, 'lowdb'),
+  LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
+  LOG_MESSAGE_TEXT: flag,
+  LOG_HASH_SALT: z
+    .string()
+    .min(16, { error: 'must be at least 16 characters' })
+    .optional(),
+  KNOWLEDGE_PACK: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: 'must be a pack name in lower case letters, digits and hyphens (e.g. bathnes)',
+    })
+    .optional()
+    .transform((v) => v ?? 'bathnes'),
+  PUBLIC_URL: publicUrl,
+  DIRECT_LINE_SECRET: z.string().optional(),
+});
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Validates an environment and returns the typed configuration. Pure: no I/O, no process access,
+ * so tests can call it with any object. Throws ConfigError naming each bad variable.
+ */
+export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
+  // Blank values in .env files (`MicrosoftAppId=`) mean "not set".
+  const cleaned: Env = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = env[key]?.trim();
+    cleaned[key] = value === '' ? undefined : value;
+  }
+
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const e = parsed.data;
+
+  const problems: string[] = [];
+  if (e.MicrosoftAppId) {
+    if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+      problems.push(`MicrosoftAppPassword is required when MicrosoftAppId is set and MicrosoftAppType is ${e.MicrosoftAppType}`);
+    }
+    if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+      problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${e.MicrosoftAppType}`);
+    }
+  } else if (e.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppId is required when MicrosoftAppPassword is set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    appType: e.MicrosoftAppType,
+    appId: e.MicrosoftAppId,
+    appPassword: e.MicrosoftAppPassword,
+    appTenantId: e.MicrosoftAppTenantId,
+    authenticated: Boolean(e.MicrosoftAppId),
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    retentionHours: e.RETENTION_HOURS,
+    retentionSweepMinutes: e.RETENTION_SWEEP_MINUTES,
+    storage: e.STORAGE,
+    logLevel: e.LOG_LEVEL,
+    logMessageText: e.LOG_MESSAGE_TEXT,
+    logHashSalt: e.LOG_HASH_SALT,
+    knowledgePack: e.KNOWLEDGE_PACK,
+    publicUrl: e.PUBLIC_URL,
+    directLineSecret: e.DIRECT_LINE_SECRET,
+  };
+}
+
+/**
+ * Reads configuration once at start-up: an optional `.env` file in the working directory
+ * (real environment variables win), then validation.
+ */
+export function loadConfig(): AppConfig {
+  dotenv.config({ quiet: true });
+  return parseConfig(process.env);
+}
+
+/** The settings object ConfigurationBotFrameworkAuthentication expects. */
+export function botFrameworkAuthSettings(config: AppConfig): Record<string, string | undefined> {
+  return {
+    MicrosoftAppType: config.appType,
+    MicrosoftAppId: config.appId ?? '',
+    MicrosoftAppPassword: config.appPassword ?? '',
+    MicrosoftAppTenantId: config.appTenantId ?? '',
+  };
+}

@@ -1,0 +1,291 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { StoreItems } from 'botbuilder';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { SweepableStorage } from './sweepable';
+
+/** What one file holds: a single storage key, so a turn only ever touches its own files. */
+export interface StoredRecord {
+  key: string;
+  eTag: string;
+  /** ms since the epoch; drives the retention sweep. */
+  lastWrite: number;
+  value: Record<string, unknown>;
+}
+
+export interface LowdbStorageOptions {
+  /** Clock for lastWrite; tests inject one. */
+  now?: () => number;
+  logger?: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
+}
+
+const STATE_DIR = 'state';
+const QUARANTINE_DIR = 'quarantine';
+const SCAN_BATCH = 64;
+
+/** The file for a key: a SHA-256 of the key, sharded by its first two hex digits. */
+export function fileNameForKey(key: string): { shard: string; name: string } {
+  const hash = createHash('sha256').update(key, 'utf8').digest('hex');
+  return { shard: hash.slice(0, 2), name: `${hash}.json` };
+}
+
+function isRecord(data: unknown): data is StoredRecord {
+  if (typeof data !== 'object' || data === null) return false;
+  const r = data as Partial<StoredRecord>;
+  return (
+    typeof r.key === 'string' &&
+    typeof r.eTag === 'string' &&
+    typeof r.lastWrite === 'number' &&
+    typeof r.value === 'object' &&
+    r.value !== null
+  );
+}
+
+class CorruptFileError extends Error {}
+
+/**
+ * Bot Framework `Storage` on lowdb with the contract of botbuilder's MemoryStorage, one small JSON
+ * file per key. lowdb's file adapter (steno) writes a temporary file and renames it over the old
+ * one, so a crash mid-write leaves either the old or the new content, never a torn file.
+ *
+ * One process owns a data directory: eTag checks are made race-free by running every write and
+ * delete of a key through an in-process queue for that key.
+ */
+export class LowdbStorage implements SweepableStorage {
+  readonly kind = 'lowdb' as const;
+  private readonly stateDir: string;
+  private readonly quarantineDir: string;
+  private readonly now: () => number;
+  private readonly logger?: LowdbStorageOptions['logger'];
+  /** key -> lastWrite for every stored key; lets the sweep and unknown-key reads skip the disk. */
+  private readonly lastWrites = new Map<string, number>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private closed = false;
+
+  private constructor(readonly dataDir: string, options: LowdbStorageOptions) {
+    this.stateDir = path.join(dataDir, STATE_DIR);
+    this.quarantineDir = path.join(dataDir, QUARANTINE_DIR);
+    this.now = options.now ?? Date.now;
+    this.logger = options.logger;
+  }
+
+  /**
+   * Opens (creating if needed) a store in `dataDir` and indexes what is already there: the only
+   * step whose cost grows with the number of stored conversations, and it runs once at start-up.
+   */
+  static async open(dataDir: string, options: LowdbStorageOptions = {}): Promise<LowdbStorage> {
+    const storage = new LowdbStorage(path.resolve(dataDir), options);
+    await mkdir(storage.stateDir, { recursive: true });
+    await storage.buildIndex();
+    return storage;
+  }
+
+  /** How many keys are stored. */
+  get size(): number {
+    return this.lastWrites.size;
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) throw new ReferenceError('Keys are required when reading.');
+    const result: StoreItems = {};
+    await Promise.all(
+      [...new Set(keys)].map(async (key) => {
+        if (!this.lastWrites.has(key)) return;
+        const record = await this.load(key);
+        if (record) result[key] = { ...record.value, eTag: record.eTag };
+      }),
+    );
+    return result;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes) throw new ReferenceError('Changes are required when writing.');
+    if (this.closed) throw new Error('Storage: cannot write after the store was closed.');
+    // Like MemoryStorage, a conflict on one key does not stop the others; the call still rejects.
+    const outcomes = await Promise.allSettled(
+      Object.keys(changes).map((key) => this.withKey(key, () => this.writeOne(key, changes[key]))),
+    );
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (!keys) throw new ReferenceError('Keys are required when deleting.');
+    await Promise.all([...new Set(keys)].map((key) => this.withKey(key, () => this.remove(key))));
+  }
+
+  async deleteIdle(cutoff: number, filter: (key: string) => boolean): Promise<number> {
+    const candidates = [...this.lastWrites].filter(([key, at]) => at < cutoff && filter(key)).map(([key]) => key);
+    let deleted = 0;
+    for (const key of candidates) {
+      await this.withKey(key, async () => {
+        // Re-check inside the key's queue: a turn may have written it since the list was made.
+        const at = this.lastWrites.get(key);
+        if (at !== undefined && at < cutoff) {
+          await this.remove(key);
+          deleted++;
+        }
+      });
+    }
+    await this.purgeQuarantine(cutoff);
+    return deleted;
+  }
+
+  async flush(): Promise<void> {
+    while (this.queues.size > 0) {
+      await Promise.all(this.queues.values());
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
+  }
+
+  private pathFor(key: string): { dir: string; file: string } {
+    const { shard, name } = fileNameForKey(key);
+    const dir = path.join(this.stateDir, shard);
+    return { dir, file: path.join(dir, name) };
+  }
+
+  private async writeOne(key: string, item: StoreItems[string]): Promise<void> {
+    if (typeof item !== 'object' || item === null) {
+      throw new TypeError(`Storage: error writing "${key}": the item must be an object.`);
+    }
+    const { eTag, ...rest } = item as Record<string, unknown> & { eTag?: unknown };
+    if (this.lastWrites.has(key) && eTag && eTag !== '*') {
+      const current = await this.load(key);
+      if (current && current.eTag !== eTag) {
+        throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+      }
+    }
+    const record: StoredRecord = {
+      key,
+      eTag: randomUUID(),
+      lastWrite: this.now(),
+      // Round-trip through JSON so the stored value never aliases the caller's objects.
+      value: JSON.parse(JSON.stringify(rest)) as Record<string, unknown>,
+    };
+    const { dir, file } = this.pathFor(key);
+    await mkdir(dir, { recursive: true });
+    const db = new Low<StoredRecord>(new JSONFile<StoredRecord>(file), record);
+    await db.write();
+    this.lastWrites.set(key, record.lastWrite);
+  }
+
+  private async remove(key: string): Promise<void> {
+    await rm(this.pathFor(key).file, { force: true });
+    this.lastWrites.delete(key);
+  }
+
+  /** Reads a key's file; a corrupt file is moved aside and treated as missing. */
+  private async load(key: string): Promise<StoredRecord | undefined> {
+    const { file } = this.pathFor(key);
+    try {
+      const record = await this.readRecord(file);
+      if (!record) {
+        this.lastWrites.delete(key);
+        return undefined;
+      }
+      if (record.key !== key) {
+        // Only a SHA-256 collision or a hand-edited file could get here.
+        throw new CorruptFileError('file holds a different key');
+      }
+      return record;
+    } catch (err) {
+      if (!(err instanceof CorruptFileError)) throw err;
+      await this.quarantine(file, err.message);
+      this.lastWrites.delete(key);
+      return undefined;
+    }
+  }
+
+  private async readRecord(file: string): Promise<StoredRecord | null> {
+    const db = new Low<StoredRecord | null>(new JSONFile<StoredRecord | null>(file), null);
+    try {
+      await db.read();
+    } catch (err) {
+      if (err instanceof SyntaxError) throw new CorruptFileError('not valid JSON');
+      throw err;
+    }
+    if (db.data === null) return null;
+    if (!isRecord(db.data)) throw new CorruptFileError('not a storage record');
+    return db.data;
+  }
+
+  private async quarantine(file: string, reason: string): Promise<void> {
+    await mkdir(this.quarantineDir, { recursive: true });
+    const target = path.join(this.quarantineDir, `${path.basename(file, '.json')}.${this.now()}.json`);
+    try {
+      await rename(file, target);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    // The file name is a hash, so it identifies nobody.
+    this.logger?.warn({ event: 'storage.corrupt', file: path.basename(file), reason }, 'corrupt storage file moved aside');
+  }
+
+  /** Quarantined files may hold personal data, so they follow the same retention. */
+  private async purgeQuarantine(cutoff: number): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.quarantineDir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const file = path.join(this.quarantineDir, name);
+      const info = await stat(file).catch(() => undefined);
+      if (info && info.mtimeMs < cutoff) await rm(file, { force: true });
+    }
+  }
+
+  private async buildIndex(): Promise<void> {
+    const shards = await readdir(this.stateDir, { withFileTypes: true });
+    for (const shard of shards) {
+      if (!shard.isDirectory()) continue;
+      const dir = path.join(this.stateDir, shard.name);
+      const names = await readdir(dir);
+      // A temporary file left by a crash mid-write: the rename never happened, so the old
+      // content (if any) is intact and the temporary is useless.
+      const strays = names.filter((n) => n.startsWith('.') && n.endsWith('.tmp'));
+      await Promise.all(strays.map((n) => rm(path.join(dir, n), { force: true })));
+      const files = names.filter((n) => !n.startsWith('.') && n.endsWith('.json'));
+      for (let i = 0; i < files.length; i += SCAN_BATCH) {
+        await Promise.all(files.slice(i, i + SCAN_BATCH).map((n) => this.indexFile(path.join(dir, n))));
+      }
+    }
+    this.logger?.info({ event: 'storage.open', keys: this.lastWrites.size }, 'storage opened');
+  }
+
+  private async indexFile(file: string): Promise<void> {
+    try {
+      const record = await this.readRecord(file);
+      if (record && path.basename(file) === fileNameForKey(record.key).name) {
+        this.lastWrites.set(record.key, record.lastWrite);
+      } else if (record) {
+        await this.quarantine(file, 'file name does not match its key');
+      }
+    } catch (err) {
+      if (!(err instanceof CorruptFileError)) throw err;
+      await this.quarantine(file, err.message);
+    }
+  }
+
+  /** Runs `fn` after every earlier queued operation on the same key. */
+  private withKey<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const run = previous.then(fn);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return run;
+  }
+}

@@ -1,0 +1,21 @@
+import type { Storage } from 'botbuilder';
+
+/** Which keys the retention sweep may delete: conversation, private-conversation and user state. */
+export const isStateKey = (key: string): boolean => /\/(conversations|users)\//.test(key);
+
+/**
+ * A store that remembers when each key was last written, so idle state can be deleted without
+ * reading every item. Both the lowdb store and the in-memory store implement it.
+ */
+export interface SweepableStorage extends Storage {
+  readonly kind: 'lowdb' | 'memory';
+  /**
+   * Deletes every key accepted by `filter` whose last write is older than `cutoff` (ms since the
+   * epoch); returns how many were deleted. Must not delete a key written after the check.
+   */
+  deleteIdle(cutoff: number, filter: (key: string) => boolean): Promise<number>;
+  /** Waits for pending writes; safe to call many times. */
+  flush(): Promise<void>;
+  /** Flushes, then refuses further writes. */
+  close(): Promise<void>;
+}
