@@ -14,28 +14,55 @@ import {
 // Council staff edit those JSON files; these schemas are what stops a typo
 // from reaching a resident. Types are inferred, never written twice.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-23');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-23')
+  // The regex alone lets 2026-02-30 through; a real calendar date round-trips.
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+    message: 'must be a real calendar date like 2026-11-23',
+  });
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
-const nonEmpty = z.string().trim().min(1);
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** An id from the shared vocabulary; the error names the bad value and the allowed ones. */
+function vocab<const T extends readonly [string, ...string[]]>(ids: T, what: string) {
+  return z.enum(ids, {
+    error: (issue) => `unknown ${what} ${JSON.stringify(issue.input)}; use one of: ${ids.join(', ')}`,
+  });
+}
 
 /** Where a fact came from: a seed document id (see pack.json "sources") or a public https URL. */
-export const sourceSchema = z.union([
-  z.string().regex(/^seed:[a-z0-9-]+(#.+)?$/, 'must be "seed:<source id>" optionally followed by "#<section>"'),
-  z.url({ protocol: /^https$/ }),
-]);
+export const sourceSchema = z.union(
+  [
+    z.string().regex(/^seed:[a-z0-9-]+(#.+)?$/, 'must be "seed:<source id>" optionally followed by "#<section>"'),
+    z.url({ protocol: /^https$/ }),
+  ],
+  { error: 'must be "seed:<source id>" (optionally "#<section>") or a public https:// address' },
+);
+
+/** The source id a "seed:<id>#section" source refers to, or undefined for a URL. */
+export function seedSourceId(source: string): string | undefined {
+  const m = /^seed:([a-z0-9-]+)/.exec(source);
+  return m ? m[1] : undefined;
+}
 
 /**
- * UK numbers as people dial them: 999, 111, 116 123, 5-digit text short codes,
+ * UK numbers as people dial them: 999, 111, 101, 116 123, 5-digit text short codes,
+ * the short freephone lines charities print (0800 1111, 0800 555 111, 0808 2000 247),
  * and 11-digit numbers written in their usual groups.
  */
-export const UK_PHONE = /^(?:999|111|112|116 ?\d{3}|\d{5}|0\d{3} ?\d{3} ?\d{4}|0\d{4} ?\d{6}|0\d{4} ?\d{3} ?\d{3}|0\d{2} ?\d{4} ?\d{4}|0\d{3} ?\d{6}|0\d{4} ?\d{5}|0800 ?\d{3} ?\d{4}|0808 ?\d{3} ?\d{4}|08000 ?\d{3} ?\d{3})$/;
+export const UK_PHONE = /^(?:999|111|112|101|116 ?\d{3}|0800 ?1111|0800 ?\d{3} ?\d{3}|0800 ?\d{4} ?\d{3}|0808 ?\d{4} ?\d{3}|\d{5}|0\d{3} ?\d{3} ?\d{4}|0\d{4} ?\d{6}|0\d{4} ?\d{3} ?\d{3}|0\d{2} ?\d{4} ?\d{4}|0\d{3} ?\d{6}|0\d{4} ?\d{5}|0800 ?\d{3} ?\d{4}|0808 ?\d{3} ?\d{4}|08000 ?\d{3} ?\d{3})$/;
 
-export const contactMethodSchema = z.discriminatedUnion('kind', [
+export const contactMethodSchema = z.discriminatedUnion(
+  'kind',
+  [
   z.object({ kind: z.literal('phone'), value: z.string().regex(UK_PHONE, 'must be a UK phone number such as 01225 396312') }),
   z.object({ kind: z.literal('text'), value: z.string().regex(/^(?:\d{5}|0\d{4} ?\d{6})$/, 'must be a UK text number or short code'), keyword: z.string().optional() }),
   z.object({ kind: z.literal('url'), value: z.url({ protocol: /^https?$/ }) }),
   z.object({ kind: z.literal('email'), value: z.email() }),
-]);
+  ],
+  { error: 'kind must be one of "phone", "text", "url" or "email"' },
+);
 
 /**
  * One way to reach someone. Every contact carries its source and the date a person
@@ -59,28 +86,28 @@ export const contactSchema = z
 
 export const priorityGroupSchema = z
   .object({
-    id: z.enum(PRIORITY_GROUP_IDS),
+    id: vocab(PRIORITY_GROUP_IDS, 'priority group'),
     /** The strategy's own words for the group. */
     strategyWording: nonEmpty,
     /** What a resident would call it: "money worries". */
     plainName: nonEmpty,
     /** One or two plain sentences a resident sees. */
     summary: nonEmpty,
-    appliesTo: z.array(z.enum(APPLIES_TO)).min(1),
+    appliesTo: z.array(vocab(APPLIES_TO, 'appliesTo value')).min(1),
     source: sourceSchema,
   })
   .strict();
 
 export const needLevelSchema = z
   .object({
-    id: z.enum(NEED_LEVEL_IDS),
+    id: vocab(NEED_LEVEL_IDS, 'need level'),
     name: nonEmpty,
     plainName: nonEmpty,
     /** The strategy's definition, from the continuum. */
     strategyWording: nonEmpty,
     /** What this level means for a resident, in plain words. */
     plainSummary: nonEmpty,
-    ithrive: z.array(z.enum(ITHRIVE_IDS)).min(1),
+    ithrive: z.array(vocab(ITHRIVE_IDS, 'iThrive id')).min(1),
     source: sourceSchema,
   })
   .strict();
@@ -99,11 +126,11 @@ export const serviceSchema = z
     id: slug,
     name: nonEmpty,
     description: nonEmpty,
-    level: z.enum(NEED_LEVEL_IDS),
-    priorityGroups: z.array(z.enum(PRIORITY_GROUP_IDS)),
-    appliesTo: z.array(z.enum(APPLIES_TO)).min(1),
+    level: vocab(NEED_LEVEL_IDS, 'need level'),
+    priorityGroups: z.array(vocab(PRIORITY_GROUP_IDS, 'priority group')),
+    appliesTo: z.array(vocab(APPLIES_TO, 'appliesTo value')).min(1),
     ages: ageRangeSchema,
-    access: z.enum(ACCESS_ROUTES),
+    access: vocab(ACCESS_ROUTES, 'access route'),
     /** Only contacts a public source gives. May be empty: then howToFind is required. */
     contacts: z.array(contactSchema),
     /** How to find the service when no contact is known, e.g. "Search Live Well B&NES for ...". */
@@ -153,7 +180,7 @@ export const officeHoursSchema = z
  */
 export const routeSchema = z
   .object({
-    id: z.enum(ROUTES),
+    id: vocab(ROUTES, 'route'),
     /** Short calm lead-in the bot says before the contacts. */
     message: nonEmpty,
     always: z.array(slug),
@@ -214,7 +241,7 @@ export const packMetaSchema = z
   .strict();
 
 /** Example phrases per group, to train the classifier; several files may add to them. */
-export const examplesFileSchema = z.partialRecord(z.enum(PRIORITY_GROUP_IDS), z.array(nonEmpty));
+export const examplesFileSchema = z.partialRecord(vocab(PRIORITY_GROUP_IDS, 'priority group'), z.array(nonEmpty));
 
 export type Source = z.infer<typeof sourceSchema>;
 export type ContactMethod = z.infer<typeof contactMethodSchema>;

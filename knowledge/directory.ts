@@ -1,0 +1,165 @@
+import { NEED_LEVEL_IDS } from './vocabulary';
+import type { AgeBand, AppliesTo, Audience, NeedLevelId, PriorityGroupId, Route } from './vocabulary';
+import type { Contact, Guidance, KnowledgePack, NeedLevel, PriorityGroup, RouteSpec, Service } from './schema/pack';
+import { isOpen } from './officeHours';
+
+// Queries the dialogs run against a loaded pack: which services fit a person's
+// worries, and whom to contact for a route at a given instant.
+
+export interface ServiceQuery {
+  /** Most important first: the order is the weight. */
+  groups: PriorityGroupId[];
+  audience?: Audience;
+  ageBand?: AgeBand;
+  level?: NeedLevelId;
+  limit?: number;
+}
+
+export interface RankedService {
+  service: Service;
+  /** 0..1; comparable within one result. */
+  score: number;
+  matchedGroups: PriorityGroupId[];
+}
+
+/** Ages each band covers, in years (-1 = pregnancy). 11-19 stretches to 25 for young people with SEND. */
+export const AGE_BAND_RANGES: Record<AgeBand, { min: number; max: number }> = {
+  'pre-birth-5': { min: -1, max: 5 },
+  '5-11': { min: 5, max: 11 },
+  '11-19': { min: 11, max: 25 },
+  adult: { min: 18, max: 64 },
+  older: { min: 65, max: 120 },
+};
+
+/** Whom each audience is looking for help for. Practitioners ask on anyone's behalf. */
+const AUDIENCE_FIT: Record<Audience, readonly AppliesTo[] | 'any'> = {
+  self: ['adults', 'older-people', 'parents-carers'],
+  'parent-carer': ['parents-carers', 'children', 'young-people'],
+  'young-person': ['young-people', 'children'],
+  practitioner: 'any',
+};
+
+// Weights of the parts of a score: the worries matter most, then whether the
+// service is for this kind of person, then how close its level is.
+const WEIGHT = { groups: 0.6, audience: 0.2, level: 0.2 } as const;
+
+function overlaps(a: { min: number; max: number }, b: { min: number; max: number }): boolean {
+  return a.min <= b.max && b.min <= a.max;
+}
+
+/**
+ * Services for a set of priority groups, best first. A service must serve at least one
+ * of the groups (when any are given) and cover the age band (when one is given).
+ */
+export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedService[] {
+  const groups = [...new Set(query.groups)];
+  // First group weighs n, the next n-1, ... so order expresses importance.
+  const weights = new Map(groups.map((g, i) => [g, groups.length - i]));
+  const totalWeight = groups.reduce((sum, g) => sum + weights.get(g)!, 0);
+  const band = query.ageBand ? AGE_BAND_RANGES[query.ageBand] : undefined;
+  const fit = query.audience ? AUDIENCE_FIT[query.audience] : 'any';
+  const forResident = query.audience !== undefined && query.audience !== 'practitioner';
+
+  const ranked: RankedService[] = [];
+  for (const service of pack.services) {
+    const matchedGroups = groups.filter((g) => service.priorityGroups.includes(g));
+    if (groups.length > 0 && matchedGroups.length === 0) continue;
+    if (band && !overlaps(band, service.ages)) continue;
+
+    const groupScore = groups.length > 0 ? matchedGroups.reduce((s, g) => s + weights.get(g)!, 0) / totalWeight : 0;
+    const audienceScore = fit === 'any' || service.appliesTo.some((a) => fit.includes(a)) ? 1 : 0;
+    let levelScore = 0.5;
+    if (query.level) {
+      const distance = Math.abs(NEED_LEVEL_IDS.indexOf(service.level) - NEED_LEVEL_IDS.indexOf(query.level));
+      levelScore = 1 - distance / (NEED_LEVEL_IDS.length - 1);
+    }
+    const score = WEIGHT.groups * groupScore + WEIGHT.audience * audienceScore + WEIGHT.level * levelScore;
+    ranked.push({ service, score: Math.round(score * 1000) / 1000, matchedGroups });
+  }
+
+  const accessRank = (s: Service) => (s.access === 'professional-referral' ? 1 : 0);
+  ranked.sort((a, b) => {
+    if (b.score !== a.score) return b.score - a.score;
+    if (forResident) {
+      // A resident can act on a universal, self-referral service today.
+      const level = NEED_LEVEL_IDS.indexOf(a.service.level) - NEED_LEVEL_IDS.indexOf(b.service.level);
+      if (level !== 0) return level;
+      const access = accessRank(a.service) - accessRank(b.service);
+      if (access !== 0) return access;
+    }
+    return a.service.name.localeCompare(b.service.name);
+  });
+  return query.limit !== undefined ? ranked.slice(0, Math.max(0, query.limit)) : ranked;
+}
+
+export interface RouteContacts {
+  route: Route;
+  /** True when the route's office is closed at the instant asked about. */
+  outOfHours: boolean;
+  message: string;
+  contacts: Contact[];
+}
+
+/** The route's contacts in the order to show them: "always" first, then the in-hours or out-of-hours list. */
+export function contactsForRoute(pack: KnowledgePack, route: Route, at: Date): RouteContacts {
+  const spec = getRoute(pack, route);
+  if (!spec) throw new Error(`pack "${pack.meta.id}" has no route "${route}"`);
+  let outOfHours = false;
+  if (spec.officeHoursId !== undefined) {
+    const hours = pack.officeHours.find((h) => h.id === spec.officeHoursId);
+    if (!hours) throw new Error(`pack "${pack.meta.id}" has no office hours "${spec.officeHoursId}"`);
+    outOfHours = !isOpen(hours, at);
+  }
+  const ids = [...spec.always, ...(outOfHours ? spec.outOfHours : spec.officeHours)];
+  const contacts: Contact[] = [];
+  for (const id of new Set(ids)) {
+    const contact = getContact(pack, id);
+    if (contact) contacts.push(contact);
+  }
+  return { route, outOfHours, message: spec.message, contacts };
+}
+
+export function getRoute(pack: KnowledgePack, id: Route): RouteSpec | undefined {
+  return pack.routes.find((r) => r.id === id);
+}
+
+export function getGroup(pack: KnowledgePack, id: PriorityGroupId): (PriorityGroup & { examples: string[] }) | undefined {
+  return pack.priorityGroups.find((g) => g.id === id);
+}
+
+export function getNeedLevel(pack: KnowledgePack, id: NeedLevelId): NeedLevel | undefined {
+  return pack.needLevels.find((l) => l.id === id);
+}
+
+export function getGuidance(pack: KnowledgePack, id: string): Guidance | undefined {
+  return pack.guidance.find((g) => g.id === id);
+}
+
+export function getContact(pack: KnowledgePack, id: string): Contact | undefined {
+  return pack.contacts.find((c) => c.id === id);
+}
+
+export function getService(pack: KnowledgePack, id: string): Service | undefined {
+  return pack.services.find((s) => s.id === id);
+}
+
+/** One line of plain text, e.g. "Samaritans: call 116 123 (24 hours, every day)". */
+export function formatContact(contact: Contact): string {
+  const m = contact.method;
+  let how: string;
+  switch (m.kind) {
+    case 'phone':
+      how = `call ${m.value}`;
+      break;
+    case 'text':
+      how = m.keyword ? `text ${m.keyword} to ${m.value}` : `text ${m.value}`;
+      break;
+    case 'url':
+      how = `visit ${m.value}`;
+      break;
+    case 'email':
+      how = `email ${m.value}`;
+      break;
+  }
+  return `${contact.name}: ${how} (${contact.hours})`;
+}
