@@ -1,0 +1,71 @@
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+
+/** Bot Framework activities are small; cards and Teams invokes stay far below this. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * The least an activity needs before the adapter may see it. Everything else passes through
+ * untouched: channels add fields freely.
+ */
+export const ActivityBody = z.looseObject({
+  type: z.string().min(1),
+  id: z.string().optional(),
+  channelId: z.string().min(1),
+  serviceUrl: z.url(),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+  from: z.looseObject({ id: z.string().min(1) }),
+  recipient: z.looseObject({ id: z.string() }).optional(),
+  text: z.string().nullish(),
+  attachments: z.array(z.looseObject({ contentType: z.string() })).nullish(),
+  membersAdded: z.array(z.looseObject({ id: z.string() })).nullish(),
+  deliveryMode: z.string().optional(),
+});
+export type ActivityBody = z.infer<typeof ActivityBody>;
+
+export type BodyResult =
+  | { ok: true; activity: ActivityBody }
+  | { ok: false; status: 400 | 413 | 415; error: string };
+
+function isJsonContentType(header: string | undefined): boolean {
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json' || Boolean(type?.startsWith('application/') && type.endsWith('+json'));
+}
+
+async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Reads and checks a POST /api/messages body, turning every kind of bad input into a 4xx. */
+export async function readActivityBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<BodyResult> {
+  if (!isJsonContentType(req.headers['content-type'])) {
+    return { ok: false, status: 415, error: 'Content-Type must be application/json.' };
+  }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    return { ok: false, status: 413, error: `Body is larger than ${limit} bytes.` };
+  }
+  const raw = await readLimited(req, limit);
+  if (raw === 'too-large') return { ok: false, status: 413, error: `Body is larger than ${limit} bytes.` };
+
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return { ok: false, status: 400, error: 'Body is not valid JSON.' };
+  }
+  const parsed = ActivityBody.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'body';
+    return { ok: false, status: 400, error: `Body is not a Bot Framework activity: ${where}: ${issue.message}.` };
+  }
+  return { ok: true, activity: parsed.data };
+}

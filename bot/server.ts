@@ -1,0 +1,232 @@
+import type { AddressInfo } from 'node:net';
+import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
+import * as restify from 'restify';
+import { createAdapter } from './adapter';
+import type { AppConfig } from './config';
+import { EarlyHelpBot } from './earlyHelpBot';
+import { readActivityBody } from './http/activityBody';
+import { createIdHasher, createLogger, type Logger } from './logging';
+import type { InputGuardOptions } from './middleware/inputGuard';
+import { createStorage } from './storage/createStorage';
+import { RetentionSweeper } from './storage/retention';
+import type { SweepableStorage } from './storage/sweepable';
+import { readVersion } from './version';
+import type { DestinationStream } from 'pino';
+
+/** What a bot (and a server plugin) is built from. */
+export interface BotServices {
+  config: AppConfig;
+  logger: Logger;
+  storage: SweepableStorage;
+  conversationState: ConversationState;
+  userState: UserState;
+}
+
+/** Anything with ActivityHandler's `run`. */
+export interface TurnHandler {
+  run(context: TurnContext): Promise<void>;
+}
+
+export type BotFactory = (services: BotServices) => TurnHandler;
+
+/** Adds routes (Web Chat page, Teams manifest...) to the server. */
+export type ServerPlugin = (server: restify.Server, services: BotServices & { adapter: CloudAdapter }) => void;
+
+export interface ServerDeps {
+  config: AppConfig;
+  logger: Logger;
+  storage: SweepableStorage;
+  /** Defaults to the first bot, EarlyHelpBot. */
+  createBot?: BotFactory;
+  plugins?: ServerPlugin[];
+  inputGuard?: InputGuardOptions;
+  /** Wall clock, for tests. */
+  now?: () => number;
+}
+
+export interface AppServer {
+  server: restify.Server;
+  adapter: CloudAdapter;
+  bot: TurnHandler;
+  services: BotServices;
+  /** Requests to /api/messages being processed right now. */
+  readonly inFlight: number;
+  listen(port: number, host: string): Promise<{ port: number; url: string }>;
+  /** Stops accepting, waits for in-flight turns (up to `timeoutMs`), then flushes and closes storage. */
+  close(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+function sendError(res: restify.Response, status: number, error: string): void {
+  res.status(status);
+  res.json({ error });
+}
+
+/** Builds the restify server and the adapter, but does not listen: tests choose the port. */
+export function createServer(deps: ServerDeps): AppServer {
+  const { config, logger, storage } = deps;
+  const now = deps.now ?? Date.now;
+  const startedAt = now();
+  const version = readVersion();
+
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const services: BotServices = { config, logger, storage, conversationState, userState };
+  const hashId = createIdHasher(config.logHashSalt);
+  const adapter = createAdapter({ config, logger, conversationState, hashId, inputGuard: deps.inputGuard });
+  const bot = (deps.createBot ?? ((s) => new EarlyHelpBot(s)))(services);
+
+  const server = restify.createServer({ name: 'early-help-assistant', handleUncaughtExceptions: false });
+  // restify's own errors (404, 405...) answer in the same `{ "error": "..." }` shape as ours.
+  server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { toJSON?: () => unknown }, callback: () => void) => {
+    err.toJSON = () => ({ error: err.message || err.name });
+    callback();
+  });
+
+  let inFlight = 0;
+  let stopping = false;
+  let drained: (() => void) | undefined;
+
+  server.get('/health', async (_req: restify.Request, res: restify.Response) => {
+    res.json(200, {
+      status: 'ok',
+      version,
+      uptimeSeconds: Math.floor((now() - startedAt) / 1000),
+      storage: storage.kind,
+    });
+  });
+
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    if (stopping) {
+      res.header('Connection', 'close');
+      return sendError(res, 503, 'The bot is shutting down; try again shortly.');
+    }
+    inFlight++;
+    try {
+      const body = await readActivityBody(req);
+      if (!body.ok) {
+        if (body.status === 413) res.header('Connection', 'close');
+        return sendError(res, body.status, body.error);
+      }
+      (req as restify.Request & { body: unknown }).body = body.activity;
+      await adapter.process(req, res, (context) => bot.run(context));
+    } catch (err) {
+      logger.error({ event: 'http.error', err }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'Something went wrong.');
+    } finally {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    }
+  });
+
+  for (const plugin of deps.plugins ?? []) plugin(server, { ...services, adapter });
+
+  return {
+    server,
+    adapter,
+    bot,
+    services,
+    get inFlight() {
+      return inFlight;
+    },
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.removeListener('error', reject);
+          const address = server.server.address() as AddressInfo;
+          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve({ port: address.port, url: `http://${shownHost}:${address.port}` });
+        });
+      });
+    },
+    async close({ timeoutMs = 10_000 } = {}) {
+      if (stopping) return;
+      stopping = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      if (inFlight > 0) {
+        logger.info({ event: 'shutdown.drain', inFlight }, 'waiting for turns in flight');
+        await Promise.race([
+          new Promise<void>((resolve) => (drained = resolve)),
+          new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref()),
+        ]);
+      }
+      // Keep-alive sockets still open after the drain would hold close() forever.
+      server.server.closeAllConnections();
+      await closed;
+      await storage.close();
+    },
+  };
+}
+
+export interface StartOptions {
+  /** Log destination; stdout when omitted. */
+  logDestination?: DestinationStream;
+  logger?: Logger;
+  /** A ready store instead of the one STORAGE names. */
+  storage?: SweepableStorage;
+  createBot?: BotFactory;
+  plugins?: ServerPlugin[];
+  inputGuard?: InputGuardOptions;
+  now?: () => number;
+}
+
+export interface RunningServer extends AppServer {
+  port: number;
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  retention: RetentionSweeper;
+}
+
+/**
+ * Everything `npm start` runs, minus process signals: logger, storage, retention sweep, server
+ * listening on config.host:config.port (0 picks a free port). `close()` shuts down gracefully.
+ */
+export async function startServer(config: AppConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel, destination: options.logDestination });
+  const storage = options.storage ?? (await createStorage(config, logger, options.now));
+  const retention = new RetentionSweeper({
+    storage,
+    retentionHours: config.retentionHours,
+    sweepMinutes: config.retentionSweepMinutes,
+    now: options.now,
+    logger,
+  });
+
+  if (!config.authenticated) {
+    logger.warn(
+      { event: 'auth.disabled' },
+      'MicrosoftAppId is empty: running WITHOUT authentication. Use this only on your own machine.',
+    );
+  }
+
+  const app = createServer({
+    config,
+    logger,
+    storage,
+    createBot: options.createBot,
+    plugins: options.plugins,
+    inputGuard: options.inputGuard,
+    now: options.now,
+  });
+  const { port, url } = await app.listen(config.port, config.host);
+  retention.start();
+  // A sweep at start-up clears what outlived its retention while the bot was down.
+  void retention.sweep();
+  logger.info(
+    { event: 'listening', port, url, storage: storage.kind, dataDir: storage.kind === 'lowdb' ? config.dataDir : undefined, version: readVersion() },
+    `Early Help Assistant listening on ${url}`,
+  );
+
+  const close = app.close.bind(app);
+  return Object.assign(app, {
+    port,
+    url,
+    retention,
+    async close(closeOptions?: { timeoutMs?: number }) {
+      await retention.stop();
+      await close(closeOptions);
+      logger.info({ event: 'stopped' }, 'stopped');
+    },
+  });
+}
