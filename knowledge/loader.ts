@@ -279,8 +279,9 @@ const FIELD_HINTS: Record<string, string> = {
 function describeZodIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path.length ? String(issue.path[issue.path.length - 1]) : '';
   const hint = FIELD_HINTS[field];
-  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
-    return hint ? `is missing (${hint})` : `is missing (expected ${issue.expected})`;
+  const absent = 'input' in issue && issue.input === undefined;
+  if (absent && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    return hint ? `is missing (${hint})` : issue.code === 'invalid_type' ? `is missing (expected ${issue.expected})` : 'is missing';
   }
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');

@@ -1,0 +1,150 @@
+import {
+  contactsForRoute,
+  findServices,
+  formatContact,
+  getContact,
+  getGroup,
+  getGuidance,
+  getNeedLevel,
+} from '../../knowledge/directory';
+import { loadPack } from '../../knowledge/loader';
+import type { Contact } from '../../knowledge/schema/pack';
+import { FIXTURE_PACKS } from './packFixture';
+
+const pack = loadPack('testshire', { packsDir: FIXTURE_PACKS });
+const ids = (r: ReturnType<typeof findServices>) => r.map((x) => x.service.id);
+
+describe('findServices', () => {
+  it('returns only services for the groups asked about, best match first', () => {
+    const result = findServices(pack, { groups: ['mental-health'] });
+    expect(ids(result).sort()).toEqual(['adult-talking', 'camhs', 'youth-counselling']);
+    expect(result.every((r) => r.matchedGroups.includes('mental-health'))).toBe(true);
+  });
+
+  it('weights groups by their order in the query', () => {
+    const first = findServices(pack, { groups: ['bullying', 'new-parents'] });
+    const firstIds = ids(first);
+    expect(firstIds.indexOf('youth-counselling')).toBeLessThan(firstIds.indexOf('family-hub'));
+    const second = ids(findServices(pack, { groups: ['new-parents', 'bullying'] }));
+    expect(second.indexOf('family-hub')).toBeLessThan(second.indexOf('youth-counselling'));
+  });
+
+  it('ranks a service matching more of the groups higher', () => {
+    const result = findServices(pack, { groups: ['bullying', 'school-attendance'] });
+    expect(result[0].service.id).toBe('school-support');
+    expect(result[0].matchedGroups).toEqual(['bullying', 'school-attendance']);
+  });
+
+  it('leaves out services whose ages do not fit at all', () => {
+    expect(ids(findServices(pack, { groups: ['mental-health'], ageBand: 'adult' })).sort()).toEqual(['adult-talking', 'youth-counselling']);
+    expect(ids(findServices(pack, { groups: ['mental-health'], ageBand: '5-11' }))).toEqual(['camhs']);
+    expect(ids(findServices(pack, { groups: ['mental-health'], ageBand: 'older' }))).toEqual(['adult-talking']);
+    expect(ids(findServices(pack, { groups: ['new-parents'], ageBand: 'pre-birth-5' }))).toEqual(['family-hub']);
+  });
+
+  it('stretches 11-19 to 25 for young people with SEND', () => {
+    expect(ids(findServices(pack, { groups: ['mental-health'], ageBand: '11-19' }))).toContain('youth-counselling');
+  });
+
+  it('prefers services for the person asking', () => {
+    const young = findServices(pack, { groups: ['mental-health'], audience: 'young-person' });
+    expect(young[young.length - 1].service.id).toBe('adult-talking');
+    const adult = findServices(pack, { groups: ['mental-health'], audience: 'self' });
+    expect(adult[0].service.id).toBe('adult-talking');
+  });
+
+  it('prefers the requested level, then the nearer levels', () => {
+    const specialist = ids(findServices(pack, { groups: ['mental-health'], level: 'specialist' }));
+    expect(specialist[0]).toBe('camhs');
+    const universal = findServices(pack, { groups: ['financial-exclusion', 'mental-health'], level: 'universal' });
+    expect(universal[0].service.id).toBe('money-advice');
+    const levels = findServices(pack, { groups: ['mental-health'], level: 'universal', audience: 'practitioner' });
+    const score = (id: string) => levels.find((r) => r.service.id === id)!.score;
+    expect(score('youth-counselling')).toBeGreaterThan(score('camhs'));
+  });
+
+  it('breaks ties for residents in favour of universal and self-referral services', () => {
+    // Both serve bullying only partly and fit a parent; the targeted self-referral one comes before the professional-referral one.
+    const result = ids(findServices(pack, { groups: ['bullying'], audience: 'parent-carer' }));
+    expect(result.indexOf('youth-counselling')).toBeLessThan(result.indexOf('school-support'));
+  });
+
+  it('honours the limit and returns scores between 0 and 1', () => {
+    const result = findServices(pack, { groups: ['mental-health', 'bullying'], limit: 2 });
+    expect(result).toHaveLength(2);
+    for (const r of findServices(pack, { groups: ['mental-health'] })) {
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+    }
+    expect(findServices(pack, { groups: ['mental-health'], limit: 0 })).toEqual([]);
+  });
+
+  it('with no groups, returns every service that fits the age', () => {
+    expect(ids(findServices(pack, { groups: [], ageBand: 'older' })).sort()).toEqual(['adult-talking', 'money-advice']);
+  });
+
+  it('returns nothing for a group no service serves', () => {
+    expect(findServices(pack, { groups: ['bame-communities'] })).toEqual([]);
+  });
+});
+
+describe('contactsForRoute', () => {
+  it('gives the office-hours list during office hours, after the always list', () => {
+    const r = contactsForRoute(pack, 'safeguarding-child', new Date('2026-07-15T09:00:00Z'));
+    expect(r.outOfHours).toBe(false);
+    expect(r.contacts.map((c) => c.id)).toEqual(['police-999', 'front-door', 'helpline']);
+    expect(r.message).toContain("child's safety");
+    expect(r.route).toBe('safeguarding-child');
+  });
+
+  it('gives the out-of-hours list in the evening, at weekends and on bank holidays', () => {
+    for (const iso of ['2026-07-17T15:45:00Z', '2026-07-18T10:00:00Z', '2025-12-25T10:00:00Z']) {
+      const r = contactsForRoute(pack, 'safeguarding-child', new Date(iso));
+      expect(r.outOfHours).toBe(true);
+      expect(r.contacts.map((c) => c.id)).toEqual(['police-999', 'emergency-duty-team', 'helpline']);
+    }
+  });
+
+  it('routes without office hours are never "out of hours"', () => {
+    const r = contactsForRoute(pack, 'safeguarding-adult', new Date('2026-07-18T23:00:00Z'));
+    expect(r.outOfHours).toBe(false);
+    expect(r.contacts.map((c) => c.id)).toEqual(['police-999', 'helpline']);
+  });
+
+  it('lists a contact once even when it is in two lists', () => {
+    const twice = { ...pack, routes: pack.routes.map((r) => (r.id === 'crisis' ? { ...r, officeHours: ['police-999', 'helpline'] } : r)) };
+    expect(contactsForRoute(twice, 'crisis', new Date()).contacts.map((c) => c.id)).toEqual(['text-line', 'police-999', 'helpline']);
+  });
+});
+
+describe('lookups', () => {
+  it('find groups, levels, guidance and contacts by id', () => {
+    expect(getGroup(pack, 'housing')?.examples).toEqual(['we might lose our flat']);
+    expect(getNeedLevel(pack, 'targeted')?.ithrive).toEqual(['getting-help']);
+    expect(getGuidance(pack, 'early-help-assessment')?.title).toBe('Early Help Assessment');
+    expect(getGuidance(pack, 'nope')).toBeUndefined();
+    expect(getContact(pack, 'police-999')?.method).toEqual({ kind: 'phone', value: '999' });
+  });
+});
+
+describe('formatContact', () => {
+  const base: Omit<Contact, 'method'> = {
+    id: 'x',
+    name: 'Samaritans',
+    hours: '24 hours, every day',
+    for: 'Anyone',
+    source: 'https://www.example.org',
+    checked: '2026-11-01',
+  };
+  it('writes one plain line for each kind of contact', () => {
+    expect(formatContact({ ...base, method: { kind: 'phone', value: '116 123' } })).toBe('Samaritans: call 116 123 (24 hours, every day)');
+    expect(formatContact({ ...base, name: 'Shout', method: { kind: 'text', value: '85258', keyword: 'SHOUT' } })).toBe(
+      'Shout: text SHOUT to 85258 (24 hours, every day)',
+    );
+    expect(formatContact({ ...base, method: { kind: 'text', value: '85258' } })).toBe('Samaritans: text 85258 (24 hours, every day)');
+    expect(formatContact({ ...base, name: 'Directory', method: { kind: 'url', value: 'https://directory.example.org' } })).toBe(
+      'Directory: visit https://directory.example.org (24 hours, every day)',
+    );
+    expect(formatContact({ ...base, method: { kind: 'email', value: 'jo@example.org' } })).toBe('Samaritans: email jo@example.org (24 hours, every day)');
+  });
+});
