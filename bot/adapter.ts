@@ -2,6 +2,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConversationState,
+  type Middleware,
   type TurnContext,
 } from 'botbuilder';
 import { botFrameworkAuthSettings, type AppConfig } from './config';
@@ -11,7 +12,7 @@ import { DedupeMiddleware } from './middleware/dedupe';
 import { InputGuardMiddleware, type InputGuardOptions } from './middleware/inputGuard';
 
 export interface AdapterDeps {
-  config: AppConfig;
+  config: Pick<AppConfig, 'appType' | 'appId' | 'appPassword' | 'appTenantId' | 'logMessageText'>;
   logger: Logger;
   conversationState: ConversationState;
   hashId: (id: string | undefined) => string | undefined;
@@ -20,15 +21,13 @@ export interface AdapterDeps {
 }
 
 /**
- * The CloudAdapter with the middleware every bot gets, outermost first: one log line per turn,
- * duplicate deliveries dropped, unreadable input answered kindly.
+ * The middleware every bot gets, outermost first: one log line per turn, duplicate deliveries
+ * dropped, unreadable input answered kindly. Exported so tests can put the same stack on a
+ * TestAdapter.
  */
-export function createAdapter({ config, logger, conversationState, hashId, inputGuard, now }: AdapterDeps): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(botFrameworkAuthSettings(config));
-  const adapter = new CloudAdapter(auth);
-
-  adapter.use(new TurnLoggingMiddleware({ logger, hashId, logMessageText: config.logMessageText }));
-  adapter.use(
+export function createMiddleware({ config, logger, hashId, inputGuard, now }: AdapterDeps): Middleware[] {
+  return [
+    new TurnLoggingMiddleware({ logger, hashId, logMessageText: config.logMessageText }),
     new DedupeMiddleware({
       now,
       onDuplicate: (context) =>
@@ -37,10 +36,13 @@ export function createAdapter({ config, logger, conversationState, hashId, input
           'duplicate activity dropped',
         ),
     }),
-  );
-  adapter.use(new InputGuardMiddleware(inputGuard));
+    new InputGuardMiddleware(inputGuard),
+  ];
+}
 
-  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+/** Logs the error with its stack, apologises without details, and clears conversation state. */
+export function createTurnErrorHandler({ logger, conversationState, hashId }: AdapterDeps) {
+  return async (context: TurnContext, error: unknown): Promise<void> => {
     logger.error(
       {
         event: 'turn.error',
@@ -63,6 +65,12 @@ export function createAdapter({ config, logger, conversationState, hashId, input
       logger.error({ event: 'turn.error.state', err: deleteError }, 'could not clear conversation state');
     }
   };
+}
 
+/** CloudAdapter with ConfigurationBotFrameworkAuthentication (no auth when MicrosoftAppId is empty). */
+export function createAdapter(deps: AdapterDeps): CloudAdapter {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botFrameworkAuthSettings(deps.config)));
+  for (const middleware of createMiddleware(deps)) adapter.use(middleware);
+  adapter.onTurnError = createTurnErrorHandler(deps);
   return adapter;
 }

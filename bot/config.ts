@@ -199,7 +199,9 @@ export function loadConfig(): AppConfig {
 }
 
 /** The settings object ConfigurationBotFrameworkAuthentication expects. */
-export function botFrameworkAuthSettings(config: AppConfig): Record<string, string | undefined> {
+export function botFrameworkAuthSettings(
+  config: Pick<AppConfig, 'appType' | 'appId' | 'appPassword' | 'appTenantId'>,
+): Record<string, string | undefined> {
   return {
     MicrosoftAppType: config.appType,
     MicrosoftAppId: config.appId ?? '',

@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { botFrameworkAuthSettings, ConfigError, parseConfig } from '../../bot/config';
+
+const problemsOf = (env: Record<string, string | undefined>): string => {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected parseConfig to fail');
+};
+
+describe('parseConfig', () => {
+  test('an empty environment gives the documented defaults', () => {
+    const config = parseConfig({}, '/srv/bot');
+    expect(config).toEqual({
+      port: 3978,
+      host: '0.0.0.0',
+      appType: 'MultiTenant',
+      appId: undefined,
+      appPassword: undefined,
+      appTenantId: undefined,
+      authenticated: false,
+      dataDir: path.resolve('/srv/bot', 'data'),
+      retentionHours: 24,
+      retentionSweepMinutes: 15,
+      storage: 'lowdb',
+      logLevel: 'info',
+      logMessageText: false,
+      logHashSalt: undefined,
+      knowledgePack: 'bathnes',
+      publicUrl: undefined,
+      directLineSecret: undefined,
+    });
+  });
+
+  test('reads every variable', () => {
+    const config = parseConfig(
+      {
+        PORT: '8080',
+        HOST: '127.0.0.1',
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+        MicrosoftAppPassword: 'secret',
+        MicrosoftAppTenantId: 'tenant',
+        DATA_DIR: '/var/lib/eha',
+        RETENTION_HOURS: '0.5',
+        RETENTION_SWEEP_MINUTES: '5',
+        STORAGE: 'memory',
+        LOG_LEVEL: 'debug',
+        LOG_MESSAGE_TEXT: 'true',
+        LOG_HASH_SALT: 'a-long-enough-salt-value',
+        KNOWLEDGE_PACK: 'somerset',
+        PUBLIC_URL: 'https://bot.example.org/',
+        DIRECT_LINE_SECRET: 'dl-secret',
+      },
+      '/ignored',
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      appType: 'SingleTenant',
+      authenticated: true,
+      dataDir: '/var/lib/eha',
+      retentionHours: 0.5,
+      retentionSweepMinutes: 5,
+      storage: 'memory',
+      logLevel: 'debug',
+      logMessageText: true,
+      knowledgePack: 'somerset',
+      publicUrl: 'https://bot.example.org',
+      directLineSecret: 'dl-secret',
+    });
+    expect(botFrameworkAuthSettings(config)).toEqual({
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppTenantId: 'tenant',
+    });
+  });
+
+  test('blank values mean "not set"', () => {
+    const config = parseConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '  ', PORT: '' });
+    expect(config.authenticated).toBe(false);
+    expect(config.port).toBe(3978);
+  });
+
+  test('PORT 0 is allowed (a free port, for tests)', () => {
+    expect(parseConfig({ PORT: '0' }).port).toBe(0);
+  });
+
+  test.each([
+    [{ RETENTION_HOURS: '0' }, 'Invalid configuration: RETENTION_HOURS must be a positive number'],
+    [{ RETENTION_HOURS: '-3' }, 'RETENTION_HOURS must be a positive number'],
+    [{ RETENTION_HOURS: 'a day' }, 'RETENTION_HOURS must be a positive number'],
+    [{ RETENTION_SWEEP_MINUTES: '0' }, 'RETENTION_SWEEP_MINUTES must be a positive number'],
+    [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535'],
+    [{ PORT: '80.5' }, 'PORT must be a whole number from 0 to 65535'],
+    [{ MicrosoftAppType: 'Anyone' }, 'MicrosoftAppType must be one of MultiTenant, SingleTenant, UserAssignedMSI'],
+    [{ STORAGE: 'redis' }, 'STORAGE must be one of lowdb, memory'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ LOG_MESSAGE_TEXT: 'sometimes' }, 'LOG_MESSAGE_TEXT must be true or false'],
+    [{ LOG_HASH_SALT: 'short' }, 'LOG_HASH_SALT must be at least 16 characters'],
+    [{ KNOWLEDGE_PACK: '../etc' }, 'KNOWLEDGE_PACK must be a pack name'],
+    [{ KNOWLEDGE_PACK: 'BathNES' }, 'KNOWLEDGE_PACK must be a pack name'],
+    [{ PUBLIC_URL: 'bot.example.org' }, 'PUBLIC_URL must be an absolute URL'],
+    [{ PUBLIC_URL: 'http://bot.example.org' }, 'PUBLIC_URL must use https'],
+    [{ MicrosoftAppId: 'id' }, 'MicrosoftAppPassword is required when MicrosoftAppId is set'],
+    [{ MicrosoftAppPassword: 'pw' }, 'MicrosoftAppId is required when MicrosoftAppPassword is set'],
+    [
+      { MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant' },
+      'MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant',
+    ],
+  ])('%j is refused with a message naming the variable', (env, expected) => {
+    expect(problemsOf(env)).toContain(expected);
+  });
+
+  test('every bad variable is named at once', () => {
+    const message = problemsOf({ PORT: 'x', STORAGE: 'y' });
+    expect(message).toMatch(/^Invalid configuration: /);
+    expect(message).toContain('PORT');
+    expect(message).toContain('STORAGE');
+  });
+
+  test('a user-assigned managed identity needs no password', () => {
+    const config = parseConfig({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'id', MicrosoftAppTenantId: 't' });
+    expect(config.authenticated).toBe(true);
+  });
+
+  test('http is accepted for a localhost PUBLIC_URL', () => {
+    expect(parseConfig({ PUBLIC_URL: 'http://localhost:3978' }).publicUrl).toBe('http://localhost:3978');
+  });
+
+  test('unrelated variables are ignored', () => {
+    expect(() => parseConfig({ PATH: '/bin', HOME: '/root', npm_config_x: 'y' })).not.toThrow();
+  });
+});

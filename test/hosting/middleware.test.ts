@@ -1,0 +1,191 @@
+import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { createIdHasher, TurnLoggingMiddleware } from '../../bot/logging';
+import { DedupeMiddleware } from '../../bot/middleware/dedupe';
+import { inputProblem, InputGuardMiddleware } from '../../bot/middleware/inputGuard';
+import { collectingLogger } from '../helpers/logs';
+
+const contextFor = (activity: Partial<Activity>): TurnContext =>
+  new TurnContext(new TestAdapter(async () => undefined), {
+    type: 'message',
+    channelId: 'test',
+    conversation: { id: 'c' } as Activity['conversation'],
+    ...activity,
+  } as Activity);
+
+describe('inputProblem', () => {
+  test.each([
+    ['Hello', undefined],
+    ['  my daughter is being bullied  ', undefined],
+    ['12', undefined],
+    ['ok 👍', undefined],
+    ['Dw i angen help', undefined],
+    ['نحتاج مساعدة', undefined],
+    ['', 'empty'],
+    ['   \n ', 'empty'],
+    ['😢', 'no-words'],
+    ['👨‍👩‍👧‍👦 ❤️', 'no-words'],
+    ['?!', 'no-words'],
+    ['a'.repeat(5000), undefined],
+    ['a'.repeat(5001), 'too-long'],
+  ])('%j -> %s', (text, expected) => {
+    expect(inputProblem(contextFor({ text }))).toBe(expected);
+  });
+
+  test('attachments without text', () => {
+    expect(inputProblem(contextFor({ attachments: [{ contentType: 'image/png' }] }))).toBe('attachments-only');
+  });
+
+  test('text with an attachment is read as text', () => {
+    expect(inputProblem(contextFor({ text: 'see this', attachments: [{ contentType: 'image/png' }] }))).toBeUndefined();
+  });
+
+  test('card submits and other activity types are not checked', () => {
+    expect(inputProblem(contextFor({ value: { choice: 'x' } }))).toBeUndefined();
+    expect(inputProblem(contextFor({ type: 'conversationUpdate' }))).toBeUndefined();
+    expect(inputProblem(contextFor({ type: 'invoke', name: 'adaptiveCard/action' }))).toBeUndefined();
+  });
+});
+
+describe('InputGuardMiddleware', () => {
+  test('passThrough lets a message through despite the problem (e.g. risk found in a long message)', async () => {
+    const seen: string[] = [];
+    const adapter = new TestAdapter(async (context) => {
+      seen.push(context.activity.text ?? '');
+      await context.sendActivity('ran');
+    }).use(new InputGuardMiddleware({ passThrough: (context) => (context.activity.text ?? '').includes('danger') }));
+    await adapter
+      .send(`danger ${'x'.repeat(6000)}`)
+      .assertReply('ran')
+      .send('y'.repeat(6000))
+      .assertReply((r) => expect(r.text).toContain('too long'))
+      .startTest();
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('DedupeMiddleware', () => {
+  function adapterWith(dedupe: DedupeMiddleware) {
+    let runs = 0;
+    const adapter = new TestAdapter(async (context) => {
+      runs++;
+      await context.sendActivity(`run ${runs}`);
+    }).use(dedupe);
+    return { adapter, runs: () => runs };
+  }
+  const activity = (id: string, conversation = 'c1'): Partial<Activity> => ({
+    type: 'message',
+    id,
+    text: 'hi',
+    conversation: { id: conversation } as Activity['conversation'],
+  });
+
+  test('a redelivered activity id runs once', async () => {
+    const duplicates: string[] = [];
+    const { adapter, runs } = adapterWith(new DedupeMiddleware({ onDuplicate: (c) => duplicates.push(c.activity.id!) }));
+    await adapter.send(activity('a1')).assertReply('run 1').send(activity('a1')).assertNoReply('no reply', 100).startTest();
+    expect(runs()).toBe(1);
+    expect(duplicates).toEqual(['a1']);
+  });
+
+  test('the same id in another conversation is a different activity', async () => {
+    const { adapter, runs } = adapterWith(new DedupeMiddleware());
+    await adapter.send(activity('a1', 'c1')).assertReply('run 1').send(activity('a1', 'c2')).assertReply('run 2').startTest();
+    expect(runs()).toBe(2);
+  });
+
+  test('activities without an id always run', async () => {
+    const noId = { type: 'message', text: 'hi' } as Partial<Activity>;
+    // TestAdapter numbers activities itself, so strip the id in a tiny middleware before dedupe.
+    const stripped = new TestAdapter(async (context) => {
+      await context.sendActivity('ran');
+    })
+      .use({ onTurn: async (context, next) => { delete (context.activity as Partial<Activity>).id; await next(); } })
+      .use(new DedupeMiddleware());
+    await stripped.send(noId).assertReply('ran').send(noId).assertReply('ran').startTest();
+  });
+
+  test('ids are forgotten after the TTL', async () => {
+    let now = 0;
+    const { adapter, runs } = adapterWith(new DedupeMiddleware({ ttlMs: 1000, now: () => now }));
+    await adapter.send(activity('a1')).assertReply('run 1').startTest();
+    now = 999;
+    await adapter.send(activity('a1')).assertNoReply('no reply', 100).startTest();
+    now = 2000;
+    await adapter.send(activity('a1')).assertReply('run 2').startTest();
+    expect(runs()).toBe(2);
+  });
+
+  test('memory stays bounded: the oldest ids are dropped past maxEntries', async () => {
+    const dedupe = new DedupeMiddleware({ maxEntries: 3 });
+    const { adapter, runs } = adapterWith(dedupe);
+    for (const [i, id] of ['a', 'b', 'c', 'd', 'e'].entries()) {
+      await adapter.send(activity(id)).assertReply(`run ${i + 1}`).startTest();
+    }
+    expect(dedupe.size).toBeLessThanOrEqual(4);
+    // 'e' is still remembered; 'a' was evicted, so it runs again.
+    await adapter.send(activity('e')).assertNoReply('no reply', 100).startTest();
+    await adapter.send(activity('a')).assertReply('run 6').startTest();
+    expect(runs()).toBe(6);
+  });
+});
+
+describe('TurnLoggingMiddleware', () => {
+  function run(logMessageText: boolean, logic: (c: TurnContext) => Promise<void> = async (c) => void (await c.sendActivity('ok'))) {
+    const { logger, lines } = collectingLogger();
+    let clock = 1000;
+    const hashId = createIdHasher('a-salt-of-sixteen-chars');
+    const adapter = new TestAdapter(async (context) => {
+      clock += 42;
+      await logic(context);
+    }).use(new TurnLoggingMiddleware({ logger, hashId, logMessageText, now: () => clock }));
+    adapter.onTurnError = async () => undefined;
+    return { adapter, lines, hashId };
+  }
+
+  test('one line per turn with hashed conversation id, channel, type, duration; no text by default', async () => {
+    const { adapter, lines, hashId } = run(false);
+    await adapter.send('my private worry').assertReply('ok').startTest();
+    const turns = lines.filter((l) => l.event === 'turn');
+    expect(turns).toHaveLength(1);
+    expect(turns[0]).toMatchObject({
+      conversation: hashId('Convo1'),
+      channelId: 'test',
+      activityType: 'message',
+      durationMs: 42,
+      replies: 1,
+      outcome: 'ok',
+    });
+    expect(turns[0].conversation).toMatch(/^[0-9a-f]{16}$/);
+    expect(JSON.stringify(lines)).not.toContain('my private worry');
+    expect(JSON.stringify(lines)).not.toContain('Convo1');
+  });
+
+  test('message text is logged only when LOG_MESSAGE_TEXT is enabled', async () => {
+    const { adapter, lines } = run(true);
+    await adapter.send('visible text').assertReply('ok').startTest();
+    expect(lines.find((l) => l.event === 'turn')?.text).toBe('visible text');
+  });
+
+  test('a failing turn is still logged, as an error outcome', async () => {
+    const { adapter, lines } = run(false, async () => {
+      throw new Error('nope');
+    });
+    await adapter.send('x').startTest();
+    expect(lines.find((l) => l.event === 'turn')).toMatchObject({ outcome: 'error', replies: 0 });
+  });
+});
+
+describe('createIdHasher', () => {
+  test('stable for one salt, different across salts, never the id itself', () => {
+    const a = createIdHasher('salt-one-salt-one-1');
+    const b = createIdHasher('salt-two-salt-two-2');
+    expect(a('conv')).toBe(a('conv'));
+    expect(a('conv')).not.toBe(b('conv'));
+    expect(a('conv')).not.toContain('conv');
+    expect(a(undefined)).toBeUndefined();
+  });
+
+  test('without a salt each process gets its own random one', () => {
+    expect(createIdHasher()('conv')).not.toBe(createIdHasher()('conv'));
+  });
+});
