@@ -1,0 +1,64 @@
+import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
+import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Audience } from '../knowledge';
+import type { TriageResult } from '../knowledge/triage/types';
+import type { ConversationDeps } from './deps';
+import { inferAbout, inferAgeBand, inferAudience } from './inferContext';
+import { describesWorry, interpretText } from './interpret';
+import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
+import { interpretedThisTurn, rememberInterpretation } from './turnFlags';
+import { audienceOptions, whoIsAsking, whoIsAskingGiveUp, whoIsAskingRetry } from './wording';
+
+export const AUDIENCE_DIALOG = 'audienceDialog';
+const WATERFALL = 'audienceWaterfall';
+const WHO_PROMPT = 'whoIsAskingPrompt';
+
+/** What the audience question ends with: who is asking, and a worry if they typed one instead. */
+export interface AudienceResult {
+  audience?: Audience;
+  worry?: TriageResult;
+}
+
+/**
+ * "Who is asking?" Never a gate: a person who types their worry here instead of pressing a
+ * button has answered the more important question, and the bot goes on with the worry.
+ */
+export class AudienceDialog extends ComponentDialog {
+  constructor(private readonly deps: ConversationDeps) {
+    super(AUDIENCE_DIALOG);
+    this.addDialog(new OptionPrompt(WHO_PROMPT, (pc) => this.isWorry(pc)));
+    this.addDialog(new WaterfallDialog(WATERFALL, [this.askStep.bind(this), this.answerStep.bind(this)]));
+    this.initialDialogId = WATERFALL;
+  }
+
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.prompt(WHO_PROMPT, optionPromptOptions(whoIsAsking, whoIsAskingRetry, audienceOptions));
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const audience = pickedOption(step.result, audienceOptions);
+    if (audience) return step.endDialog({ audience } satisfies AudienceResult);
+    const worry = interpretedThisTurn(step.context);
+    if (worry && describesWorry(worry)) {
+      const profile = await this.deps.profile.get(step.context);
+      const text = step.context.activity.text ?? '';
+      const audience = inferAudience(text);
+      if (profile) {
+        profile.about ??= inferAbout(text, audience);
+        profile.ageBand ??= inferAgeBand(text, profile.about);
+      }
+      return step.endDialog({ audience, worry } satisfies AudienceResult);
+    }
+    await step.context.sendActivity(whoIsAskingGiveUp);
+    return step.endDialog({} satisfies AudienceResult);
+  }
+
+  /** A free-text answer that describes a worry ends the question too. */
+  private async isWorry(pc: PromptValidatorContext<string>): Promise<boolean> {
+    const text = pc.context.activity.text;
+    if (!text || text.trim().split(/\s+/).length < 2) return false;
+    const result = await interpretText(pc.context, this.deps, text, {});
+    rememberInterpretation(pc.context, result);
+    return describesWorry(result);
+  }
+}

@@ -1,0 +1,64 @@
+import { CardFactory } from 'botbuilder';
+import type { Attachment } from 'botbuilder';
+import type { AppliesTo, Service } from '../../knowledge';
+import type { Wording } from '../wording';
+import { contactLink, howToReach } from './contactText';
+
+const WHO: Record<AppliesTo, string> = {
+  children: 'children',
+  'young-people': 'young people',
+  'parents-carers': 'parents and carers',
+  adults: 'adults',
+  'older-people': 'older people',
+};
+
+export function whoFor(service: Service): string {
+  const who = service.appliesTo.map((a) => WHO[a]);
+  const text = who.length > 1 ? `${who.slice(0, -1).join(', ')} and ${who[who.length - 1]}` : who[0];
+  const { min, max } = service.ages;
+  const from = min < 0 ? 'pregnancy' : `${min}`;
+  const ages = min <= 0 && max >= 100 ? 'any age' : max >= 100 ? `aged ${from} and over` : `aged ${from} to ${max}`;
+  return `${text[0].toUpperCase()}${text.slice(1)}, ${ages}`;
+}
+
+/** Contact lines for a service, or where to look when no public contact is known. */
+export function serviceContactText(service: Service, directoryName: string): string[] {
+  if (service.contacts.length > 0) return service.contacts.map((c) => `${howToReach(c)} (${c.hours})`);
+  return [service.howToFind ?? `Search ${directoryName}.`];
+}
+
+/** The whole service as plain text: the card's fallback and the reply on text-only channels. */
+export function serviceText(service: Service, wording: Wording, directoryName: string): string {
+  return [
+    `**${service.name}**`,
+    service.description,
+    `Who it is for: ${whoFor(service)}`,
+    `How to get it: ${wording.access[service.access]}`,
+    ...serviceContactText(service, directoryName).map((line) => `Contact: ${line}`),
+  ].join('\n');
+}
+
+/** An Adaptive Card: what the service does, who it is for, how to reach it, and links. */
+export function serviceCard(service: Service, wording: Wording, directoryName: string): Attachment {
+  const links = service.contacts.filter((c) => c.method.kind === 'url' || c.method.kind === 'email').slice(0, 2);
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.3',
+    fallbackText: serviceText(service, wording, directoryName),
+    speak: `${service.name}. ${service.description}`,
+    body: [
+      { type: 'TextBlock', text: service.name, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: service.description, wrap: true },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Who it is for', value: whoFor(service) },
+          { title: 'How to get it', value: wording.access[service.access] },
+        ],
+      },
+      ...serviceContactText(service, directoryName).map((line) => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'Small' })),
+    ],
+    actions: links.map((c) => ({ type: 'Action.OpenUrl', title: c.method.kind === 'email' ? 'Send an email' : 'Visit website', url: contactLink(c) })),
+  });
+}

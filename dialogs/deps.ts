@@ -1,0 +1,12 @@
+import type { StatePropertyAccessor } from 'botbuilder';
+import type { KnowledgePack } from '../knowledge';
+import type { TriageFn } from '../knowledge/triage/types';
+import type { EarlyHelpProfile } from './profile';
+
+/** Collaborators every dialog gets through its constructor. */
+export interface ConversationDeps {
+  pack: KnowledgePack;
+  triage: TriageFn;
+  /** Conversation-scoped profile: audience, who it is about, age band, worries. */
+  profile: StatePropertyAccessor<EarlyHelpProfile>;
+}

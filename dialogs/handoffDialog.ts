@@ -1,0 +1,125 @@
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { getContact, getGroup, getGuidance, getNeedLevel } from '../knowledge';
+import type { Contact, KnowledgePack } from '../knowledge';
+import { contactLines } from './cards/contactText';
+import type { ConversationDeps } from './deps';
+import { OptionPrompt, optionPromptOptions } from './optionPrompt';
+import { allGroups, highestLevel } from './profile';
+import type { EarlyHelpProfile } from './profile';
+import { topicLabels, wordingFor } from './wording';
+import type { Option, Wording } from './wording';
+
+export const HANDOFF_DIALOG = 'handoffDialog';
+const WATERFALL = 'handoffWaterfall';
+const CONSENT_PROMPT = 'summaryConsentPrompt';
+
+/** Guidance a practitioner is reminded of before an early help request, in this order. */
+export const PRACTITIONER_GUIDANCE_IDS = [
+  'early-help-assessment',
+  'integrated-working-team',
+  'thresholds',
+  'consent',
+  'request-for-service',
+  'early-help-allocation-panel',
+] as const;
+
+/** The Request for Service portal: the guidance's own contact, else the pack's contact for it. */
+export function portalContact(pack: KnowledgePack): Contact | undefined {
+  const guided = getGuidance(pack, 'request-for-service')
+    ?.contacts.map((id) => getContact(pack, id))
+    .find((c): c is Contact => c?.method.kind === 'url');
+  return guided ?? pack.contacts.find((c) => c.id.includes('request-for-service') && c.method.kind === 'url');
+}
+
+/** Practitioner guidance from the pack, as one message. */
+export function practitionerGuidanceText(pack: KnowledgePack): string {
+  const parts: string[] = [];
+  for (const id of PRACTITIONER_GUIDANCE_IDS) {
+    const g = getGuidance(pack, id);
+    if (!g) continue;
+    parts.push(`**${g.title}**\n${g.body}`);
+    const contacts = g.contacts.map((c) => getContact(pack, c)).filter((c): c is Contact => c !== undefined);
+    if (contacts.length > 0) parts.push(contactLines(contacts));
+  }
+  return parts.join('\n\n');
+}
+
+/**
+ * The summary a person can copy so they tell their story once: the worries in plain words,
+ * who it is about and the age band. No names, nothing typed: it is built from the
+ * groups the bot matched, and the bot never sends it anywhere.
+ */
+export function summaryText(pack: KnowledgePack, profile: EarlyHelpProfile, wording: Wording): string {
+  const groups = allGroups(profile).map((id) => getGroup(pack, id)?.plainName ?? topicLabels[id]);
+  const level = highestLevel(profile);
+  const levelName = level ? getNeedLevel(pack, level)?.plainName : undefined;
+  const s = wording.summary;
+  return [
+    s.heading,
+    `${s.worries}: ${groups.join('; ')}`,
+    profile.about ? `${s.about}: ${wording.aboutNames[profile.about]}` : undefined,
+    profile.ageBand ? `${s.age}: ${wording.ageNames[profile.ageBand]}` : undefined,
+    levelName ? `${s.level}: ${levelName}` : undefined,
+    s.note,
+  ]
+    .filter((l): l is string => l !== undefined)
+    .join('\n');
+}
+
+/**
+ * Help that comes through a professional. Residents hear how to ask and are asked before
+ * anything is summarised; practitioners get the guidance on assessment, advice, thresholds
+ * and consent first.
+ */
+export class HandoffDialog extends ComponentDialog {
+  constructor(private readonly deps: ConversationDeps) {
+    super(HANDOFF_DIALOG);
+    this.addDialog(new OptionPrompt(CONSENT_PROMPT));
+    this.addDialog(new WaterfallDialog(WATERFALL, [this.explainStep.bind(this), this.summaryStep.bind(this)]));
+    this.initialDialogId = WATERFALL;
+  }
+
+  private consentOptions(wording: Wording): Option<'yes' | 'no'>[] {
+    return [
+      { value: 'yes', label: wording.consentYes, synonyms: ['yes', 'y', 'yeah', 'yep', 'ok', 'okay', 'sure', 'please'] },
+      { value: 'no', label: wording.consentNo, synonyms: ['no', 'n', 'nope', 'no thanks', 'not now'] },
+    ];
+  }
+
+  private async explainStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const profile = await this.deps.profile.get(step.context, { worries: [] });
+    const wording = wordingFor(profile.audience);
+    await this.explain(step.context, profile, wording);
+    return step.prompt(
+      CONSENT_PROMPT,
+      optionPromptOptions(wording.consentQuestion, wording.consentQuestion, this.consentOptions(wording)),
+    );
+  }
+
+  private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const profile = await this.deps.profile.get(step.context, { worries: [] });
+    const wording = wordingFor(profile.audience);
+    if (step.result === 'yes') {
+      await step.context.sendActivity(wording.summaryIntro);
+      await step.context.sendActivity({ text: summaryText(this.deps.pack, profile, wording), textFormat: 'plain' });
+    } else {
+      await step.context.sendActivity(wording.noSummary);
+    }
+    return step.endDialog();
+  }
+
+  private async explain(context: TurnContext, profile: EarlyHelpProfile, wording: Wording): Promise<void> {
+    const portal = portalContact(this.deps.pack);
+    const lines = [wording.handoffIntro];
+    if (profile.audience === 'practitioner') {
+      lines.push(practitionerGuidanceText(this.deps.pack));
+    } else {
+      const plain = getGuidance(this.deps.pack, 'request-for-service')?.plainBody;
+      if (plain) lines.push(plain);
+    }
+    if (portal && portal.method.kind === 'url') lines.push(wording.portalLine(portal.method.value));
+    await context.sendActivity(lines.join('\n\n'));
+  }
+}

@@ -1,0 +1,47 @@
+import type { AgeBand, Audience } from '../knowledge';
+import type { About } from './profile';
+import { normalise } from './interruptions';
+
+// Small, cautious readings of a first message so the bot does not ask what the person
+// already said. Each returns undefined unless the words are clear; then the bot asks.
+
+const PRACTITIONER = /\b(i'?m a|i am a|as a|i work as a)\s+(teacher|health visitor|gp|doctor|youth worker|housing officer|social worker|school nurse|nurse|midwife|senco|dsl|family support worker|practitioner|professional)\b|\b(my pupil|a pupil|one of my pupils|a student in my class|my patient|a patient|my tenant|a tenant|family i work with|child i work with|young person i work with|on my caseload)\b/;
+const PARENT = /\b(my|our)\s+(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|step ?son|step ?daughter|grandson|granddaughter|grandchild|foster child)\b|\b(i'?m|i am)\s+(a\s+)?(mum|mom|dad|parent|single parent|foster carer|kinship carer)\b/;
+const YOUNG = /\b(i'?m|i am)\s+(1[0-9]|9)\b|\b(my (mum|mom|dad|parents|teacher|stepdad|stepmum)|at school i|in year \d+|my gcses?|my mates?)\b/;
+
+export function inferAudience(text: string): Audience | undefined {
+  const t = normalise(text);
+  if (PRACTITIONER.test(t)) return 'practitioner';
+  if (PARENT.test(t)) return 'parent-carer';
+  if (YOUNG.test(t)) return 'young-person';
+  return undefined;
+}
+
+const CHILD_WORDS = /\b(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|pupil|student|grandson|granddaughter|grandchild|newborn|infant|young person)\b/;
+const SELF_WORDS = /\b(i|i'm|im|me|my|myself)\b/;
+
+export function inferAbout(text: string, audience: Audience | undefined): About | undefined {
+  const t = normalise(text);
+  if (audience === 'young-person') return 'myself';
+  if (CHILD_WORDS.test(t)) return 'child';
+  if (audience === 'self' && SELF_WORDS.test(t)) return 'myself';
+  return undefined;
+}
+
+export function inferAgeBand(text: string, about: About | undefined): AgeBand | undefined {
+  const t = normalise(text);
+  const years = /\b(\d{1,2})\s*(?:year|yr)s?\s*old\b|\b(\d{1,2})\s*yo\b|\baged?\s+(\d{1,2})\b/.exec(t);
+  if (years) {
+    const age = Number(years[1] ?? years[2] ?? years[3]);
+    if (age < 5) return 'pre-birth-5';
+    if (age < 11) return '5-11';
+    if (age <= 19) return '11-19';
+    if (age < 65) return about === 'child' ? undefined : 'adult';
+    return 'older';
+  }
+  if (/\b(pregnant|expecting|newborn|baby|toddler|nursery|pre ?school)\b/.test(t)) return 'pre-birth-5';
+  if (/\b(primary school|primary|reception|year [1-6])\b/.test(t)) return '5-11';
+  if (/\b(teenager|teen|secondary|college|gcses?|sixth form|year (?:[7-9]|1[0-3]))\b/.test(t)) return '11-19';
+  if (/\b(pension|pensioner|retired|elderly)\b/.test(t)) return 'older';
+  return undefined;
+}

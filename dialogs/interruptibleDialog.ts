@@ -1,0 +1,100 @@
+import { ActivityTypes } from 'botbuilder';
+import { ComponentDialog, Dialog, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { turnInstant } from './clock';
+import type { ConversationDeps } from './deps';
+import { recogniseInterruption } from './interruptions';
+import type { Interruption } from './interruptions';
+import { checkSubmit } from './submits';
+import { talkToSomeone } from './talkToSomeone';
+import { markTextConsumed } from './turnFlags';
+import { badSubmit, helpText, nothingToCarryOn, quickExitText, realPersonText, restarting, topicLabels } from './wording';
+
+/**
+ * The base of the root dialog (the samples' CancelAndHelpDialog): before any step sees a
+ * message, it checks for what a person can say at any time (help, start again, talk to
+ * someone, quick exit, are you a real person, carry on) and for card submits, which it
+ * validates. It runs both when the dialog begins (a first message) and when it continues
+ * (an answer to a prompt), so a command is never taken as an answer.
+ */
+export abstract class InterruptibleDialog extends ComponentDialog {
+  protected constructor(
+    dialogId: string,
+    protected readonly deps: ConversationDeps,
+  ) {
+    super(dialogId);
+  }
+
+  /** Clear what the bot remembers and ask the first question again. */
+  protected abstract restart(innerDc: DialogContext): Promise<DialogTurnResult>;
+
+  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    const handled = await this.interrupt(innerDc, true);
+    return handled ?? super.onBeginDialog(innerDc, options);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const handled = await this.interrupt(innerDc, false);
+    return handled ?? super.onContinueDialog(innerDc);
+  }
+
+  /** Returns a turn result when the message was handled here, undefined to let the dialog run. */
+  private async interrupt(innerDc: DialogContext, beginning: boolean): Promise<DialogTurnResult | undefined> {
+    const context = innerDc.context;
+    const activity = context.activity;
+    if (activity.type !== ActivityTypes.Message) return undefined;
+
+    let kind: Interruption | undefined;
+    const submit = checkSubmit(activity);
+    if (submit.kind === 'invalid') {
+      await context.sendActivity(badSubmit);
+      markTextConsumed(context);
+      return this.resume(innerDc, beginning);
+    }
+    if (submit.kind === 'valid') {
+      const s = submit.submit;
+      // A button's value becomes the words it stands for, so every prompt reads it the same way.
+      if (s.action === 'topic') activity.text = topicLabels[s.group];
+      else if (s.action === 'choose') activity.text = s.value;
+      else kind = s.action === 'quick-exit' ? 'quickExit' : s.action;
+    }
+    kind ??= recogniseInterruption(activity.text);
+    if (!kind) return undefined;
+
+    markTextConsumed(context);
+    const profile = await this.deps.profile.get(context, { worries: [] });
+    switch (kind) {
+      case 'restart':
+        await context.sendActivity(restarting);
+        return this.restart(innerDc);
+      case 'help':
+        await context.sendActivity(helpText(profile.audience));
+        return this.resume(innerDc, beginning);
+      case 'talk':
+        await context.sendActivity(talkToSomeone(this.deps.pack, turnInstant(activity), profile.audience));
+        return this.resume(innerDc, beginning);
+      case 'realPerson':
+        await context.sendActivity(realPersonText);
+        return this.resume(innerDc, beginning);
+      case 'quickExit':
+        // No question straight after: someone leaving in a hurry needs nothing new on screen.
+        await context.sendActivity(quickExitText(activity.channelId));
+        // At the start there is nothing to come back to: end, and the next message begins afresh.
+        return beginning ? { status: DialogTurnStatus.complete } : Dialog.EndOfTurn;
+      case 'carryOn':
+        if (beginning) {
+          await context.sendActivity(nothingToCarryOn);
+          return undefined;
+        }
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+    }
+  }
+
+  /** Ask the waiting question again; at the start, let the dialog begin as usual. */
+  private async resume(innerDc: DialogContext, beginning: boolean): Promise<DialogTurnResult | undefined> {
+    if (beginning) return undefined;
+    await innerDc.repromptDialog();
+    return Dialog.EndOfTurn;
+  }
+}

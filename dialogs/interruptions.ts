@@ -1,0 +1,34 @@
+import { interruptionPhrases } from './wording';
+
+export type Interruption = keyof typeof interruptionPhrases;
+
+// Filler people wrap a command in: "can I start again please", "I want to talk to someone".
+const FILLER = /^(?:(?:please|pls|can i|could i|can you|could you|i want to|i wanna|i'd like to|i would like to|let me|let's|lets|just|ok|okay|um|hi|hello)\s+)+|(?:\s+(?:please|pls|now|thanks|thank you))+$/g;
+
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Which always-available action a message asks for, if any. Commands must be the whole
+ * message (give or take filler), so "I need to talk to someone about my son's drinking"
+ * stays a worry; questions about whether this is a bot may sit inside a longer message.
+ */
+export function recogniseInterruption(text: string | undefined): Interruption | undefined {
+  if (!text) return undefined;
+  const plain = normalise(text);
+  if (!plain) return undefined;
+  const core = plain.replace(FILLER, '').trim();
+  for (const phrase of interruptionPhrases.realPerson) {
+    if (plain === phrase || plain.includes(phrase)) return 'realPerson';
+  }
+  for (const kind of ['restart', 'talk', 'help', 'quickExit', 'carryOn'] as const) {
+    if ((interruptionPhrases[kind] as readonly string[]).some((p) => p === core || p === plain)) return kind;
+  }
+  return undefined;
+}

@@ -1,0 +1,197 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, WaterfallDialog } from 'botbuilder-dialogs';
+import type { DialogContext, DialogState, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TriageResult } from '../knowledge/triage/types';
+import { AUDIENCE_DIALOG, AudienceDialog } from './audienceDialog';
+import type { AudienceResult } from './audienceDialog';
+import { turnInstant } from './clock';
+import type { ConversationDeps } from './deps';
+import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog';
+import { inferAbout, inferAgeBand, inferAudience } from './inferContext';
+import { describesWorry, interpretText } from './interpret';
+import { InterruptibleDialog } from './interruptibleDialog';
+import { PRACTITIONER_DIALOG, PractitionerDialog } from './practitionerDialog';
+import type { PractitionerOptions } from './practitionerDialog';
+import { recogniseOption } from './prompts';
+import { emptyProfile } from './profile';
+import type { EarlyHelpProfile, Worry } from './profile';
+import { RESULTS_DIALOG, ResultsDialog } from './resultsDialog';
+import type { NextAction, ResultsOptions } from './resultsDialog';
+import { talkToSomeone } from './talkToSomeone';
+import { isTextConsumed } from './turnFlags';
+import { WORRY_DIALOG, WorryDialog } from './worryDialog';
+import type { WorryOptions } from './worryDialog';
+import { audienceOptions, restarting, wordingFor } from './wording';
+
+export const MAIN_DIALOG = 'mainDialog';
+const INTAKE_WATERFALL = 'intakeWaterfall';
+const NEXT_WATERFALL = 'nextWaterfall';
+
+export interface IntakeOptions {
+  /** Ignore the incoming message: the turn was a command such as "start again". */
+  fresh?: boolean;
+  /** "Something else is worrying me too": keep everything, ask for the new worry. */
+  another?: boolean;
+}
+
+/**
+ * The whole conversation: who is asking, what is worrying them, who it is about and their
+ * age, what the bot found, and what next. A first message that already describes a worry
+ * is taken as the worry; only what is missing is asked.
+ */
+export class MainDialog extends InterruptibleDialog {
+  constructor(deps: ConversationDeps) {
+    super(MAIN_DIALOG, deps);
+    this.addDialog(new AudienceDialog(deps));
+    this.addDialog(new PractitionerDialog(deps));
+    this.addDialog(new WorryDialog(deps));
+    this.addDialog(new ResultsDialog(deps));
+    this.addDialog(new HandoffDialog(deps));
+    this.addDialog(
+      new WaterfallDialog(INTAKE_WATERFALL, [
+        this.firstMessageStep.bind(this),
+        this.audienceStep.bind(this),
+        this.practitionerStep.bind(this),
+        this.worryStep.bind(this),
+        this.resultsStep.bind(this),
+        this.routeStep.bind(this),
+        this.afterHandoffStep.bind(this),
+      ]),
+    );
+    this.addDialog(
+      new WaterfallDialog(NEXT_WATERFALL, [this.menuStep.bind(this), this.routeStep.bind(this), this.afterHandoffStep.bind(this)]),
+    );
+    this.initialDialogId = INTAKE_WATERFALL;
+  }
+
+  /** Run a turn: continue the conversation, or begin it with this message. */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dc = await this.createContext(context, dialogState);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /** Whether a conversation is under way (a question is waiting for an answer). */
+  async isActive(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<boolean> {
+    const dc = await this.createContext(context, dialogState);
+    return dc.activeDialog !== undefined;
+  }
+
+  /** Forget the flow and the profile: used by "start again" after a safety message. */
+  async reset(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dc = await this.createContext(context, dialogState);
+    await dc.cancelAllDialogs();
+    await this.deps.profile.set(context, emptyProfile());
+  }
+
+  private async createContext(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<DialogContext> {
+    const set = new DialogSet(dialogState);
+    set.add(this);
+    return set.createContext(context);
+  }
+
+  protected async restart(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await this.deps.profile.set(innerDc.context, emptyProfile());
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(INTAKE_WATERFALL, { fresh: true } satisfies IntakeOptions);
+  }
+
+  private async profile(context: TurnContext): Promise<EarlyHelpProfile> {
+    return this.deps.profile.get(context, emptyProfile());
+  }
+
+  /** Read the first message: an answer to "who is asking", a worry, or just hello. */
+  private async firstMessageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as IntakeOptions;
+    const profile = await this.profile(step.context);
+    const text = step.context.activity.text?.trim();
+    if (options.another || options.fresh || !text || isTextConsumed(step.context)) return step.next();
+
+    const audience = recogniseOption(text, audienceOptions);
+    if (audience) {
+      profile.audience = audience;
+      return step.next();
+    }
+    const result = await interpretText(step.context, this.deps, text, {});
+    if (!describesWorry(result)) return step.next();
+    profile.audience ??= inferAudience(text);
+    profile.about ??= inferAbout(text, profile.audience);
+    profile.ageBand ??= inferAgeBand(text, profile.about);
+    vals(step).worry = result;
+    return step.next();
+  }
+
+  private async audienceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const profile = await this.profile(step.context);
+    // Someone who has told us their worry is not held up by a menu; the wording stays general.
+    if (profile.audience || vals(step).worry || (step.options as IntakeOptions)?.another) return step.next();
+    return step.beginDialog(AUDIENCE_DIALOG);
+  }
+
+  private async practitionerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const profile = await this.profile(step.context);
+    const answer = step.result as AudienceResult | undefined;
+    if (answer?.audience) profile.audience = answer.audience;
+    if (answer?.worry) vals(step).worry = answer.worry;
+    if (profile.audience !== 'practitioner' || profile.role) return step.next();
+    return step.beginDialog(PRACTITIONER_DIALOG, { hasConcern: vals(step).worry !== undefined } satisfies PractitionerOptions);
+  }
+
+  private async worryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as IntakeOptions;
+    return step.beginDialog(WORRY_DIALOG, {
+      worry: vals(step).worry as TriageResult | undefined,
+      another: options.another,
+    } satisfies WorryOptions);
+  }
+
+  private async resultsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const worry = step.result as Worry | undefined;
+    if (!worry) return step.beginDialog(RESULTS_DIALOG, { menuOnly: true } satisfies ResultsOptions);
+    const profile = await this.profile(step.context);
+    profile.worries.push(worry);
+    return step.beginDialog(RESULTS_DIALOG, {} satisfies ResultsOptions);
+  }
+
+  private async menuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.beginDialog(RESULTS_DIALOG, { menuOnly: true } satisfies ResultsOptions);
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const action = step.result as NextAction | undefined;
+    const profile = await this.profile(step.context);
+    const wording = wordingFor(profile.audience);
+    switch (action) {
+      case 'another':
+        return step.replaceDialog(INTAKE_WATERFALL, { another: true } satisfies IntakeOptions);
+      case 'handoff':
+        return step.beginDialog(HANDOFF_DIALOG);
+      case 'talk':
+        await step.context.sendActivity(talkToSomeone(this.deps.pack, turnInstant(step.context.activity), profile.audience));
+        return step.replaceDialog(NEXT_WATERFALL);
+      case 'restart':
+        await step.context.sendActivity(restarting);
+        await this.deps.profile.set(step.context, emptyProfile());
+        return step.replaceDialog(INTAKE_WATERFALL, { fresh: true } satisfies IntakeOptions);
+      case 'done':
+        await step.context.sendActivity(wording.goodbye);
+        await this.deps.profile.set(step.context, emptyProfile());
+        return step.endDialog();
+      default:
+        // Out of tries at the menu: leave the door open rather than ask a fourth time.
+        await step.context.sendActivity(
+          'No problem. You can type **start again**, **talk to someone**, or tell me about another worry at any time.',
+        );
+        return step.endDialog();
+    }
+  }
+
+  private async afterHandoffStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.replaceDialog(NEXT_WATERFALL);
+  }
+}
+
+/** This dialog's step values, typed. */
+function vals(step: WaterfallStepContext): { worry?: TriageResult } {
+  return step.values as { worry?: TriageResult };
+}

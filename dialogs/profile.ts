@@ -1,0 +1,49 @@
+import type { AgeBand, Audience, NeedLevelId, PriorityGroupId } from '../knowledge/vocabulary';
+import type { GroupScore } from '../knowledge/triage/types';
+
+/** Who the worry is about. Never a name: just the relationship. */
+export const ABOUT = ['myself', 'child', 'family', 'adult', 'older-person'] as const;
+export type About = (typeof ABOUT)[number];
+
+/** Practitioner roles the bot frames its answers for. */
+export const PRACTITIONER_ROLES = ['teacher', 'health-visitor', 'gp', 'youth-worker', 'housing-officer', 'other'] as const;
+export type PractitionerRole = (typeof PRACTITIONER_ROLES)[number];
+
+/** One worry as the bot understood it: groups and level only, never the words typed. */
+export interface Worry {
+  groups: PriorityGroupId[];
+  needLevel: NeedLevelId;
+}
+
+/**
+ * What the bot remembers during one conversation. It lives in conversation state, which
+ * the retention sweep deletes; it holds nothing that identifies a person.
+ */
+export interface EarlyHelpProfile {
+  audience?: Audience;
+  role?: PractitionerRole;
+  about?: About;
+  ageBand?: AgeBand;
+  worries: Worry[];
+}
+
+export function emptyProfile(): EarlyHelpProfile {
+  return { worries: [] };
+}
+
+/** Every group across the worries so far, newest worry first, without repeats. */
+export function allGroups(profile: EarlyHelpProfile): PriorityGroupId[] {
+  const seen = new Set<PriorityGroupId>();
+  for (const worry of [...profile.worries].reverse()) for (const id of worry.groups) seen.add(id);
+  return [...seen];
+}
+
+/** The highest level of need across the worries so far. */
+export function highestLevel(profile: EarlyHelpProfile): NeedLevelId | undefined {
+  const order: NeedLevelId[] = ['universal', 'targeted', 'specialist'];
+  let best = -1;
+  for (const w of profile.worries) best = Math.max(best, order.indexOf(w.needLevel));
+  return best < 0 ? undefined : order[best];
+}
+
+export type { GroupScore };

@@ -1,0 +1,48 @@
+import { ActionTypes, CardFactory, MessageFactory } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import type { PromptValidatorContext } from 'botbuilder-dialogs';
+import { normalise } from './interruptions';
+import type { Option } from './wording';
+
+/** Answers a prompt accepts before the bot offers a way on instead of asking again. */
+export const MAX_ATTEMPTS = 3;
+
+const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator', 'test', 'telegram']);
+
+/**
+ * A question with buttons, shaped for the channel: quick replies in Web Chat, a hero card
+ * in Teams, and a numbered list where neither exists (people can type the number or words).
+ */
+export function optionsActivity(channelId: string | undefined, text: string, options: Option[]): Partial<Activity> {
+  const labels = options.map((o) => o.label);
+  if (channelId && SUGGESTED_ACTION_CHANNELS.has(channelId)) return MessageFactory.suggestedActions(labels, text);
+  if (channelId === 'msteams') {
+    const card = CardFactory.heroCard('', undefined, labels.map((l) => ({ type: ActionTypes.ImBack, title: l, value: l })), { text });
+    return MessageFactory.attachment(card);
+  }
+  return MessageFactory.text(`${text}\n\n${labels.map((l, i) => `${i + 1}. ${l}`).join('\n')}`);
+}
+
+function words(text: string): string {
+  return ` ${normalise(text)} `;
+}
+
+/**
+ * Which option an answer picks, strictly: the whole answer is a label, value, synonym or
+ * number, or a short answer (up to five words) contains exactly one option's words. A
+ * longer message is never forced into a button: it is probably a worry.
+ */
+export function recogniseOption<V extends string>(text: string | undefined, options: Option<V>[]): V | undefined {
+  if (!text) return undefined;
+  const plain = normalise(text);
+  if (!plain) return undefined;
+  const number = /^(?:number\s+)?(\d{1,2})$/.exec(plain);
+  if (number) return options[Number(number[1]) - 1]?.value;
+  const terms = (o: Option<V>) => [o.label, o.value.replace(/-/g, ' '), ...(o.synonyms ?? [])].map(normalise);
+  const exact = options.find((o) => terms(o).includes(plain));
+  if (exact) return exact.value;
+  if (plain.split(' ').length > 5) return undefined;
+  const hits = options.filter((o) => terms(o).some((t) => t.length > 1 && words(plain).includes(` ${t} `)));
+  return hits.length === 1 ? hits[0].value : undefined;
+}
+

@@ -1,0 +1,111 @@
+import { MessageFactory } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { findServices, getGroup, getNeedLevel } from '../knowledge';
+import type { PriorityGroupId } from '../knowledge';
+import { supportsAdaptiveCards } from './cards/capabilities';
+import { serviceCard, serviceText } from './cards/serviceCard';
+import type { ConversationDeps } from './deps';
+import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
+import { allGroups, highestLevel } from './profile';
+import type { EarlyHelpProfile } from './profile';
+import { topicLabels, wordingFor } from './wording';
+import type { Option, Wording } from './wording';
+
+export const RESULTS_DIALOG = 'resultsDialog';
+const WATERFALL = 'resultsWaterfall';
+const NEXT_PROMPT = 'whatNextPrompt';
+export const SERVICES_SHOWN = 3;
+
+export type NextAction = 'another' | 'handoff' | 'talk' | 'restart' | 'done';
+
+export interface ResultsOptions {
+  /** Only ask what next (after a handoff or "talk to someone"). */
+  menuOnly?: boolean;
+}
+
+/** Whether the worries so far need help that comes through a professional. */
+export function needsHandoff(profile: EarlyHelpProfile): boolean {
+  if (profile.audience === 'practitioner') return true;
+  const level = highestLevel(profile);
+  return level === 'targeted' || level === 'specialist';
+}
+
+export function nextOptions(profile: EarlyHelpProfile): Option<NextAction>[] {
+  const labels = wordingFor(profile.audience).nextLabels;
+  const options: Option<NextAction>[] = [
+    { value: 'another', label: labels.another, synonyms: ['something else', 'another worry', 'another concern', 'more', 'add another'] },
+  ];
+  if (needsHandoff(profile)) options.push({ value: 'handoff', label: labels.handoff, synonyms: ['ask for support', 'request for service', 'referral', 'get help', 'summary'] });
+  options.push(
+    { value: 'talk', label: labels.talk, synonyms: ['contacts', 'phone', 'talk'] },
+    { value: 'restart', label: labels.restart, synonyms: ['restart', 'start again'] },
+    { value: 'done', label: labels.done, synonyms: ['done', 'finish', 'no', 'nothing', 'bye', 'goodbye', 'thanks', 'thank you', "that's all", 'that is all', 'no thanks'] },
+  );
+  return options;
+}
+
+/**
+ * What the bot found: the priority groups in plain words, the level of need, and the
+ * services that fit best first (cards with the same facts as text for channels without
+ * them). Then: what next?
+ */
+export class ResultsDialog extends ComponentDialog {
+  constructor(private readonly deps: ConversationDeps) {
+    super(RESULTS_DIALOG);
+    this.addDialog(new OptionPrompt(NEXT_PROMPT));
+    this.addDialog(new WaterfallDialog(WATERFALL, [this.showStep.bind(this), this.nextStep.bind(this)]));
+    this.initialDialogId = WATERFALL;
+  }
+
+  private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const profile = await this.deps.profile.get(step.context, { worries: [] });
+    const wording = wordingFor(profile.audience);
+    const options = (step.options ?? {}) as ResultsOptions;
+    if (!options.menuOnly) await this.showFindings(step.context, profile, wording);
+    return step.prompt(NEXT_PROMPT, optionPromptOptions(wording.whatNext, wording.whatNextRetry, nextOptions(profile)));
+  }
+
+  private async nextStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const profile = await this.deps.profile.get(step.context, { worries: [] });
+    return step.endDialog(pickedOption(step.result, nextOptions(profile)));
+  }
+
+  private plainName(id: PriorityGroupId): string {
+    return getGroup(this.deps.pack, id)?.plainName ?? topicLabels[id];
+  }
+
+  private async showFindings(context: TurnContext, profile: EarlyHelpProfile, wording: Wording): Promise<void> {
+    const latest = profile.worries[profile.worries.length - 1];
+    const lines: string[] = [];
+    if (latest) lines.push(wording.found(latest.groups.map((g) => this.plainName(g))));
+    if (profile.worries.length > 1) {
+      const earlier = allGroups(profile).filter((g) => !latest?.groups.includes(g));
+      if (earlier.length > 0) lines.push(`I've kept your earlier worries too: ${earlier.map((g) => this.plainName(g)).join('; ')}.`);
+    }
+    const levelId = highestLevel(profile);
+    const level = levelId ? getNeedLevel(this.deps.pack, levelId) : undefined;
+    if (level) lines.push(wording.level(level.plainName, level.plainSummary));
+    await context.sendActivity(lines.join('\n\n'));
+
+    const ranked = findServices(this.deps.pack, {
+      groups: allGroups(profile),
+      audience: profile.audience,
+      ageBand: profile.ageBand,
+      level: levelId,
+      limit: SERVICES_SHOWN,
+    });
+    const directory = this.deps.pack.meta.directoryName;
+    if (ranked.length === 0) {
+      await context.sendActivity(wording.noServices(directory));
+      return;
+    }
+    if (supportsAdaptiveCards(context.activity.channelId)) {
+      const cards = ranked.map((r) => serviceCard(r.service, wording, directory));
+      await context.sendActivity(MessageFactory.list(cards, wording.servicesIntro));
+    } else {
+      await context.sendActivity([wording.servicesIntro, ...ranked.map((r) => serviceText(r.service, wording, directory))].join('\n\n'));
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import { contactsForRoute, RISK_ROUTES } from '../knowledge';
+import type { KnowledgePack, RiskRoute, RouteContacts } from '../knowledge';
+import { detectRisk } from '../knowledge/triage';
+import type { TriageFn, TriageResult } from '../knowledge/triage/types';
+import { turnInstant } from './clock';
+import { riskResponse } from './riskResponse';
+import { submittedStrings } from './submits';
+import { sendTriageTrace } from './trace';
+
+export interface RiskAssessment {
+  route: RiskRoute;
+  triage: TriageResult;
+}
+
+function isRiskRoute(route: string): route is RiskRoute {
+  return (RISK_ROUTES as readonly string[]).includes(route);
+}
+
+/**
+ * The safety check every message passes before any dialog sees it. It reads the text and
+ * anything a card sent, and escalates if either the triage or the risk rules fire: when
+ * unsure, escalate.
+ */
+export class RiskGate {
+  constructor(
+    private readonly pack: KnowledgePack,
+    private readonly triage: TriageFn,
+  ) {}
+
+  assess(activity: Partial<Activity>): RiskAssessment | undefined {
+    const texts = [activity.text ?? '', ...submittedStrings(activity.value)].filter((t) => t.trim() !== '');
+    for (const text of texts) {
+      const triage = this.triage(text);
+      if (isRiskRoute(triage.route)) return { route: triage.route, triage };
+      const [match] = detectRisk(text);
+      if (match) return { route: match.route, triage: { ...triage, route: match.route, riskMatches: detectRisk(text) } };
+    }
+    return undefined;
+  }
+
+  /** The route's contacts for this instant (the activity's own clock), sent at once. */
+  contactsFor(route: RiskRoute, activity: Partial<Activity>): RouteContacts {
+    return contactsForRoute(this.pack, route, turnInstant(activity));
+  }
+
+  /** Trace the decision, then give the contacts and a way back. */
+  async respond(context: TurnContext, assessment: RiskAssessment): Promise<RouteContacts> {
+    const contacts = this.contactsFor(assessment.route, context.activity);
+    await sendTriageTrace(context, assessment.triage, contacts.outOfHours, 'Risk indicated');
+    await context.sendActivities(riskResponse(contacts));
+    return contacts;
+  }
+}

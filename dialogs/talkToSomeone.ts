@@ -1,0 +1,40 @@
+import type { Contact, KnowledgePack } from '../knowledge';
+import { contactsForRoute, isOpen } from '../knowledge';
+import type { Audience } from '../knowledge';
+import { contactLines } from './cards/contactText';
+import { frontDoorHours } from './clock';
+import { talkIntroClosed, talkIntroOpen } from './wording';
+
+/**
+ * "Talk to someone": people to phone, chosen by the instant. In office hours the
+ * council's own front door comes first; out of hours the Emergency Duty Team for a
+ * child's safety and the lines that are open day and night.
+ */
+export function talkToSomeone(pack: KnowledgePack, at: Date, audience: Audience | undefined): string {
+  const hours = frontDoorHours(pack);
+  const open = hours ? isOpen(hours, at) : false;
+  const frontDoor = pack.contacts.filter((c) => hours && c.officeHoursId === hours.id && c.method.kind === 'phone');
+  const child = pack.routes.some((r) => r.id === 'safeguarding-child') ? contactsForRoute(pack, 'safeguarding-child', at) : undefined;
+  const crisis = pack.routes.some((r) => r.id === 'crisis') ? contactsForRoute(pack, 'crisis', at) : undefined;
+
+  const isPhone = (c: Contact) => c.method.kind === 'phone' || c.method.kind === 'text';
+  const notEmergency = (c: Contact) => !(c.method.kind === 'phone' && c.method.value === '999');
+  const listening = (crisis?.contacts ?? []).filter((c) => isPhone(c) && notEmergency(c));
+  // Young people see Childline and similar first; adults see adult lines first.
+  listening.sort((a, b) => Number(/young|children/i.test(b.for)) - Number(/young|children/i.test(a.for)));
+  const forAudience = audience === 'young-person' ? listening : listening.filter((c) => !/^children and young people/i.test(c.for));
+
+  const lines: string[] = [];
+  if (open && frontDoor.length > 0) {
+    lines.push(talkIntroOpen, contactLines(frontDoor));
+    lines.push('To talk to someone about how you feel, at any time:', contactLines(forAudience.slice(0, 3)));
+  } else {
+    const outOfHoursTeam = (child?.contacts ?? []).filter((c) => c.method.kind === 'phone' && notEmergency(c) && !frontDoor.includes(c));
+    lines.push(talkIntroClosed);
+    if (outOfHoursTeam.length > 0) lines.push("If you're worried about a child's safety now:", contactLines(outOfHoursTeam.slice(0, 1)));
+    lines.push('To talk to someone about how you feel:', contactLines(forAudience.slice(0, 3)));
+    if (frontDoor.length > 0) lines.push(`The council's children's front door is open ${frontDoor[0].hours}`);
+  }
+  lines.push('If someone is in immediate danger, call 999.');
+  return lines.join('\n\n');
+}

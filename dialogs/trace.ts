@@ -1,0 +1,35 @@
+import { ActivityTypes } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import type { TriageResult } from '../knowledge/triage/types';
+import type { NeedLevelId, PriorityGroupId, Route } from '../knowledge';
+
+export const TRIAGE_TRACE_NAME = 'earlyHelp.triage';
+export const TRIAGE_TRACE_VALUE_TYPE = 'https://schemas.early-help/triage';
+
+/** The value of an earlyHelp.triage trace: what the bot decided, never the words typed. */
+export interface TriageTraceValue {
+  route: Route;
+  priorityGroups: Array<{ id: PriorityGroupId; score: number }>;
+  needLevel: NeedLevelId;
+  outOfHours: boolean;
+}
+
+/**
+ * Trace activities reach the Emulator and transcript loggers, never a person's chat. They
+ * make every interpretation of free text auditable without keeping the text itself.
+ */
+export async function sendTriageTrace(context: TurnContext, result: TriageResult, outOfHours: boolean, label?: string): Promise<void> {
+  const value: TriageTraceValue = {
+    route: result.route,
+    priorityGroups: result.priorityGroups.map((g) => ({ id: g.id, score: Math.round(g.score * 1000) / 1000 })),
+    needLevel: result.needLevel,
+    outOfHours,
+  };
+  await context.sendActivity({
+    type: ActivityTypes.Trace,
+    name: TRIAGE_TRACE_NAME,
+    label: label ?? 'Triage of a free-text message',
+    valueType: TRIAGE_TRACE_VALUE_TYPE,
+    value,
+  });
+}

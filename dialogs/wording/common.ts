@@ -1,0 +1,125 @@
+import type { Audience } from '../../knowledge/vocabulary';
+import type { PractitionerRole } from '../profile';
+import type { Option, TopicLabels } from './types';
+
+// Text every audience sees: the welcome, the first question and the things a person can
+// say at any moment. Plain words first; reading age about 9 to 11.
+
+export function welcomeLines(councilName: string, retentionHours: number): string[] {
+  return [
+    `Hello. I'm a guide to early help in ${councilName}. I can help you find support for a worry about yourself, your family or a child.`,
+    "I'm a computer program, not a person. I'm not an emergency service. **If someone is in immediate danger, call 999.**",
+    `I don't keep your name or anything that identifies you. What you type here is deleted after ${retentionHours} hours. Please don't type names or addresses.`,
+  ];
+}
+
+export const whoIsAsking = 'Who is asking? Or just tell me what is worrying you.';
+export const whoIsAskingRetry = 'Please pick one of the buttons. Or tell me in a few words what is worrying you.';
+export const whoIsAskingGiveUp = "That's fine. I'll ask in a simple way, and we can go from there.";
+
+export const audienceOptions: Option<Audience>[] = [
+  { value: 'self', label: "I'm asking for myself", synonyms: ['myself', 'me', 'for me', 'resident', 'for myself'] },
+  { value: 'parent-carer', label: "I'm a parent or carer", synonyms: ['parent', 'carer', 'mum', 'dad', 'guardian', 'foster carer', 'grandparent'] },
+  { value: 'young-person', label: "I'm a young person", synonyms: ['young person', 'teenager', 'teen', 'student', 'pupil', 'child'] },
+  { value: 'practitioner', label: "I'm a professional", synonyms: ['professional', 'practitioner', 'teacher', 'health visitor', 'gp', 'doctor', 'youth worker', 'housing officer', 'social worker', 'nurse', 'worker'] },
+];
+
+export const askRole = 'Thank you. What is your role?';
+export const askRoleRetry = 'Please pick the role closest to yours, or choose "Other professional".';
+export const roleOptions: Option<PractitionerRole>[] = [
+  { value: 'teacher', label: 'Teacher or school staff', synonyms: ['teacher', 'school', 'senco', 'dsl', 'head teacher', 'teaching assistant'] },
+  { value: 'health-visitor', label: 'Health visitor', synonyms: ['health visitor', 'midwife', 'school nurse'] },
+  { value: 'gp', label: 'GP or health', synonyms: ['gp', 'doctor', 'nurse', 'health'] },
+  { value: 'youth-worker', label: 'Youth worker', synonyms: ['youth worker', 'youth'] },
+  { value: 'housing-officer', label: 'Housing officer', synonyms: ['housing', 'housing officer'] },
+  { value: 'other', label: 'Other professional', synonyms: ['other', 'social worker', 'police', 'voluntary sector'] },
+];
+
+/** Words people use to ask for each always-available action. Matched on whole words after light cleaning. */
+export const interruptionPhrases = {
+  help: ['help', 'help me', 'what can you do', 'what can i say', 'how does this work', 'menu', 'options'],
+  restart: ['start again', 'restart', 'start over', 'begin again', 'reset', 'new start', 'start from the beginning'],
+  talk: ['talk to someone', 'speak to someone', 'talk to a person', 'speak to a person', 'talk to a human', 'speak to a human', 'call someone', 'phone someone', 'contact someone', 'human', 'agent', 'talk to someone else'],
+  quickExit: ['quick exit', 'exit', 'leave', 'leave quickly', 'hide', 'get out', 'close', 'escape'],
+  realPerson: ['are you a real person', 'are you real', 'is this a bot', 'are you a bot', 'are you human', 'is this a person', 'am i talking to a person', 'are you a robot', 'is this a real person', 'is this real', 'am i talking to a bot', 'are you a computer'],
+  carryOn: ['carry on', 'continue', 'go on', 'keep going', 'back to where i was'],
+} as const;
+
+export function helpText(audience?: Audience): string {
+  const lead =
+    audience === 'practitioner'
+      ? 'I help you match a concern to the early help priority groups, the level of need and local services, and I point you to the right guidance.'
+      : audience === 'young-person'
+        ? 'I help you find support for something that is worrying you.'
+        : 'I help you find support for a worry. I ask a few short questions, then show services that may help.';
+  return [
+    lead,
+    'You can type these at any time:',
+    '- **start again**: go back to the beginning',
+    '- **talk to someone**: phone numbers and opening hours',
+    '- **quick exit**: how to leave this page fast',
+    '',
+    'If someone is in immediate danger, call 999.',
+  ].join('\n');
+}
+
+export const backToQuestion = "Let's carry on from where we were.";
+
+export const realPersonText =
+  "No, I'm not a real person. I'm a computer program that helps you find early help. I can't see or judge you, and I don't make decisions about you. If you want to talk to a person, type **talk to someone**.";
+
+export function quickExitText(channelId: string): string {
+  const button =
+    channelId === 'webchat' || channelId === 'directline'
+      ? 'Press the **Exit** button at the top of this page. It takes you straight to a different website.'
+      : 'Close this window or app.';
+  return [
+    'To leave quickly:',
+    `- ${button}`,
+    '- Afterwards, clear your browser history, or use a private window next time, so no one can see you were here.',
+    '- On a shared phone or computer, also clear recent apps or downloads.',
+    '',
+    'If you want to carry on, just answer the last question.',
+  ].join('\n');
+}
+
+export const talkIntroOpen = 'You can talk to a person. These are open now:';
+export const talkIntroClosed = 'The council office is closed right now. These can still help:';
+export const talkOfficeHours = (hours: string) => `The children's front door is open ${hours}.`;
+
+export const restarting = "OK, let's start again.";
+export const badSubmit =
+  "Sorry, I couldn't read that button. Nothing has been lost. Please try again, or type what you want to do.";
+export const unknownTopic = "I'm not sure I understood. You can pick a topic below or tell me in different words.";
+
+/** After the safety contacts: calm, and a way back into the conversation. */
+export const riskCarryOnQuestion =
+  'When you are ready, you can carry on here, or start again. You can come back to these numbers at any time.';
+export const carryOnLabel = 'Carry on';
+export const startAgainLabel = 'Start again';
+export const nothingToCarryOn = "OK. Let's carry on.";
+
+/** Short button labels for the topics list, one per priority group. */
+export const topicLabels: TopicLabels = {
+  'early-years-funding': 'Free childcare or school meals',
+  'school-attendance': 'School or not going to school',
+  'adverse-childhood-experiences': 'Hard things from childhood',
+  'crime-antisocial-behaviour': 'Crime or the police',
+  'financial-exclusion': 'Money or work',
+  neet: 'Not in school, college or work',
+  'domestic-abuse': 'Being hurt or controlled at home',
+  'parental-conflict': 'Arguing at home or a break-up',
+  transitions: 'Big changes',
+  'physical-health-disability': 'Health or disability',
+  'substance-misuse': 'Drink or drugs',
+  exploitation: 'Being pressured or used',
+  'mental-health': 'Feeling low or worried',
+  bullying: 'Bullying or online abuse',
+  'new-parents': 'New baby or young parent',
+  housing: 'Housing',
+  'social-isolation': 'Feeling lonely',
+  bereavement: 'Someone has died',
+  carers: 'Looking after someone',
+  'bame-communities': 'Race or culture',
+  'learning-difficulties-autism': 'Learning difficulties or autism',
+};

@@ -1,0 +1,57 @@
+import type { Wording } from './types';
+import { ageOptionsFor, listInWords, plainAboutNames, plainAccess, plainAgeNames } from './shared';
+
+/** A resident asking for themselves. Short sentences, no jargon. */
+export const residentWording: Wording = {
+  audience: 'self',
+  askWorry: "What's worrying you? Tell me in a few words, or pick a topic. Please don't type names.",
+  worryRetry: "I'm not sure I understood. Can you say it in different words? Or pick a topic.",
+  worryGiveUp: "I'm sorry, I couldn't work that out. A person can help. Here is who you can talk to.",
+  askAbout: 'Who is the worry about?',
+  aboutOptions: [
+    { value: 'myself', label: 'Me', synonyms: ['me', 'myself', 'mine'] },
+    { value: 'child', label: 'A child', synonyms: ['child', 'my child', 'son', 'daughter', 'kid'] },
+    { value: 'adult', label: 'Another adult', synonyms: ['adult', 'partner', 'friend', 'neighbour'] },
+    { value: 'older-person', label: 'An older person', synonyms: ['older', 'elderly', 'mum', 'dad', 'nan', 'grandad'] },
+  ],
+  askAge: (about) => (about === 'myself' ? 'How old are you?' : about === 'child' || about === 'family' ? 'How old is the child?' : 'How old are they?'),
+  ageOptions: ageOptionsFor,
+  skipQuestion: "That's OK. Let's skip that question.",
+  clarify: (a, b) => `Is this more about ${a}, or ${b}?`,
+  bothLabel: 'Both',
+  found: (names) => `It sounds like this is about ${listInWords(names)}.`,
+  level: (plainName, summary) => `${plainName}: ${summary}`,
+  servicesIntro: 'These services may help. The best match is first.',
+  noServices: (directoryName) => `I couldn't find a service that fits exactly. You can search ${directoryName} for help near you.`,
+  access: plainAccess,
+  whatNext: 'What would you like to do now?',
+  whatNextRetry: 'Please pick one of the buttons.',
+  nextLabels: {
+    another: 'Something else is worrying me too',
+    handoff: 'Help me ask for support',
+    talk: 'Talk to someone',
+    restart: 'Start again',
+    done: "That's all, thanks",
+  },
+  askAnother: "OK. What else is worrying you? Please don't type names.",
+  goodbye: 'Thank you for talking to me. You can come back at any time. If someone is in immediate danger, call 999.',
+  handoffIntro:
+    'Some help comes through the council. You can ask for it with a form on the council website. It is called a Request for Service.',
+  consentQuestion:
+    'I can write a short summary for you to copy into the form, so you only tell your story once. It has no names in it. I will not send it anywhere. Would you like a summary?',
+  consentYes: 'Yes, please',
+  consentNo: 'No, thanks',
+  summaryIntro: 'Here is your summary. You can copy it into the form:',
+  noSummary: "That's fine. I haven't written anything down.",
+  portalLine: (url) => `Fill in the form here: ${url}`,
+  summary: {
+    heading: 'What I would like help with',
+    worries: 'Worries',
+    about: 'Who it is about',
+    age: 'Age',
+    level: 'Help that may fit',
+    note: 'Written with the early help guide. Add anything else you want them to know.',
+  },
+  aboutNames: plainAboutNames,
+  ageNames: plainAgeNames,
+};

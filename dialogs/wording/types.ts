@@ -1,0 +1,53 @@
+import type { AccessRoute, AgeBand, Audience, PriorityGroupId } from '../../knowledge/vocabulary';
+import type { About } from '../profile';
+
+/** A button: what the person sees and the stable value the dialog gets back. */
+export interface Option<V extends string = string> {
+  value: V;
+  label: string;
+  /** Other words people type for the same answer. */
+  synonyms?: string[];
+}
+
+/**
+ * Everything one audience reads during the worry flow. Residents and young people get
+ * short, plain sentences; practitioners get professional framing. Text shared by every
+ * audience (welcome, interruptions) lives in common.ts.
+ */
+export interface Wording {
+  audience: Audience;
+  askWorry: string;
+  worryRetry: string;
+  worryGiveUp: string;
+  askAbout: string;
+  aboutOptions: Option<About>[];
+  askAge: (about: About) => string;
+  ageOptions: (about: About) => Option<AgeBand>[];
+  skipQuestion: string;
+  clarify: (a: string, b: string) => string;
+  bothLabel: string;
+  found: (plainNames: string[]) => string;
+  level: (plainName: string, summary: string) => string;
+  servicesIntro: string;
+  noServices: (directoryName: string) => string;
+  access: Record<AccessRoute, string>;
+  whatNext: string;
+  whatNextRetry: string;
+  nextLabels: { another: string; handoff: string; talk: string; restart: string; done: string };
+  askAnother: string;
+  goodbye: string;
+  handoffIntro: string;
+  consentQuestion: string;
+  consentYes: string;
+  consentNo: string;
+  summaryIntro: string;
+  noSummary: string;
+  portalLine: (url: string) => string;
+  /** Headings inside the summary people copy. */
+  summary: { heading: string; worries: string; about: string; age: string; level: string; note: string };
+  aboutNames: Record<About, string>;
+  ageNames: Record<AgeBand, string>;
+}
+
+/** Short button labels for each priority group; the pack's plain names are sentences. */
+export type TopicLabels = Record<PriorityGroupId, string>;

@@ -1,0 +1,195 @@
+import { MessageFactory } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { ComponentDialog, TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
+import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import { AGE_BANDS, PRIORITY_GROUP_IDS, getGroup } from '../knowledge';
+import type { AgeBand, PriorityGroupId } from '../knowledge';
+import type { TriageResult } from '../knowledge/triage/types';
+import { supportsAdaptiveCards } from './cards/capabilities';
+import { topicCard, topicListText } from './cards/topicCard';
+import { turnInstant } from './clock';
+import type { ConversationDeps } from './deps';
+import { inferAbout, inferAgeBand } from './inferContext';
+import { closeCall, describesWorry, interpretText, keptGroups } from './interpret';
+import { normalise } from './interruptions';
+import { OptionPrompt, optionPromptOptions } from './optionPrompt';
+import { ABOUT } from './profile';
+import type { About, EarlyHelpProfile, Worry } from './profile';
+import { MAX_ATTEMPTS } from './prompts';
+import { talkToSomeone } from './talkToSomeone';
+import { interpretedThisTurn, rememberInterpretation } from './turnFlags';
+import { topicLabels, wordingFor } from './wording';
+import type { Option, Wording } from './wording';
+
+export const WORRY_DIALOG = 'worryDialog';
+const WATERFALL = 'worryWaterfall';
+const WORRY_PROMPT = 'worryTextPrompt';
+const CLARIFY_PROMPT = 'clarifyPrompt';
+const ABOUT_PROMPT = 'aboutPrompt';
+const AGE_PROMPT = 'agePrompt';
+const BOTH = 'both';
+
+export interface WorryOptions {
+  /** A worry already read from an earlier message: the bot does not ask for it again. */
+  worry?: TriageResult;
+  /** "Something else is worrying me too". */
+  another?: boolean;
+}
+
+/** A topic picked by its button label (or the pack's plain name), typed or pressed. */
+export function topicFromText(text: string | undefined, plainNames: Map<PriorityGroupId, string>): PriorityGroupId | undefined {
+  if (!text) return undefined;
+  const plain = normalise(text);
+  return PRIORITY_GROUP_IDS.find((id) => normalise(topicLabels[id]) === plain || normalise(plainNames.get(id) ?? '') === plain);
+}
+
+/**
+ * What's worrying you, who it is about and their age, one question at a time, asking only
+ * what the person has not already said. Ends with the Worry (groups and level, no text),
+ * or undefined when the bot could not work it out and has signposted people instead.
+ */
+export class WorryDialog extends ComponentDialog {
+  constructor(private readonly deps: ConversationDeps) {
+    super(WORRY_DIALOG);
+    this.addDialog(new TextPrompt(WORRY_PROMPT, (pc) => this.validateWorry(pc)));
+    this.addDialog(new OptionPrompt(CLARIFY_PROMPT));
+    this.addDialog(new OptionPrompt(ABOUT_PROMPT));
+    this.addDialog(new OptionPrompt(AGE_PROMPT));
+    this.addDialog(
+      new WaterfallDialog(WATERFALL, [
+        this.askWorryStep.bind(this),
+        this.clarifyStep.bind(this),
+        this.aboutStep.bind(this),
+        this.ageStep.bind(this),
+        this.finishStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = WATERFALL;
+  }
+
+  private async profile(context: TurnContext): Promise<EarlyHelpProfile> {
+    return this.deps.profile.get(context, { worries: [] });
+  }
+
+  private plainNames(): Map<PriorityGroupId, string> {
+    return new Map(this.deps.pack.priorityGroups.map((g) => [g.id, g.plainName]));
+  }
+
+  private worryPrompt(context: TurnContext, text: string): Partial<Activity> {
+    if (supportsAdaptiveCards(context.activity.channelId)) return MessageFactory.attachment(topicCard(), text);
+    return MessageFactory.text(`${text}\n\nTopics:\n${topicListText()}`);
+  }
+
+  private async askWorryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as WorryOptions;
+    if (options.worry) return step.next(options.worry);
+    const wording = wordingFor((await this.profile(step.context)).audience);
+    return step.prompt(WORRY_PROMPT, {
+      prompt: this.worryPrompt(step.context, options.another ? wording.askAnother : wording.askWorry),
+      retryPrompt: this.worryPrompt(step.context, wording.worryRetry),
+    });
+  }
+
+  /** A worry is a topic button or text the triage engine can map; anything else is asked again. */
+  private async validateWorry(pc: PromptValidatorContext<string>): Promise<boolean> {
+    const text = pc.recognized.value;
+    if (topicFromText(text, this.plainNames())) return true;
+    if (text && text.trim()) {
+      const profile = await this.profile(pc.context);
+      const result = await interpretText(pc.context, this.deps, text, { audience: profile.audience, ageBand: profile.ageBand });
+      rememberInterpretation(pc.context, result);
+      if (describesWorry(result)) return true;
+    }
+    return pc.attemptCount >= MAX_ATTEMPTS;
+  }
+
+  private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const profile = await this.profile(step.context);
+    const wording = wordingFor(profile.audience);
+    let result: TriageResult | undefined;
+    if (typeof step.result === 'string') {
+      const topic = topicFromText(step.result, this.plainNames());
+      // The strategy's priority groups are its targeted-support groups, so a topic picked
+      // from the list starts at the targeted level.
+      if (topic) result = { route: 'early-help', riskMatches: [], priorityGroups: [{ id: topic, score: 1 }], needLevel: 'targeted' };
+      else result = interpretedThisTurn(step.context);
+      if (!topic) this.noteContext(profile, step.result);
+    } else {
+      result = step.result as TriageResult | undefined;
+    }
+    if (!result || !describesWorry(result)) {
+      await step.context.sendActivity(wording.worryGiveUp);
+      await step.context.sendActivity(talkToSomeone(this.deps.pack, turnInstant(step.context.activity), profile.audience));
+      return step.endDialog(undefined);
+    }
+    vals(step).result = result;
+    const pair = closeCall(result.priorityGroups);
+    if (!pair) return step.next();
+    vals(step).pair = pair;
+    const options: Option[] = [
+      { value: pair[0], label: topicLabels[pair[0]] },
+      { value: pair[1], label: topicLabels[pair[1]] },
+      { value: BOTH, label: wording.bothLabel, synonyms: ['both', 'both of them', 'a bit of both', 'all of it'] },
+    ];
+    const question = wording.clarify(this.plainName(pair[0]), this.plainName(pair[1]));
+    return step.prompt(CLARIFY_PROMPT, optionPromptOptions(question, question, options));
+  }
+
+  private async aboutStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = vals(step).result as TriageResult;
+    const pair = vals(step).pair as [PriorityGroupId, PriorityGroupId] | undefined;
+    let groups = keptGroups(result.priorityGroups);
+    if (pair) {
+      if (step.result === pair[0]) groups = [pair[0]];
+      else if (step.result === pair[1]) groups = [pair[1]];
+      else if (step.result === BOTH) groups = [pair[0], pair[1]];
+    }
+    vals(step).worry = { groups, needLevel: result.needLevel } satisfies Worry;
+
+    const profile = await this.profile(step.context);
+    if (profile.audience === 'young-person') profile.about ??= 'myself';
+    if (profile.audience === 'self') profile.about ??= 'myself';
+    if (profile.about) return step.next(profile.about);
+    const wording = wordingFor(profile.audience);
+    return step.prompt(ABOUT_PROMPT, optionPromptOptions(wording.askAbout, wording.askAbout, wording.aboutOptions));
+  }
+
+  private async ageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const profile = await this.profile(step.context);
+    const wording = wordingFor(profile.audience);
+    const about = (ABOUT as readonly string[]).includes(step.result) ? (step.result as About) : undefined;
+    if (about) profile.about = about;
+    else await step.context.sendActivity(wording.skipQuestion);
+
+    if (profile.audience === 'young-person' && profile.about === 'myself') profile.ageBand ??= '11-19';
+    if (profile.about === 'older-person') profile.ageBand ??= 'older';
+    if (profile.ageBand) return step.next(profile.ageBand);
+    const who: About = profile.about ?? 'child';
+    const options = wording.ageOptions(who);
+    return step.prompt(AGE_PROMPT, optionPromptOptions(wording.askAge(who), wording.askAge(who), options));
+  }
+
+  private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const profile = await this.profile(step.context);
+    const wording: Wording = wordingFor(profile.audience);
+    const band = (AGE_BANDS as readonly string[]).includes(step.result) ? (step.result as AgeBand) : undefined;
+    if (band) profile.ageBand = band;
+    else if (!profile.ageBand) await step.context.sendActivity(wording.skipQuestion);
+    return step.endDialog(vals(step).worry as Worry);
+  }
+
+  private plainName(id: PriorityGroupId): string {
+    return getGroup(this.deps.pack, id)?.plainName ?? topicLabels[id];
+  }
+
+  /** Who and how old, when the worry itself says so, so those questions are not asked. */
+  private noteContext(profile: EarlyHelpProfile, text: string): void {
+    profile.about ??= inferAbout(text, profile.audience);
+    profile.ageBand ??= inferAgeBand(text, profile.about);
+  }
+}
+
+/** This dialog's step values, typed. */
+function vals(step: WaterfallStepContext): { result?: TriageResult; pair?: [PriorityGroupId, PriorityGroupId]; worry?: Worry } {
+  return step.values as { result?: TriageResult; pair?: [PriorityGroupId, PriorityGroupId]; worry?: Worry };
+}
