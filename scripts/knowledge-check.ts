@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PackError, defaultPacksDir, formatIssue, listPacks, loadPack } from '../knowledge/loader';
+import type { Contact, KnowledgePack } from '../knowledge/schema/pack';
+
+// `npm run knowledge:check`: validates every pack under knowledge/packs and lists
+// what council staff should look at. Errors (the pack would not load) fail the
+// check; warnings (a stale date, a group no service serves) are for the next review.
+
+export interface Finding {
+  pack: string;
+  level: 'error' | 'warning';
+  /** "file: path: message", as the loader words it. */
+  message: string;
+}
+
+export interface CheckOptions {
+  packsDir?: string;
+  /** "Today" for staleness; injectable so tests do not depend on the calendar. */
+  today?: Date;
+  /** A contact older than this many months is stale. */
+  staleMonths?: number;
+  /** Fewer example phrases than this for a group is a warning. */
+  minExamples?: number;
+}
+
+export interface CheckReport {
+  packs: Array<{ name: string; loaded: boolean; errors: number; warnings: number }>;
+  findings: Finding[];
+}
+
+const DEFAULTS = { staleMonths: 12, minExamples: 10 };
+
+function monthsBefore(date: Date, months: number): string {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, date.getUTCDate()));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Warnings about a pack that loads. */
+export function reviewPack(pack: KnowledgePack, options: CheckOptions = {}): Finding[] {
+  const today = options.today ?? new Date();
+  const staleMonths = options.staleMonths ?? DEFAULTS.staleMonths;
+  const minExamples = options.minExamples ?? DEFAULTS.minExamples;
+  const cutoff = monthsBefore(today, staleMonths);
+  const todayIso = today.toISOString().slice(0, 10);
+  const out: Finding[] = [];
+  const warn = (message: string) => out.push({ pack: pack.meta.id, level: 'warning', message });
+
+  const dated = (file: string, where: string, what: string, checked: string) => {
+    if (checked < cutoff) warn(`${file}: ${where}: ${what} was last checked on ${checked}, more than ${staleMonths} months ago; check it again`);
+    if (checked > todayIso) warn(`${file}: ${where}: ${what} has a checked date in the future (${checked})`);
+  };
+  const contactDates = (file: string, prefix: string, contacts: Contact[]) =>
+    contacts.forEach((c, i) => dated(file, `${prefix}[${i}].checked`, `contact "${c.id}"`, c.checked));
+
+  contactDates('contacts.json', 'contacts', pack.contacts);
+  pack.services.forEach((s, i) => contactDates('services.json', `[${i}].contacts`, s.contacts));
+  pack.officeHours.forEach((h, i) => dated('office-hours.json', `[${i}].checked`, `office hours "${h.id}"`, h.checked));
+
+  for (const group of pack.priorityGroups) {
+    if (!pack.services.some((s) => s.priorityGroups.includes(group.id))) {
+      warn(`services.json: no service serves priority group "${group.id}"`);
+    }
+    if (group.examples.length < minExamples) {
+      warn(`examples: priority group "${group.id}" has ${group.examples.length} example phrases; at least ${minExamples} help the classifier`);
+    }
+  }
+  const used = new Set([...pack.routes.flatMap((r) => [...r.always, ...r.officeHours, ...r.outOfHours]), ...pack.guidance.flatMap((g) => g.contacts)]);
+  pack.contacts.forEach((c, i) => {
+    if (!used.has(c.id)) warn(`contacts.json: contacts[${i}]: contact "${c.id}" is not used by any route or guidance`);
+  });
+  return out;
+}
+
+/** Loads and reviews every pack in packsDir. */
+export function checkPacks(options: CheckOptions = {}): CheckReport {
+  const packsDir = options.packsDir ?? defaultPacksDir();
+  const report: CheckReport = { packs: [], findings: [] };
+  for (const name of listPacks(packsDir)) {
+    let findings: Finding[];
+    let loaded = false;
+    try {
+      const pack = loadPack(name, { packsDir });
+      loaded = true;
+      findings = reviewPack(pack, options);
+    } catch (e) {
+      if (!(e instanceof PackError)) throw e;
+      findings = e.issues.map((issue) => ({ pack: name, level: 'error' as const, message: formatIssue(issue) }));
+    }
+    report.findings.push(...findings);
+    report.packs.push({
+      name,
+      loaded,
+      errors: findings.filter((f) => f.level === 'error').length,
+      warnings: findings.filter((f) => f.level === 'warning').length,
+    });
+  }
+  return report;
+}
+
+export function formatReport(report: CheckReport): string {
+  const lines: string[] = [];
+  for (const p of report.packs) {
+    lines.push(`${p.loaded ? 'OK  ' : 'FAIL'} ${p.name}: ${p.errors} error(s), ${p.warnings} warning(s)`);
+    for (const f of report.findings.filter((x) => x.pack === p.name)) {
+      lines.push(`  ${f.level === 'error' ? 'error  ' : 'warning'} ${f.message}`);
+    }
+  }
+  if (report.packs.length === 0) lines.push('No packs found.');
+  return lines.join('\n');
+}
+
+const USAGE = `Usage: knowledge-check [--json] [--packs-dir <dir>] [--strict]
+  Validates every knowledge pack and lists problems.
+  --json        print the report as JSON
+  --packs-dir   folder holding the packs (default: knowledge/packs)
+  --strict      treat warnings as errors`;
+
+/** Runs the check; returns the process exit code (0 = no errors). */
+export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): number {
+  let json = false;
+  let strict = false;
+  let packsDir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') json = true;
+    else if (arg === '--strict') strict = true;
+    else if (arg === '--packs-dir' && argv[i + 1]) packsDir = path.resolve(argv[++i]);
+    else if (arg === '--help' || arg === '-h') {
+      out(USAGE);
+      return 0;
+    } else {
+      out(`Unknown option ${JSON.stringify(arg)}\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (packsDir !== undefined && !fs.existsSync(packsDir)) {
+    out(`No packs folder at ${packsDir}`);
+    return 2;
+  }
+  const report = checkPacks({ packsDir });
+  out(json ? JSON.stringify(report, null, 2) : formatReport(report));
+  const errors = report.findings.filter((f) => f.level === 'error' || (strict && f.level === 'warning')).length;
+  return errors > 0 || report.packs.length === 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}
