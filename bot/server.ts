@@ -61,6 +61,24 @@ function sendError(res: restify.Response, status: number, error: string): void {
   res.json({ error });
 }
 
+/**
+ * CloudAdapter answers auth failures (401) and turn-pipeline failures (500) with a bare string;
+ * this view of the response turns those into the `{ "error": "..." }` every other 4xx/5xx uses.
+ */
+function jsonErrorResponse(res: restify.Response) {
+  let status = 200;
+  return {
+    socket: res.socket,
+    header: (name: string, value: unknown) => res.header(name, value),
+    status: (code: number) => {
+      status = code;
+      return res.status(code);
+    },
+    send: (body: unknown) => (status >= 400 && typeof body === 'string' ? res.json({ error: body }) : res.send(body)),
+    end: () => res.end(),
+  };
+}
+
 /** Builds the restify server and the adapter, but does not listen: tests choose the port. */
 export function createServer(deps: ServerDeps): AppServer {
   const { config, logger, storage } = deps;
@@ -108,7 +126,7 @@ export function createServer(deps: ServerDeps): AppServer {
         return sendError(res, body.status, body.error);
       }
       (req as restify.Request & { body: unknown }).body = body.activity;
-      await adapter.process(req, res, (context) => bot.run(context));
+      await adapter.process(req, jsonErrorResponse(res), (context) => bot.run(context));
     } catch (err) {
       logger.error({ event: 'http.error', err }, 'request failed');
       if (!res.headersSent) sendError(res, 500, 'Something went wrong.');

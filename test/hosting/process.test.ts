@@ -1,0 +1,98 @@
+// The compiled bot as `npm start` runs it: a child process, real signals, real files.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { message } from '../helpers/botServer';
+import { makeTempDir } from '../helpers/tempDir';
+
+const root = path.resolve(__dirname, '../..');
+const entry = path.join(root, 'dist/bot/index.js');
+
+interface Child {
+  proc: ChildProcess;
+  stdout: string[];
+  stderr: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function run(cwd: string, env: Record<string, string>): Child {
+  const proc = spawn(process.execPath, [entry], {
+    // Run outside the repository with only the variables the bot needs, so a developer's own
+    // .env or shell cannot change the outcome.
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  proc.stdout!.setEncoding('utf8').on('data', (d: string) => stdout.push(...d.split('\n').filter(Boolean)));
+  proc.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { proc, stdout, stderr, exited };
+}
+
+async function listeningUrl(child: Child): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const line = child.stdout.map((l) => JSON.parse(l)).find((l) => l.event === 'listening');
+    if (line) return line.url as string;
+    if (child.proc.exitCode !== null) throw new Error(`bot exited early: ${child.stderr.join('')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('bot did not start listening');
+}
+
+beforeAll(() => {
+  // Same compiler and settings as `npm run build` (prestart). Type errors elsewhere in the tree
+  // still emit JavaScript, so only a missing entry point fails here.
+  spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  expect(existsSync(entry)).toBe(true);
+}, 120_000);
+
+describe.each(['SIGTERM', 'SIGINT'] as const)('the compiled bot on %s', (signal) => {
+  test('stops accepting, flushes state to disk and exits 0', async () => {
+    const { dir, remove } = await makeTempDir('eha-process-');
+    const child = run(dir, { DATA_DIR: path.join(dir, 'data') });
+    try {
+      const url = await listeningUrl(child);
+      const health = await fetch(`${url}/health`);
+      expect(await health.json()).toMatchObject({ status: 'ok', storage: 'lowdb' });
+
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...message('hello from a resident', { conversation: { id: `proc-${signal}` } }), deliveryMode: 'expectReplies' }),
+      });
+      expect(res.status).toBe(200);
+      expect((await res.json()).activities.length).toBeGreaterThanOrEqual(1);
+
+      child.proc.kill(signal);
+      expect(await child.exited).toEqual({ code: 0, signal: null });
+
+      const lines = child.stdout.map((l) => JSON.parse(l));
+      expect(lines.map((l) => l.event)).toEqual(expect.arrayContaining(['auth.disabled', 'listening', 'turn', 'shutdown', 'stopped']));
+      expect(child.stdout.join('\n')).not.toContain('hello from a resident');
+
+      const files = (await readdir(path.join(dir, 'data', 'state'), { recursive: true })).filter((f) => f.endsWith('.json'));
+      const records = await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, 'data', 'state', f), 'utf8'))));
+      expect(records.find((r) => r.key === `emulator/conversations/proc-${signal}/`)?.value.conversationData).toEqual({
+        messageCount: 1,
+      });
+    } finally {
+      if (child.proc.exitCode === null) child.proc.kill('SIGKILL');
+      await remove();
+    }
+  });
+});
+
+test('bad configuration: exits 1 with a message naming the variable', async () => {
+  const child = run(os.tmpdir(), { RETENTION_HOURS: '-1' });
+  expect((await child.exited).code).toBe(1);
+  expect(child.stderr.join('')).toContain('Invalid configuration: RETENTION_HOURS must be a positive number');
+});
