@@ -116,7 +116,8 @@ export class HandoffDialog extends ComponentDialog {
     if (profile.audience === 'practitioner') {
       lines.push(practitionerGuidanceText(this.deps.pack));
     } else {
-      const plain = getGuidance(this.deps.pack, 'request-for-service')?.plainBody;
+      // The assessment, explained plainly: the request starts a conversation, not a judgement.
+      const plain = getGuidance(this.deps.pack, 'early-help-assessment')?.plainBody;
       if (plain) lines.push(plain);
     }
     if (portal && portal.method.kind === 'url') lines.push(wording.portalLine(portal.method.value));

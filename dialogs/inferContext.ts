@@ -30,7 +30,7 @@ export function inferAbout(text: string, audience: Audience | undefined): About 
 
 export function inferAgeBand(text: string, about: About | undefined): AgeBand | undefined {
   const t = normalise(text);
-  const years = /\b(\d{1,2})\s*(?:year|yr)s?\s*old\b|\b(\d{1,2})\s*yo\b|\baged?\s+(\d{1,2})\b/.exec(t);
+  const years = /\b(\d{1,2})\s*(?:year|yr)s?\s*old\b|\b(\d{1,2})\s*yo\b|\b(?:aged?|is|turned|i'?m|i am)\s+(\d{1,2})\b/.exec(t);
   if (years) {
     const age = Number(years[1] ?? years[2] ?? years[3]);
     if (age < 5) return 'pre-birth-5';

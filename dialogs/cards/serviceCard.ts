@@ -14,7 +14,7 @@ const WHO: Record<AppliesTo, string> = {
 
 export function whoFor(service: Service): string {
   const who = service.appliesTo.map((a) => WHO[a]);
-  const text = who.length > 1 ? `${who.slice(0, -1).join(', ')} and ${who[who.length - 1]}` : who[0];
+  const text = who.join(', ');
   const { min, max } = service.ages;
   const from = min < 0 ? 'pregnancy' : `${min}`;
   const ages = min <= 0 && max >= 100 ? 'any age' : max >= 100 ? `aged ${from} and over` : `aged ${from} to ${max}`;
