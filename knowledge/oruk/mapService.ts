@@ -56,7 +56,9 @@ export function slugify(text: string): string {
 /** A UK number in the groups people dial, or undefined when it is not one we can check. */
 export function normalisePhone(raw: string): string | undefined {
   let digits = raw.replace(/[^\d+]/g, '');
-  if (digits.startsWith('+44')) digits = '0' + digits.slice(3);
+  // "+44 (0)1632 ..." is a common way to write a UK number: the (0) is not dialled after +44.
+  if (digits.startsWith('+440')) digits = digits.slice(3);
+  else if (digits.startsWith('+44')) digits = '0' + digits.slice(3);
   else if (digits.startsWith('0044')) digits = '0' + digits.slice(4);
   if (digits.startsWith('0') && digits.length === 11) {
     // 11-digit numbers grouped as people write them: 020 7946 0000, 0300 123 2224, 01632 960001.
