@@ -6,7 +6,7 @@ import { normalise } from './interruptions';
 // already said. Each returns undefined unless the words are clear; then the bot asks.
 
 const PRACTITIONER = /\b(i'?m a|i am a|as a|i work as a)\s+(teacher|health visitor|gp|doctor|youth worker|housing officer|social worker|school nurse|nurse|midwife|senco|dsl|family support worker|practitioner|professional)\b|\b(my pupil|a pupil|one of my pupils|a student in my class|my patient|a patient|my tenant|a tenant|family i work with|child i work with|young person i work with|on my caseload)\b/;
-const PARENT = /\b(my|our)\s+(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|step ?son|step ?daughter|grandson|granddaughter|grandchild|foster child)\b|\b(i'?m|i am)\s+(a\s+)?(mum|mom|dad|parent|single parent|foster carer|kinship carer)\b/;
+const PARENT = /\b(my|our) \d{1,2} ?(?:year|yr)s? ?olds?\b|\b(my|our)\s+(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|step ?son|step ?daughter|grandson|granddaughter|grandchild|foster child)\b|\b(i'?m|i am)\s+(a\s+)?(mum|mom|dad|parent|single parent|foster carer|kinship carer)\b/;
 const YOUNG = /\b(i'?m|i am)\s+(1[0-9]|9)\b|\b(my (mum|mom|dad|parents|teacher|stepdad|stepmum)|at school i|in year \d+|my gcses?|my mates?)\b/;
 
 export function inferAudience(text: string): Audience | undefined {
@@ -17,7 +17,7 @@ export function inferAudience(text: string): Audience | undefined {
   return undefined;
 }
 
-const CHILD_WORDS = /\b(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|pupil|student|grandson|granddaughter|grandchild|newborn|infant|young person)\b/;
+const CHILD_WORDS = /\bmy \d{1,2} ?(?:year|yr)s? ?olds?\b|\b(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|pupil|student|grandson|granddaughter|grandchild|newborn|infant|young person)\b/;
 const SELF_WORDS = /\b(i|i'm|im|me|my|myself)\b/;
 
 export function inferAbout(text: string, audience: Audience | undefined): About | undefined {

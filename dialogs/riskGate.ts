@@ -3,7 +3,7 @@ import { contactsForRoute, RISK_ROUTES } from '../knowledge';
 import type { KnowledgePack, RiskRoute, RouteContacts } from '../knowledge';
 import { detectRisk } from '../knowledge/triage';
 import type { TriageFn, TriageResult } from '../knowledge/triage/types';
-import { turnInstant } from './clock';
+import { isOutOfHours, turnInstant } from './clock';
 import { riskResponse } from './riskResponse';
 import { submittedStrings } from './submits';
 import { sendTriageTrace } from './trace';
@@ -46,8 +46,9 @@ export class RiskGate {
 
   /** Trace the decision, then give the contacts and a way back. */
   async respond(context: TurnContext, assessment: RiskAssessment): Promise<RouteContacts> {
-    const contacts = this.contactsFor(assessment.route, context.activity);
-    await sendTriageTrace(context, assessment.triage, contacts.outOfHours, 'Risk indicated');
+    const at = turnInstant(context.activity);
+    const contacts = contactsForRoute(this.pack, assessment.route, at);
+    await sendTriageTrace(context, assessment.triage, isOutOfHours(this.pack, at), 'Risk indicated');
     await context.sendActivities(riskResponse(contacts));
     return contacts;
   }

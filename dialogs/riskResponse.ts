@@ -5,7 +5,7 @@ import { contactLines } from './cards/contactText';
 import { carryOnLabel, riskCarryOnQuestion, startAgainLabel } from './wording';
 
 const OUT_OF_HOURS_NOTE =
-  'The council office is closed right now (evenings, weekends and bank holidays). The numbers below are the ones to use now.';
+  'The council office is closed right now (evenings, weekends and bank holidays). The contacts below are the ones to use now.';
 const SAFETY_SCREEN_NOTE = 'If someone might see this screen, type **quick exit** to find out how to leave fast.';
 
 /**
@@ -14,15 +14,15 @@ const SAFETY_SCREEN_NOTE = 'If someone might see this screen, type **quick exit*
  * Every fact is text, so it reaches a person on any channel.
  */
 export function riskResponse(rc: RouteContacts): Partial<Activity>[] {
+  const lead = rc.outOfHours ? `${rc.message}\n\n${OUT_OF_HOURS_NOTE}` : rc.message;
   const contactsText = [
-    rc.outOfHours ? OUT_OF_HOURS_NOTE : undefined,
     contactLines(rc.contacts),
     rc.route === 'domestic-abuse' ? SAFETY_SCREEN_NOTE : undefined,
   ]
     .filter((line): line is string => line !== undefined)
     .join('\n\n');
   return [
-    { type: ActivityTypes.Message, text: rc.message, textFormat: 'markdown' },
+    { type: ActivityTypes.Message, text: lead, textFormat: 'markdown' },
     { type: ActivityTypes.Message, text: contactsText, textFormat: 'markdown' },
     MessageFactory.suggestedActions([carryOnLabel, startAgainLabel], riskCarryOnQuestion),
   ];

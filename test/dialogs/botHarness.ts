@@ -1,0 +1,56 @@
+// The real EarlyHelpBot on a TestAdapter (traces on), with the real pack and triage: the
+// risk gate runs before any dialog, exactly as in production.
+import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { parseConfig } from '../../bot/config';
+import { EarlyHelpBot } from '../../bot/earlyHelpBot';
+import { collectingLogger } from '../helpers/logs';
+import { bathnes, triage } from './harness';
+
+export interface BotHarness {
+  adapter: TestAdapter;
+  lines: Record<string, any>[];
+  /** One turn: every activity the bot sent, traces included. */
+  say(input: string | Partial<Activity>, at?: string): Promise<Partial<Activity>[]>;
+  join(): Promise<Partial<Activity>[]>;
+}
+
+export function botHarness(env: Record<string, string> = {}): BotHarness {
+  const storage = new MemoryStorage();
+  const { logger, lines } = collectingLogger();
+  const bot = new EarlyHelpBot({
+    conversationState: new ConversationState(storage),
+    userState: new UserState(storage),
+    logger,
+    config: parseConfig(env),
+    conversation: { pack: bathnes(), triage: triage() },
+  });
+  const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'webchat' }, true);
+  const drain = () => adapter.activeQueue.splice(0) as Partial<Activity>[];
+  return {
+    adapter,
+    lines,
+    async say(input, at) {
+      const activity: Partial<Activity> = typeof input === 'string' ? { type: ActivityTypes.Message, text: input } : { type: ActivityTypes.Message, ...input };
+      if (at) activity.timestamp = new Date(at);
+      await adapter.receiveActivity(activity);
+      return drain();
+    },
+    async join() {
+      await adapter.receiveActivity({
+        type: ActivityTypes.ConversationUpdate,
+        membersAdded: [{ id: 'user', name: 'user' }],
+        recipient: adapter.conversation.bot,
+      });
+      return drain();
+    },
+  };
+}
+
+export function messages(activities: Partial<Activity>[]): Partial<Activity>[] {
+  return activities.filter((a) => a.type === ActivityTypes.Message);
+}
+
+export function traces(activities: Partial<Activity>[]): Partial<Activity>[] {
+  return activities.filter((a) => a.type === ActivityTypes.Trace);
+}

@@ -1,0 +1,58 @@
+import type { Activity } from 'botbuilder';
+import { conversationUpdate, message, startTestServer, type TestServer } from '../helpers/botServer';
+import { readable } from './harness';
+
+// Through the real server: restify, CloudAdapter, middleware, storage, the default bot
+// factory (which loads the pack named by KNOWLEDGE_PACK and trains the triage), with
+// deliveryMode "expectReplies" so the replies come back in the HTTP response.
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ env: { RETENTION_HOURS: '24' } });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const said = (replies: Activity[]) => readable(replies.filter((r) => r.type === 'message'));
+const conversation = (id: string) => ({ conversation: { id } });
+
+test('a new conversation is welcomed with who the bot is, 999, retention and the first question', async () => {
+  const replies = await server.send(conversationUpdate(conversation('e2e-welcome')));
+  const text = said(replies);
+  expect(text).toContain('a guide to early help in Bath and North East Somerset');
+  expect(text).toContain('not an emergency service');
+  expect(text).toContain('call 999');
+  expect(text).toContain('deleted after 24 hours');
+  expect(text).toContain("[I'm a parent or carer]");
+});
+
+test('a worry leads to services, best first, with cards and their text fallback', async () => {
+  const id = conversation('e2e-worry');
+  await server.send(message("I'm asking for myself", id));
+  const ages = said(await server.send(message('I have lost my job and I am in debt', { ...id, timestamp: '2026-11-23T10:00:00Z' })));
+  expect(ages).toContain('How old are you?');
+  const replies = await server.send(message('18 to 64', id));
+  const text = said(replies);
+  expect(text).toContain('money worries');
+  expect(text).toContain('These services may help');
+  const cards = replies.flatMap((r) => r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  expect(cards.length).toBeGreaterThan(0);
+  for (const card of cards) expect((card.content as { fallbackText: string }).fallbackText).toMatch(/How to get it:/);
+});
+
+test('a risk message gets the contacts at once, by the activity timestamp', async () => {
+  const inHours = said(await server.send(message('my stepdad hits my little sister and she has bruises', { ...conversation('e2e-risk-1'), timestamp: '2026-11-23T10:00:00Z' })));
+  expect(inHours).toContain('01225 396312');
+  expect(inHours).toContain('[Carry on]');
+  const bankHoliday = said(await server.send(message('my stepdad hits my little sister and she has bruises', { ...conversation('e2e-risk-2'), timestamp: '2026-12-25T10:00:00Z' })));
+  expect(bankHoliday).toContain('01454 615165');
+  expect(bankHoliday).not.toContain('01225 396312');
+});
+
+test('the triage trace travels with the replies on the emulator channel, without the words', async () => {
+  const replies = await server.send(message('we are about to be evicted and have nowhere to go', { ...conversation('e2e-trace'), timestamp: '2026-11-28T10:00:00Z' }));
+  const trace = replies.find((r) => r.type === 'trace' && r.name === 'earlyHelp.triage');
+  expect(trace?.value).toMatchObject({ route: 'early-help', outOfHours: true });
+  expect(JSON.stringify(trace?.value)).not.toContain('evicted');
+});

@@ -1,0 +1,193 @@
+import { contactsForRoute } from '../../knowledge';
+import { serviceCard, serviceText } from '../../dialogs/cards/serviceCard';
+import { topicCard } from '../../dialogs/cards/topicCard';
+import { isOutOfHours, turnInstant } from '../../dialogs/clock';
+import { handoffSummaryFixture } from './unitsFixtures';
+import { inferAbout, inferAgeBand, inferAudience } from '../../dialogs/inferContext';
+import { closeCall, keptGroups } from '../../dialogs/interpret';
+import { recogniseInterruption } from '../../dialogs/interruptions';
+import { recogniseOption } from '../../dialogs/prompts';
+import { riskResponse } from '../../dialogs/riskResponse';
+import { checkSubmit, submittedStrings } from '../../dialogs/submits';
+import { talkToSomeone } from '../../dialogs/talkToSomeone';
+import { audienceOptions, wordingFor } from '../../dialogs/wording';
+import { bathnes } from './harness';
+
+describe('always-available commands', () => {
+  test.each([
+    ['help', 'help'],
+    ['Help!', 'help'],
+    ['what can you do?', 'help'],
+    ['start again', 'restart'],
+    ['Can I start again please', 'restart'],
+    ['restart', 'restart'],
+    ['talk to someone', 'talk'],
+    ['I want to talk to a person', 'talk'],
+    ['quick exit', 'quickExit'],
+    ['exit', 'quickExit'],
+    ['are you a real person?', 'realPerson'],
+    ['hang on, is this a bot', 'realPerson'],
+    ['Carry on', 'carryOn'],
+  ])('%j is %s', (text, kind) => expect(recogniseInterruption(text)).toBe(kind));
+
+  test.each([
+    'I need to talk to someone about my son drinking',
+    'I want to leave home',
+    'my mum needs help with shopping',
+    'we had to start again after the fire',
+    '',
+  ])('%j is not a command: it is a worry or nothing', (text) => expect(recogniseInterruption(text)).toBeUndefined());
+});
+
+describe('strict option recognition', () => {
+  test.each([
+    ["I'm a parent or carer", 'parent-carer'],
+    ['parent', 'parent-carer'],
+    ['2', 'parent-carer'],
+    ['I am a teacher', 'practitioner'],
+    ['myself', 'self'],
+  ])('%j picks %s', (text, value) => expect(recogniseOption(text, audienceOptions)).toBe(value));
+
+  test.each(['my child will not go to school and I do not know what to do', 'banana', '9'])('%j picks nothing', (text) =>
+    expect(recogniseOption(text, audienceOptions)).toBeUndefined(),
+  );
+});
+
+describe('card submits are validated with zod', () => {
+  test.each([
+    [{ action: 'topic', group: 'housing' }, 'valid'],
+    [{ action: 'choose', value: 'another' }, 'valid'],
+    [{ action: 'restart', msteams: { type: 'messageBack' } }, 'valid'],
+    [{ action: 'topic', group: 'not-a-group' }, 'invalid'],
+    [{ action: 'topic' }, 'invalid'],
+    [{ action: 'delete-everything' }, 'invalid'],
+    [{ action: 'choose', value: '' }, 'invalid'],
+    [{ action: 'restart', extra: 1 }, 'invalid'],
+    ['a string', 'invalid'],
+    [[1, 2], 'invalid'],
+  ])('%j is %s', (value, kind) => expect(checkSubmit({ value }).kind).toBe(kind));
+
+  test('a message with text is not a submit; no value is not a submit', () => {
+    expect(checkSubmit({ text: 'hello', value: { action: 'topic' } }).kind).toBe('none');
+    expect(checkSubmit({ text: 'hello' }).kind).toBe('none');
+  });
+
+  test('every string in a submit reaches the risk check', () => {
+    expect(submittedStrings({ a: 'one', b: { c: ['two', 3] } })).toEqual(['one', 'two']);
+  });
+});
+
+describe('reading a first message', () => {
+  test.each([
+    ["I'm a teacher and one of my pupils is always hungry", 'practitioner'],
+    ['my son will not go to school', 'parent-carer'],
+    ["I'm 15 and my mum drinks a lot", 'young-person'],
+    ['money is tight', undefined],
+  ])('%j: audience %s', (text, audience) => expect(inferAudience(text)).toBe(audience));
+
+  test.each([
+    ['my 7 year old is being bullied', 'child', '5-11'],
+    ['my daughter is 14', 'child', '11-19'],
+    ["I'm pregnant and scared", undefined, 'pre-birth-5'],
+    ['my baby cries all night', 'child', 'pre-birth-5'],
+    ['my dad is retired and lonely', undefined, 'older'],
+  ])('%j: about %s, age %s', (text, about, age) => {
+    expect(inferAbout(text, undefined)).toBe(about);
+    expect(inferAgeBand(text, inferAbout(text, undefined))).toBe(age);
+  });
+});
+
+describe('unsure between groups', () => {
+  test('close scores ask; a clear first group does not', () => {
+    expect(closeCall([{ id: 'housing', score: 0.5 }, { id: 'financial-exclusion', score: 0.45 }])).toEqual(['housing', 'financial-exclusion']);
+    expect(closeCall([{ id: 'housing', score: 0.9 }, { id: 'financial-exclusion', score: 0.85 }])).toBeUndefined();
+    expect(closeCall([{ id: 'housing', score: 0.5 }, { id: 'financial-exclusion', score: 0.1 }])).toBeUndefined();
+    expect(closeCall([{ id: 'housing', score: 0.5 }])).toBeUndefined();
+  });
+
+  test('the groups kept for one worry are the first and those close behind', () => {
+    expect(keptGroups([{ id: 'housing', score: 0.9 }, { id: 'financial-exclusion', score: 0.7 }, { id: 'bullying', score: 0.2 }])).toEqual(['housing', 'financial-exclusion']);
+  });
+});
+
+describe('the channel clock', () => {
+  test('the activity timestamp wins; a string timestamp is read; the server clock only when missing or bad', () => {
+    const server = new Date('2030-01-01T00:00:00Z');
+    expect(turnInstant({ timestamp: new Date('2026-12-25T10:00:00Z') }, () => server).toISOString()).toBe('2026-12-25T10:00:00.000Z');
+    expect(turnInstant({ timestamp: '2026-08-31T09:00:00Z' as unknown as Date }, () => server).toISOString()).toBe('2026-08-31T09:00:00.000Z');
+    expect(turnInstant({}, () => server)).toBe(server);
+    expect(turnInstant({ timestamp: 'not a date' as unknown as Date }, () => server)).toBe(server);
+  });
+
+  test.each([
+    ['2026-11-23T10:00:00Z', false],
+    ['2026-11-27T16:45:00Z', true],
+    ['2026-11-28T11:00:00Z', true],
+    ['2026-12-25T10:00:00Z', true],
+    ['2026-08-31T09:00:00Z', true],
+  ])('at %s out of hours is %s', (at, out) => expect(isOutOfHours(bathnes(), new Date(at))).toBe(out));
+});
+
+describe('risk response', () => {
+  test('calm lead-in, contacts in order with 999 first, then Carry on / Start again', () => {
+    const rc = contactsForRoute(bathnes(), 'safeguarding-child', new Date('2026-11-28T11:00:00Z'));
+    const [lead, contacts, carry] = riskResponse(rc);
+    expect(lead.text).toContain(rc.message);
+    expect(lead.text).toContain('closed right now');
+    expect(contacts.text?.split('\n')[0]).toContain('999');
+    expect(contacts.text).toContain('01454 615165');
+    expect(carry.suggestedActions?.actions.map((a) => a.title)).toEqual(['Carry on', 'Start again']);
+  });
+
+  test('domestic abuse adds how to leave the page fast', () => {
+    const [, contacts] = riskResponse(contactsForRoute(bathnes(), 'domestic-abuse', new Date('2026-11-23T10:00:00Z')));
+    expect(contacts.text).toContain('quick exit');
+  });
+});
+
+describe('talk to someone', () => {
+  test('in office hours: the front door numbers', () => {
+    const text = talkToSomeone(bathnes(), new Date('2026-11-23T10:00:00Z'), 'self');
+    expect(text).toContain('01225 396312');
+    expect(text).not.toContain('01454 615165');
+  });
+  test('on a bank holiday: the Emergency Duty Team, listening lines and the opening hours', () => {
+    const text = talkToSomeone(bathnes(), new Date('2026-12-25T10:00:00Z'), 'young-person');
+    expect(text).toContain('01454 615165');
+    expect(text).toContain('Childline');
+    expect(text).toContain('Monday to Thursday');
+  });
+});
+
+describe('cards', () => {
+  test('a service card carries what it does, who for, how to reach it, and a full text fallback', () => {
+    const service = bathnes().services.find((s) => s.contacts.some((c) => c.method.kind === 'url'))!;
+    const card = serviceCard(service, wordingFor('self'), 'Live Well B&NES');
+    const content = card.content as { fallbackText: string; actions: Array<{ url: string }>; body: unknown[] };
+    expect(content.fallbackText).toBe(serviceText(service, wordingFor('self'), 'Live Well B&NES'));
+    expect(content.fallbackText).toContain(service.name);
+    expect(content.fallbackText).toContain('Who it is for:');
+    expect(content.fallbackText).toContain('How to get it:');
+    expect(content.actions.length).toBeGreaterThan(0);
+  });
+
+  test('a service with no known contact says where to look instead', () => {
+    const service = bathnes().services.find((s) => s.contacts.length === 0)!;
+    expect(serviceText(service, wordingFor('self'), 'Live Well B&NES')).toContain(service.howToFind!);
+  });
+
+  test('the topic card lists all 21 groups and submits { action: "topic", group }', () => {
+    const content = topicCard().content as { body: Array<{ choices?: unknown[] }>; actions: Array<{ data: unknown }> };
+    expect(content.body[1].choices).toHaveLength(21);
+    expect(content.actions[0].data).toEqual({ action: 'topic' });
+  });
+});
+
+describe('handoff summary', () => {
+  test('no names, only worries in plain words, who and age', () => {
+    const summary = handoffSummaryFixture();
+    expect(summary).toContain('Worries: money worries');
+    expect(summary).toContain('Who it is about: me');
+    expect(summary).not.toMatch(/name/i);
+  });
+});
