@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
 import dotenv from 'dotenv';
-import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
+import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { loadPack } from '../knowledge/loader';
 
 // Builds the Microsoft Teams app package a council admin uploads: manifest.json and
@@ -226,10 +229,16 @@ export function schemaPathFor(manifestVersion: unknown): string {
 
 /** Validates a manifest against the Teams JSON schema; returns readable problems, [] when valid. */
 export async function validateManifest(manifest: Record<string, unknown>): Promise<string[]> {
-  const schema = JSON.parse(fs.readFileSync(schemaPathFor(manifest.manifestVersion), 'utf8')) as Record<string, unknown>;
-  type Schema = Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
-  const failures = await AppManifestUtils.validateAgainstSchema(manifest as unknown as TeamsManifest, schema as unknown as Schema);
-  return failures.map((failure) => `manifest.json${failure.trim().startsWith('must') ? ' ' : ''}${failure.trim()}`);
+  const schema = JSON.parse(fs.readFileSync(schemaPathFor(manifest.manifestVersion), 'utf8')) as { $schema?: string };
+  const options = { allErrors: true, strictTypes: false } as const;
+  const ajv: Ajv = schema.$schema?.includes('2020-12') ? new Ajv2020(options) : new AjvDraft04(options);
+  addFormats(ajv, ['uri', 'email', 'regex']);
+  const validate = ajv.compile(schema);
+  if (validate(manifest)) return [];
+  return (validate.errors ?? []).map((error) => {
+    const details = error.params && Object.keys(error.params).length > 0 ? ` (${JSON.stringify(error.params)})` : '';
+    return `manifest.json${error.instancePath || ''} ${error.message ?? 'is invalid'}${details}`;
+  });
 }
 
 export interface PngInfo {
