@@ -287,6 +287,10 @@ const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => 
 
 /** Returns the exit code: 0 written (or dry run), 1 nothing written, 2 bad usage. */
 export async function main(argv: string[], io: Io = defaultIo, today: Date = new Date()): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
   let opts: ImportOptions;
   try {
     opts = parseArgs(argv, today);

@@ -250,6 +250,11 @@ describe('knowledge:import-oruk command', () => {
     expect(fs.existsSync(path.join(packDir(), 'services.imported.json'))).toBe(false);
   });
 
+  it('prints usage with --help', async () => {
+    expect(await main(['--help'], io(), today)).toBe(0);
+    expect(out.join('\n')).toContain('Usage: knowledge:import-oruk');
+  });
+
   it('explains bad usage', async () => {
     expect(await main([], io(), today)).toBe(2);
     expect(await main([FIXTURE], io(), today)).toBe(2);
