@@ -1,0 +1,170 @@
+import { RISK_ROUTES, type RiskRoute } from '../vocabulary';
+import { Normaliser, stem, type NormalisedText } from './normalise';
+import { PatternCompiler } from './pattern';
+import { FIGURATIVE_FRAMES, HISTORIC_FRAMES, RISK_RULES, type RiskRule } from './riskRules';
+import { RISK_SLOTS } from './riskSlots';
+import type { RiskMatch } from './types';
+
+/** Most urgent first: the order the issue sets for routes. */
+const PRECEDENCE: readonly RiskRoute[] = ['emergency', 'crisis', 'safeguarding-child', 'domestic-abuse', 'safeguarding-adult'];
+const RANK = new Map(PRECEDENCE.map((r, i) => [r, i]));
+if (PRECEDENCE.length !== RISK_ROUTES.length) throw new Error('risk precedence must list every risk route');
+
+/** Misspellings of these are corrected before the rules run ("suicidle", "kil", "neigbours"). */
+export const RISK_LEXICON: readonly string[] = [
+  'kill', 'killing', 'killed', 'myself', 'herself', 'himself', 'themselves', 'yourself', 'suicide', 'suicidal',
+  'overdose', 'overdosed', 'overdosing', 'tablets', 'paracetamol', 'pills', 'knife', 'knives', 'weapon', 'strangled',
+  'strangle', 'strangling', 'choked', 'choking', 'punched', 'punching', 'kicked', 'slapped', 'beaten', 'beating',
+  'hitting', 'abuse', 'abused', 'abusing', 'abusive', 'abuser', 'neighbours', 'neighbour', 'hurting', 'harming',
+  'threatened', 'threatening', 'threatens', 'frightened', 'scared', 'terrified', 'grooming', 'groomed', 'nudes',
+  'naked', 'exploited', 'exploiting', 'exploitation', 'trafficked', 'slavery', 'passport', 'molested', 'raped',
+  'bruises', 'bruised', 'violent', 'violence', 'cutting', 'hanging', 'dying', 'eggshells', 'controlling', 'coercive',
+  'cuckooing', 'marriage', 'forced', 'missing', 'alone', 'harm', 'self', 'safe', 'unsafe', 'wrists', 'razor',
+  'blades', 'noose', 'worthless', 'disappear', 'anymore', 'living', 'alive', 'neglect', 'neglected', 'stepdad',
+  'boyfriend', 'girlfriend', 'husband', 'partner', 'daughter', 'toddler', 'children', 'county', 'drugs', 'dealing',
+  'pension', 'savings', 'attacked', 'assaulted', 'stabbed', 'touched', 'touching', 'inappropriately', 'sexually',
+  'mutilation', 'genital', 'circumcised', 'threaten', 'scared', 'afraid', 'danger', 'dangerous', 'breathing',
+  'unconscious', 'jumping', 'bridge', 'throttled', 'smothered', 'hopeless', 'goodbye', 'burden', 'pointless',
+];
+
+interface CompiledRule {
+  rule: RiskRule;
+  stem?: RegExp;
+  surface?: RegExp;
+  requires?: RegExp;
+  excludes?: RegExp;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function wordsOf(patterns: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const p of patterns) for (const w of p.match(/[a-z]+/g) ?? []) if (w.length >= 3 && !/^[A-Z]/.test(w)) out.push(w);
+  return out;
+}
+
+/** Token index of a character offset in a " a b c " stream. */
+function tokenAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export class RiskDetector {
+  readonly normaliser: Normaliser;
+  private readonly rules: CompiledRule[];
+  private readonly figurative: RegExp;
+  private readonly historic: RegExp;
+
+  constructor(extraKnownWords: Iterable<string> = []) {
+    const patternWords = new Set<string>();
+    for (const rule of RISK_RULES) for (const w of wordsOf([...rule.patterns, ...(rule.surface ?? [])])) patternWords.add(w);
+    for (const list of Object.values(RISK_SLOTS)) for (const w of wordsOf(list)) patternWords.add(w);
+    const lexicon = [...new Set([...RISK_LEXICON, ...[...patternWords].filter((w) => w.length >= 5)])];
+    this.normaliser = new Normaliser(lexicon, [...patternWords, ...extraKnownWords]);
+
+    const stemmed = new PatternCompiler(RISK_SLOTS, stem);
+    const plain = new PatternCompiler(RISK_SLOTS, (w) => w);
+    this.rules = RISK_RULES.map((rule) => ({
+      rule,
+      stem: rule.patterns.length > 0 ? stemmed.compile(rule.patterns) : undefined,
+      surface: rule.surface && rule.surface.length > 0 ? plain.compile(rule.surface) : undefined,
+      requires: rule.requires ? stemmed.compile(rule.requires) : undefined,
+      excludes: rule.excludes ? stemmed.compile(rule.excludes) : undefined,
+    }));
+    this.figurative = stemmed.compile(FIGURATIVE_FRAMES);
+    this.historic = stemmed.compile(HISTORIC_FRAMES);
+  }
+
+  detect(text: string): RiskMatch[] {
+    if (typeof text !== 'string' || text.trim() === '') return [];
+    return this.detectNormalised(this.normaliser.normalise(text));
+  }
+
+  detectNormalised(n: NormalisedText): RiskMatch[] {
+    if (n.tokens.length === 0) return [];
+    let figurative: Span[] | undefined;
+    let historic: Span[] | undefined;
+    const matches: RiskMatch[] = [];
+    for (const c of this.rules) {
+      if (c.requires && !test(c.requires, n.stemText)) continue;
+      if (c.excludes && test(c.excludes, n.stemText)) continue;
+      let found: Span | undefined;
+      const accept = (span: Span): boolean => {
+        if (c.rule.figurative) {
+          figurative ??= this.spans(this.figurative, n.stemText, n.stemStarts);
+          if (inside(span, figurative)) return false;
+        }
+        if (c.rule.historic) {
+          historic ??= this.spans(this.historic, n.stemText, n.stemStarts);
+          if (inside(span, historic)) return false;
+        }
+        return true;
+      };
+      if (c.stem) found = this.first(c.stem, n.stemText, n.stemStarts, accept);
+      if (!found && c.surface) found = this.first(c.surface, n.surfaceText, n.surfaceStarts, accept);
+      if (found) {
+        matches.push({ route: c.rule.route, rule: c.rule.id, matched: n.tokens.slice(found.start, found.end).join(' ') });
+      }
+    }
+    return sortByUrgency(matches);
+  }
+
+  private first(re: RegExp, text: string, starts: readonly number[], accept: (s: Span) => boolean): Span | undefined {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const span = { start: tokenAt(starts, m.index), end: tokenAt(starts, m.index + m[0].length - 2) + 1 };
+      if (accept(span)) return span;
+      // Try again from the next word: a later, non-figurative occurrence still counts.
+      re.lastIndex = starts[span.start + 1] ?? text.length;
+    }
+    return undefined;
+  }
+
+  private spans(re: RegExp, text: string, starts: readonly number[]): Span[] {
+    const out: Span[] = [];
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      out.push({ start: tokenAt(starts, m.index), end: tokenAt(starts, m.index + m[0].length - 2) + 1 });
+      re.lastIndex = starts[tokenAt(starts, m.index) + 1] ?? text.length;
+    }
+    return out;
+  }
+}
+
+function test(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+function inside(span: Span, frames: readonly Span[]): boolean {
+  return frames.some((f) => f.start <= span.start && span.end <= f.end);
+}
+
+/** Most urgent route first; within a route, the order rules are listed. Deduplicated by rule. */
+export function sortByUrgency(matches: readonly RiskMatch[]): RiskMatch[] {
+  const seen = new Set<string>();
+  const unique = matches.filter((m) => (seen.has(m.rule) ? false : (seen.add(m.rule), true)));
+  return unique
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => (RANK.get(a.m.route)! - RANK.get(b.m.route)!) || a.i - b.i)
+    .map((x) => x.m);
+}

@@ -1,0 +1,559 @@
+import type { RiskRoute } from '../vocabulary';
+
+/**
+ * Risk rules as data. A rule fires when any of its patterns (pattern.ts) is
+ * found in the message, unless every place it is found sits inside a frame that
+ * says it is figurative ("these bills are killing me") or about the speaker's own
+ * distant past ("I was hit as a child"). Recall comes first: when a rule is in
+ * doubt it fires.
+ */
+export interface RiskRule {
+  id: string;
+  route: RiskRoute;
+  /** Patterns over the stem stream (inflections match). */
+  patterns: readonly string[];
+  /** Patterns over the plain words, for where tense matters ("missing" is not "miss"). */
+  surface?: readonly string[];
+  /** The rule fires only when one of these is also somewhere in the message. */
+  requires?: readonly string[];
+  /**
+   * The rule does not fire when one of these is somewhere in the message. Only
+   * used to choose between twin rules for the same words (child or adult),
+   * never to drop a risk: the twin rule without `excludes` catches it.
+   */
+  excludes?: readonly string[];
+  /** Matches inside a figurative frame do not count. */
+  figurative?: boolean;
+  /** Matches inside a "when I was a child" frame do not count. */
+  historic?: boolean;
+}
+
+const CHILD_CONTEXT = [
+  '{CHILD}', 'school', 'year <[1-9]|1[0-3]>', 'i am <1[0-7]|[0-9]>', 'i am only <1[0-7]|[0-9]>', 'aged <1[0-7]|[0-9]>',
+  'underage', 'under age', 'foster', 'stepdad', 'stepmum', 'my (mum | dad | parents | stepfather | stepmother)',
+];
+const OLDER_CONTEXT = ['{OLDER}'];
+
+export const RISK_RULES: readonly RiskRule[] = [
+  // ---------------------------------------------------------------- emergency
+  {
+    id: 'emergency.overdose-taken',
+    route: 'emergency',
+    patterns: [
+    ],
+    surface: [
+      '(taken | took | swallowed | downed | necked | popped) ~3 {QTY} ~4 {PILLS}',
+      '(taken | took | swallowed | downed | necked | popped) ~2 {PILLS} ~3 (all at once | at once | too many | with (vodka | alcohol | drink | wine | booze))',
+      '(taken | took | had | done | did) ~2 (an | a) ~1 overdose', 'overdosed', 'overdosing',
+      'overdose (just | now | tonight | today | earlier | an hour ago)',
+    ],
+  },
+  {
+    id: 'emergency.weapon',
+    route: 'emergency',
+    patterns: [
+      '(has | got | have | holding | holds | waving | with | carrying | carries | carry | pulled | pull | grabbed | brandishing | brandished | threatened | threatening | threatens | came at | coming at | hiding | hid | bought | took) ~3 {WEAPON} !(crime | crimes | amnesty | set | block | sharpener | and fork)',
+      '{WEAPON} ~3 (to | at | against) ~1 (my | his | her | their | the) ~1 (throat | neck | head | face | chest)',
+      '(stab | stabbed | stabbing | shoot | shot | shooting) ~2 (me | us | him | her | them | someone | somebody | {POSS} {REL} | people)',
+      'acid attack', '(threw | throw | throwing) acid',
+    ],
+    figurative: true,
+  },
+  {
+    id: 'emergency.violence-now',
+    route: 'emergency',
+    patterns: [
+      '{VIOLENT} ~1 (me | us | her | him | them | mum | dad | {POSS} {REL}) ~3 (right now | now | as we speak | at the moment | this minute | currently)',
+      '(right now | as we speak | this minute) ~4 {VIOLENT} ~1 (me | us | her | him | them | mum | dad | {POSS} {REL})',
+      '(is | are) (killing | strangling | choking | stabbing | attacking | beating | battering | hitting) (me | us | her | him | them | {POSS} {REL} | mum | dad)',
+      '(trying | tried | try) to (break | kick | smash | get) ~1 (in | down | the door | through)',
+      '(breaking | kicking | smashing | banging) ~2 (in | down) ~1 (the | my | our) ~1 door',
+      '(outside | at) ~1 (my | the | our) (door | house | flat | window) ~4 (threaten* | shouting | screaming | banging | knife | trying)',
+      '(hiding | locked myself | locked ourselves | barricaded) ~4 (bathroom | room | toilet | bedroom | cupboard | from (him | her | them))',
+      '(i am | we are | she is | he is | they are | life is | lives are | is) ~1 in (danger | immediate danger) !(of)',
+      '(call | ring | phone | get) ~2 (999 | an ambulance | ambulance | the police | police) ~3 (now | please | quick | help)',
+    ],
+    figurative: true,
+  },
+  {
+    id: 'emergency.medical',
+    route: 'emergency',
+    patterns: [
+      'not breathing', 'stopped breathing', 'can not breathe', 'struggling to breathe', 'unconscious', 'unresponsive',
+      '(will | can | could) not wake ~2 up ~4 (pills | tablets | drink | drunk | breathing | floppy | blue | drugs)', 'floppy and',
+      'passed out ~4 (pills | tablets | drink | drugs | bottle | floor)',
+      '(he | she | i | baby | mum | dad | {POSS} {REL}) ~2 collapsed', 'blue lips', '(lips | face) ~2 (blue | grey)',
+      '(having | had | having a | had a) (fit | seizure)', 'fitting ~2 (on the floor | and not | now)',
+      '(bleeding | blood) ~3 (heavily | badly | everywhere | a lot | lots | will not stop | not stopping)', 'lots of blood',
+      '(seriously | badly | really badly) (hurt | injured)',
+    ],
+  },
+  {
+    id: 'emergency.about-to-jump',
+    route: 'emergency',
+    patterns: [
+      '(about to | going to | gonna | ready to | want to | wanna) ~2 (jump !(on | up | around | rope | at | to | into | in | through | the queue | over | for | ship | about) | throw myself | step off)',
+      '(jump | jumping | throw myself | step | stepping | walk | lie down) ~2 in front of ~2 (train | trains | bus | car | lorry | traffic | truck)',
+      '(standing | stood | sitting | sat | i am | im) ~3 (on | at | by) ~2 (the | a)? ~1 (edge | ledge | bridge | roof | rooftop | cliff | cliffs | tracks | railway line | top of the)',
+      '(on | at) (the | a) (bridge | ledge | roof | cliff | tracks | railway line) ~6 (jump | end it | die | goodbye)',
+      '(jump | jumping) ~2 (off | from) ~3 (bridge | roof | building | cliff | car park | multi storey | balcony | window | ledge)',
+    ],
+  },
+  {
+    id: 'emergency.threat-to-kill',
+    route: 'emergency',
+    patterns: [
+      '(going to | gonna | will | about to | says he will | said he would | says she will | want to | wants to | threatening to | threatened to | threatens to | tried to | trying to) ~2 (kill | murder | stab | shoot | strangle) (me | us | you | her | him | them | {POSS} {REL} | the kids | the children | the baby | everyone | someone | somebody | people)',
+      '(kill | murder) (me | us | her | him | them | the kids | the children | the baby) ~2 (if | when) ~2 (i | we | you) ~2 (leave | tell | call | go)',
+    ],
+    figurative: true,
+  },
+  {
+    id: 'emergency.child-alone-now',
+    route: 'emergency',
+    patterns: [
+      '{YOUNG_CHILD} ~6 (alone | on (their | his | her) own | by (themselves | himself | herself)) ~6 (right now | now | tonight | all night | hours | screaming | crying | at the moment)',
+      '(right now | tonight | all night) ~6 {YOUNG_CHILD} ~4 (alone | on (their | his | her) own)',
+    ],
+  },
+
+  // ---------------------------------------------------------------- crisis
+  {
+    id: 'crisis.suicidal-intent',
+    route: 'crisis',
+    patterns: [
+      '(kill | killing | killed | kil | hang | hanging | hanged | drown | drowning | poison | poisoning | shoot | top | topping | off | offing | end | ending | gas | suffocate | starve | starving) {REFLEX}',
+      '(end | ending | ended | take | taking | took | takes | kill) (my | his | her | their | your | our) ~1 (own)? (life | lives)',
+      'end it all', 'end everything', 'ending it all', 'finish it all', 'check out for good',
+      '(want | wanna | going | gonna | plan | planning | thinking | think | thought | tempted | decided | ready | might | may | could) ~3 (end | ending) (it | things) !(with | between | off with)',
+      'suicid*', 'take the easy way out',
+      '(better off | better) ~2 (dead | without me | if i (was | were | am) (dead | gone | not here))',
+      'everyone ~3 better ~1 off ~2 without (me | him | her)',
+      '(nobody | no one | noone) would ~2 (miss | notice | care) ~2 (me | if i | if she | if he)',
+    ],
+    figurative: true,
+  },
+  {
+    id: 'crisis.wants-to-die',
+    route: 'crisis',
+    patterns: [
+      '(want | wanna | wanted | wants | wish | wishing | wished | ready | hope | pray | praying | rather | like | longing | long) ~3 (to)? ~1 (die | dead | dying | not exist | disappear | vanish | not be alive | not be here | not wake up | sleep forever | go to sleep forever | be gone | stop existing | be with (him | her | them) again)',
+      'wish ~2 (i | she | he) ~2 (was | were | had) ~2 (dead | never born | never been born | not born | not here | gone)',
+      '(do not | dont | no longer | not) ~1 (want | wanna | wish) ~1 to ~1 (be here !(at | in | with | for | on) | be alive | live !(here | in | with | there | near | next | at | on | round | around | like | somewhere | where) | exist | be around | wake up !(for | early | in | at | on) | carry on !(with | at | working | studying | going | the | my) | go on !(holiday | holidays | the | a | trips | with | about | to | school | my | any | at) | be on this earth | keep going !(to | back | with))',
+      '(no | not any | nothing) ~1 (point | reason | purpose) ~3 (living | live | life | alive | going on | carrying on | being here | existing | waking up | in me being here)',
+      'not worth living', 'life ~2 not worth', 'can not (go on !(holiday | holidays | the | a | trips | with | about | to | school | my | any | at | their) | carry on !(with | at | working | studying | going | paying) | cope anymore | take it anymore | do this anymore | take anymore)',
+      '(can not | do not want to | not able to) ~1 keep going !(to | back | with)', 'give up on (life | living | everything)',
+      '(given up | giving up) on (life | living | everything)',
+      'tired of (living | being alive | life | existing)', 'sick of (living | being alive)',
+      '(burden | waste of space) ~3 (everyone | everybody | my family | to all)',
+      '(this | that) is (goodbye | my goodbye)', 'goodbye (forever | everyone | cruel world)',
+      '(written | wrote | writing | left) ~2 (a | my) ~1 (goodbye | suicide) ~1 (note | letter)',
+      'giving away ~2 (my | her | his) ~1 (things | stuff | belongings)',
+      'not (be | going to be) around ~2 (much longer | for long | anymore)', 'will not be here (tomorrow | much longer)',
+      'voices ~4 (telling | tell | told) ~3 (hurt | kill | harm | die | jump)',
+    ],
+    figurative: true,
+  },
+  {
+    id: 'crisis.self-harm',
+    route: 'crisis',
+    patterns: [
+      'self harm*', 'self injur*',
+      '(cut | cuts | cutting | burn | burns | burning | burnt | hurt | hurts | hurting | harm | harms | harming | scratch | scratching | punch | punching | hit | hitting | bite | biting | starve | starving | bruise | bruising | stab | stabbing) {REFLEX}',
+      '(cut | cuts | cutting | slit | slitting | slash | slashed) ~1 (my | her | his | their | your) ~1 (wrist | wrists | arm | arms | leg | legs | thigh | thighs | skin | stomach)',
+      '(cuts | scars | marks | burns | slashes | scratches | bandages | plasters) ~1 (on | all over | up) ~1 (my | her | his | their) ~1 (arm | arms | wrist | wrists | leg | legs | thigh | thighs | skin | stomach | body)',
+      '(razor | razors | blade | blades | sharpener) ~6 (arm | arms | wrist | wrists | cut | cutting | room | hides | hiding | hidden | found)',
+      '(hurting | harming | cutting) ~2 (again | relapsed)',
+    ],
+    figurative: true,
+  },
+  {
+    id: 'crisis.cannot-keep-safe',
+    route: 'crisis',
+    patterns: [
+      '(not | never | no | unsure | struggl* | hard | difficult | worried | scared | afraid | can not | could not | unable | doubt) ~5 (keep | keeping) ~1 (myself | me | himself | herself | themselves) ~1 safe',
+      '(not | unsure | can not | could not | unable | doubt) ~5 (stay | staying | be | feel) safe',
+      'not safe (from | around | with) myself', 'danger to myself', 'risk to myself', 'trust myself',
+      'scared of ~2 what ~1 i ~1 (might | will | could) ~1 do', 'not sure ~3 (can | will) ~2 (stay | keep) ~2 safe',
+    ],
+  },
+  {
+    id: 'crisis.overdose-thoughts',
+    route: 'crisis',
+    patterns: [
+      'overdos*',
+      '(stockpiling | stockpile | saving up | saved up | hoarding | hoard | collecting | collected | stashing | stash) ~3 {PILLS}',
+      '(take | taking | swallow | swallowing) ~2 (all | the whole | whole | too many | a handful of | handfuls of | a box of | a packet of | the lot of | loads of) ~3 {PILLS}',
+      '{PILLS} ~4 (ready | to end | and never wake | and not wake | to die | and die)',
+      '(rope | noose | ligature) ~4 (ready | myself | neck | tie | tied | hang | bought | got)',
+    ],
+    figurative: true,
+  },
+  {
+    id: 'crisis.not-ok',
+    route: 'crisis',
+    patterns: [
+      '(i am | im) not (ok | okay | alright | all right | coping) ~1 (at all | anymore | really | now | tonight)',
+      '(i am | im) not (ok | okay | alright | all right) !(with | about | for | that | if | when | to | going)',
+      'at (breaking point | the end of my tether | rock bottom)', 'falling apart', 'can not take (it | this) anymore',
+      'really (dark | scary) (place | thoughts)', 'dark thoughts', 'intrusive thoughts ~4 (hurt | harm | kill)',
+      '(i am | im | she is | he is | mentally | feel | feeling) ~1 in a (really | very)? (bad | dark) (place | way)',
+      'in crisis', 'mental health crisis', '(nervous | mental) breakdown', '(having | had | verge of | close to | on the edge of) a breakdown',
+      '(i | i have | have) ~1 (lost all | no | given up all | given up) hope', 'no way out',
+      '(i am | im | my life is | life is | i feel like i am | everything is) falling apart',
+    ],
+  },
+  {
+    id: 'crisis.harm-to-baby-thoughts',
+    route: 'crisis',
+    patterns: [
+      '(might | could | want to | going to | feel like | scared i will | afraid i will | thoughts of | thinking of | think about) ~3 (hurt | harm | shake | smother | kill | drown | hit) ~1 (my | the | our) ~1 (baby | child | son | daughter | kids | children | newborn | toddler)',
+    ],
+  },
+
+  // ---------------------------------------------------------------- safeguarding: child
+  {
+    id: 'safeguarding-child.sexual-abuse',
+    route: 'safeguarding-child',
+    patterns: [
+      '(rape | raped | raping | rapist | molest* | sexually (abused | assaulted | touched) | sexual (abuse | assault | activity) | indecent* | interfered with | paedo* | pedo* | pervert | flashed | exposed himself | exposed herself)',
+      '(made | make | makes | forced | forces | forcing) ~2 (me | her | him | them) ~3 (touch | watch porn | sex | undress | naked | take off)',
+      '(sleeps | sleeping | slept | gets into | got into) ~2 (in)? ~1 (my | her | his) bed ~4 (stepdad | uncle | dad | man | he | brother | cousin)',
+    ],
+    surface: [
+      '(touched | touches | touching | touchy | groped | gropes | groping | fondled | fondling | fondles) ~3 (me | my | her | him | them | private | privates | down there | inappropriately | underwear | body | bum | chest | breasts | boobs)',
+      '(touch | touching) ~2 (me | her | him) ~2 (inappropriately | down there | privates | private parts)',
+    ],
+  },
+  {
+    id: 'safeguarding-child.physical-abuse',
+    route: 'safeguarding-child',
+    patterns: [
+      '{PARENT} ~3 {VIOLENT} ~2 (me | us | my (brother | sister | siblings | little) | us kids | the (kids | children | baby) | (my | her | his | their) (kids | children | baby | son | daughter | toddler | child))',
+      '(he | she) ~3 {VIOLENT} ~2 (the | my | her | his | their | our) ~1 (kids | children | baby | son | daughter | toddler | child | little ones)',
+      '(bruise | bruises | bruising | black eye | broken arm | injuries | cigarette burns) ~6 {CHILD}',
+      '{CHILD} ~6 (bruise | bruises | bruising | black eye | cigarette burns | injuries | marks on)',
+      '{CHILD} ~4 (is | are | being | been | gets | got | getting) ~2 (hit | beaten | kicked | slapped | punched | battered | smacked hard | thrown) ~3 (at home | by ~1 (his | her | their | my | the)? ~1 {PARENT} | by (him | her))',
+      '{CHILD} ~4 (is | are | being | been) ~1 (abused | neglected)',
+      '(hits | hit | hitting | beats | beating | smacks | slaps | shakes | shook | hurt | hurts | kicks | throws | threw) ~2 (the | my | her | his | their | our) ~1 (baby | toddler | kids | children | son | daughter | little ones | child)',
+      '(hits | hit | hitting | beats | beating) ~2 (me | us) ~5 (belt | slipper | stick | cane | hanger | wooden spoon)',
+      'child (abuse | protection | cruelty)',
+    ],
+    figurative: true,
+    historic: true,
+  },
+  {
+    id: 'safeguarding-child.neglect',
+    route: 'safeguarding-child',
+    patterns: [
+      '(left | leave | leaves | leaving) ~3 {YOUNG_CHILD} ~3 (alone | on (their | his | her) own | by (themselves | himself | herself) | unattended | unsupervised | home alone | with no adult | with nobody)',
+      'home alone', '{YOUNG_CHILD} ~5 (left | home | is | are | was | were | stay | stays) ~2 (alone | on (their | his | her) own | by (themselves | himself | herself)) !(for (a | five | ten | 5 | 10) (minutes | mins))',
+      '(neighbours | neighbour | next door | their | her | his) ~3 {CHILD} ~5 (hungry | starving | filthy | dirty | unwashed | smell | smelly | not fed | never fed | no food | locked (in | out) | out (late | all night) | screaming | crying for hours | no coat | no shoes | no heating | ignored)',
+      '(neglect | neglected | neglecting | neglectful) ~6 {CHILD}', '{CHILD} ~6 (neglect | neglected | neglecting | neglectful)',
+      '(locked | locks | locking) ~2 (me | us | him | her | them | the kids | the children) ~2 (in (the | a | my | his | her | their) (room | bedroom | cupboard | shed | garden | house) | out (all night | overnight | in the cold | of the house at night))',
+      '(drunk | high | wasted | stoned | passed out | out of it | off (her | his) face | on drugs | smashed) ~8 (looking after | in charge of | with | driving | collecting | picking up) ~3 (the | my | her | his)? ~1 {CHILD}',
+    ],
+  },
+  {
+    id: 'safeguarding-child.grooming',
+    route: 'safeguarding-child',
+    patterns: [
+      'groom*',
+      '(older | grown) ~1 (man | men | guy | guys | boy | boys | lad | lads | bloke | boyfriend | girlfriend | woman | women | friend | friends | person | adult) ~8 (buys | buying | bought | gives | giving | gave | picks | picking | picked | drives | driving | taking | takes | took | gifts | presents | money | phone | trainers | vapes | alcohol | drink | weed | lifts | cash | meets | meeting | messages | messaging | texting | texts | secret)',
+      '(asked | asking | asks | wants | wanted | pressuring | pressured | pressure | made | making | make | send | sending | sent | share | shared | sharing | leaked | post | posted | spread | spreading) ~4 (nude | naked | explicit | topless | sexy | rude | dirty | intimate | sexual | inappropriate | private) ~1 (pictures | photos | videos | images | selfies | pics | snaps | picture | photo | video | image | selfie)',
+      'nudes', 'sexting', 'sextortion', 'sexual exploitation', 'child sexual exploitation', 'onlyfans',
+      '(blackmail* | threaten* | extort*) ~6 (pictures | photos | videos | images | nudes | pics | share | post)',
+      '(met | meet | meeting | talking to | talks to | chatting to | chatting with | speaking to | messaging) ~2 (a | an | some)? ~1 (man | men | guy | adult | stranger | strangers | older) ~4 (online | on (snapchat | instagram | tiktok | discord | roblox | fortnite | whatsapp | a game | games | the internet | an app))',
+      '(someone | man | guy | adult | person | boy | girl) ~3 (she | he | they) (met | meets | talks to | chats to) online',
+      'online ~10 (wants | want | wanted | asked | asking | arranged | arranging | planning | plans | going | agreed) ~2 to ~1 (meet | meet up | see her | see him | visit)',
+      '(keep | keeping | kept) ~3 (it | this | our | a)? ~1 secret ~6 (man | he | she | adult | older | online | friend | boyfriend | coach | teacher)',
+      '(told | tells | asked | asks | said) ~3 (to)? ~1 keep ~2 secret',
+      '(boyfriend | girlfriend) ~5 (older | much older | years older | twenties | thirties | adult | grown man | grown woman | <1[89]|[2-9][0-9]> (year | years) | (is | aged) <1[89]|[2-9][0-9]>)',
+      '(staying | stays | stayed | sleeping) ~3 (at | with) ~2 (older | adult | man | men | strangers | a stranger | his house | his flat | her flat) ~3 (flat | house | place)?',
+      'age gap', '<1[89]|[2-9][0-9]> (year | years) old (boyfriend | girlfriend | man | guy | bloke | men | woman)',
+    ],
+    requires: CHILD_CONTEXT,
+    figurative: true,
+  },
+  {
+    id: 'safeguarding-child.county-lines',
+    route: 'safeguarding-child',
+    patterns: [
+      'county lines', 'county line', 'drug running', 'trap house', 'bando', 'child criminal exploitation',
+      '{CHILD} ~8 (running | selling | dealing | holding | carrying | moving | drop | dropping | delivering) ~3 {DRUGS}',
+      '(exploit | exploited | exploiting | exploitation) ~6 {CHILD}', '{CHILD} ~8 (exploit | exploited | exploiting | exploitation)',
+      '(radicalis* | radicalized | radicalised | extremis* | extremist | terrorist | prevent referral | far right | jihad*)',
+    ],
+  },
+  {
+    id: 'safeguarding-child.criminal-exploitation',
+    route: 'safeguarding-child',
+    patterns: [
+      '(running | run | runs | ran | selling | sell | sells | sold | dealing | deal | deals | holding | hold | holds | carrying | carry | carries | moving | move | moves | dropping | drop | drops | stashing | stash | hiding | delivering) ~3 {DRUGS} ~6 (for | older | gang | money | someone | somebody | them | lads | men | boys)',
+      '(running | carrying | delivering | moving | dropping | holding) ~2 (packages | parcels | bags | a bag) ~4 (for (older | a gang | some older | men | lads | someone | them) | gang)',
+      '(gang | gangs | older (boys | lads | men | kids | teens)) ~10 (drugs | money | cash | phone | phones | trainers | missing | debt | owes | owe | threatened | threaten | stab | scared | recruit | recruited | involved | working | work for)',
+      '(owes | owe | owed | in debt to) ~3 (money)? ~3 (gang | dealer | dealers | older boys | lads)',
+      'drug debt', 'drugs debt', 'burner phone', 'second phone',
+      '(unexplained | wads of | rolls of | bundles of) ~2 (cash | money | new clothes | trainers | gifts | designer)',
+      '(new | expensive | designer) ~1 (clothes | trainers | phone | phones | things) ~8 (can not | will not | does not | refuses to | would not) ~2 (explain | say | tell)',
+      '(sent | gone | travelling | taken | went) ~4 (to)? ~1 (other | different) ~1 (towns | cities | areas | town | city) ~6 (drugs | sell | older | gang | missing | days)',
+    ],
+    requires: CHILD_CONTEXT,
+  },
+  {
+    id: 'safeguarding-adult.exploitation',
+    route: 'safeguarding-adult',
+    patterns: [
+      '(running | selling | dealing | holding | carrying | delivering) ~3 {DRUGS} ~6 (for (them | a gang | older | dealers | someone) | gang | owe | owes | debt | threaten* | scared)',
+      '(gang | gangs | dealers) ~6 (threaten* | forcing | force | forced | made | owe | owes | debt | recruit*)',
+    ],
+    excludes: CHILD_CONTEXT,
+  },
+  {
+    id: 'safeguarding-child.missing',
+    route: 'safeguarding-child',
+    patterns: [],
+    surface: [
+      '(has not | did not | not) ~1 (come | came | returned) ~1 (home | back !(to (school | college | class | lessons | work | me | us)))',
+      '(has | have | had | is | was | been | went | gone | go | goes | going | keeps going | reported ~1 (him | her | them)?) ~1 missing',
+      'missing (since | overnight | all night | again)', 'disappeared ~2 (since | overnight | again | for)',
+      'missing from (home | care)', 'missing person',
+      '(run | ran | running | runs) ~1 away ~1 (from)? ~1 (home | again | care | overnight)', '(keeps | has | have) (running | run | ran) away',
+      '(do not | not) know where (he | she | they) (is | are)', 'no idea where (he | she | they) (is | are)',
+      'can not (find | reach | contact) ~2 (my | her | his) ~1 {CHILD} ~6 (anywhere | phone | hours | since | night | missing | not answering)',
+      'out all night', '(stays | stayed | staying) out ~3 (all night | for days | overnight)',
+    ],
+    requires: CHILD_CONTEXT,
+  },
+  {
+    id: 'safeguarding-adult.missing',
+    route: 'safeguarding-adult',
+    patterns: [
+      '(wandered | wanders | wandering) ~3 (off | out | away) ~6 {OLDER}', '{OLDER} ~8 (wandered | wanders | wandering) ~2 (off | out | away)',
+    ],
+    surface: [
+      '(has not | did not | not) ~1 (come | came | returned) ~1 (home | back) ~4 (since | for | days | night | hours | yesterday)',
+      'missing (since | overnight | all night | again)', '(has | have | is | was | been | went | gone) ~1 missing', 'missing person',
+      '(wandered | wanders | wandering) ~3 (off | out | away) ~6 {OLDER}', '{OLDER} ~8 (wandered | wanders | wandering) ~2 (off | out | away)',
+    ],
+    excludes: CHILD_CONTEXT,
+  },
+  {
+    id: 'safeguarding-child.fgm',
+    route: 'safeguarding-child',
+    patterns: [
+      'female genital', 'genital mutilation', 'khatna', 'sunna', 'infibulation', 'type (1 | 2 | 3) cutting',
+      '(cut | cutting | circumcis* | circumcised) ~3 (my | her | their | the | his)? ~1 (daughter | daughters | girl | girls | niece | sister | granddaughter | her | baby girl) !(hair | fringe | nails | toenails | sandwich | food | toast | fruit | out | off | ties | down | up | back | short | contact | loose)',
+      '(girl | girls | daughter | daughters | niece | sister) ~8 (cut | cutting | circumcis*) ~6 (holiday | abroad | ceremony | tradition | traditional | back home | summer | grandmother | elders | culture | family)',
+      '(ceremony | tradition | traditional | back home | abroad | holiday) ~8 (cut | cutting | circumcis*) ~4 (daughter | girl | girls | her | niece)',
+      '(she | her | girl | girls | daughter) ~3 (cut | cutting | circumcis*) ~6 (holiday | abroad | ceremony | tradition | traditional | back home | summer | grandmother | elders)',
+    ],
+  },
+  {
+    id: 'safeguarding-child.forced-marriage',
+    route: 'safeguarding-child',
+    patterns: [
+      'forced marriage', 'force marriage', 'forced to marry', 'forced into marriage', 'honour (based | violence | killing | abuse)',
+      '(force | forced | forcing | forces | make | making | made | makes) ~3 (me | her | him | them | my {CHILD})? ~2 (to)? ~1 (marry | marriage | get married | wed | be married | engaged)',
+      '(taking | take | taken | sending | send | sent) ~5 (abroad | back home | pakistan | india | bangladesh | somalia | overseas | yemen | afghanistan | iraq | nigeria | to the country) ~8 (marry | married | marriage | husband | wife | engaged)',
+      '(married | marry | marriage | engaged | wedding) ~4 (at | aged | when (she | he) is) ~1 <1[0-7]>',
+      '(marry | married) ~2 (her | his | my)? ~1 cousin ~4 (abroad | back home | forced | make | making | made)',
+      '(shame | dishonour | dishonor) ~4 (family | community)',
+    ],
+  },
+  {
+    id: 'safeguarding-child.scared-at-home',
+    route: 'safeguarding-child',
+    patterns: [
+      '(scared | afraid | frightened | terrified | petrified | fear | fearful | do not want | too scared | dread | dreading) ~3 (to)? ~1 (go | going | be | get | getting) ~1 home',
+      '(not | never | do not | don t | unsafe | no longer) ~2 (feel | feels | felt | is | am | are)? ~1 safe ~2 (at home | in (my | the | our) ~1 (own)? ~1 (home | house | room) | with (my)? ~1 {PARENT} | around (my)? ~1 {PARENT})',
+      '(scared | afraid | frightened | terrified | petrified) ~2 of ~1 (my)? ~1 {PARENT}',
+    ],
+    requires: CHILD_CONTEXT,
+  },
+  {
+    id: 'safeguarding-child.practitioner-concern',
+    route: 'safeguarding-child',
+    patterns: [
+      'safeguarding (concern | concerns | issue | issues | referral | disclosure | worry)', 'child protection',
+      'section (47 | 17)', 's47', 'significant harm', 'at risk of harm', '(made | making | make) a disclosure', 'disclosed ~4 (abuse | that (he | she) (was | is | had) | to me)',
+      'risk of (harm | abuse | exploitation | sexual exploitation | criminal exploitation)',
+    ],
+    excludes: ['adult safeguarding', 'safeguarding adult*', 'vulnerable adult', 'adult at risk'],
+  },
+
+  // ---------------------------------------------------------------- domestic abuse
+  {
+    id: 'domestic-abuse.violence',
+    route: 'domestic-abuse',
+    patterns: [
+      '({POSS} {ABUSER} | he | she) ~3 {VIOLENT} ~2 {VICTIM} !(to | away | up | forward | harder | into | out of)',
+      '(i | she | mum | we | he) ~2 (was | been | got | were | am | getting | is | get | gets | keep getting) ~1 {VIOLENT} ~1 by ~1 (him | her | them | {POSS} {ABUSER} | he | she)',
+      '{POSS} {PARTNER} ~3 (smashed | smashes | smashing | breaks | broke | breaking | punched | punches | punching | kicks | kicked | throws | threw | throwing) ~3 (things | stuff | plates | walls | wall | doors | door | furniture | phone | my phone | the house | everything | holes)',
+      '(he | she) ~3 (punched | punches | kicked | kicks | smashed) ~2 (holes | a hole) ~3 (wall | walls | door | doors)',
+      '({POSS} {PARTNER} | he | she) ~4 (drunk | drinks | drinking) ~6 (hits | hit | hurts | violent | lashes out | smashes)',
+      '{POSS} {PARTNER} ~4 (angry | temper | rage) ~6 (hits | hurts | lashes out | violent | scary | smashes | throws)',
+      '(violent | abusive | threatening | dangerous) ~3 (towards | to | with | at) ~1 (me | us | mum | dad | her | him | the kids | {POSS} {REL})',
+      '(violent | abusive) ~1 (partner | husband | wife | boyfriend | girlfriend | ex | relationship | marriage | home | dad | father | stepdad | son | daughter)',
+      '(kids | children | son | daughter | they) ~3 (see | saw | seen | hear | heard | witness | witnessed | watch | watched) ~6 (him | her | us | dad | mum | them) ~3 (hit | hitting | beat | beating | hurt | hurting | strangle | violence | attack)',
+    ],
+    figurative: true,
+    historic: true,
+  },
+  {
+    id: 'domestic-abuse.named',
+    route: 'domestic-abuse',
+    patterns: [
+      'domestic (abuse | violence | abusive | incident)', 'coercive*', 'coercion', 'gaslight*', 'stalk*',
+      '{POSS} {PARTNER} ~4 (abuse | abused | abusing | abusive | controlling | manipulative | possessive | violent | obsessive)',
+      '(he | she) (is | was | can be | gets) ~1 (so | very | really | quite)? ~1 (abusive | violent | controlling)',
+      '(abuse | abused | abusing | abusive | controlling | violent) ~3 (by)? ~1 {POSS} {PARTNER}',
+      'marac', 'idva', 'women refuge', 'refuge ~2 (place | space | room | for me)', 'non molestation', 'restraining order', 'clare law', 'domestic homicide',
+      '(rape | raped | forces | forced | makes | made | pressures | pressured) ~3 (me | her) ~3 (sex | to have sex | into sex | sexual)',
+    ],
+  },
+  {
+    id: 'domestic-abuse.threats',
+    route: 'domestic-abuse',
+    patterns: [
+      '({POSS} {ABUSER} | he | she | they) ~3 (threaten | threatens | threatened | threatening) ~4 (kill | hurt | harm | take (the | my | our) ~1 (kids | children | baby | son | daughter) | take them | stab | shoot | burn | beat | hit | smash | share | post | leak | tell everyone | kill himself | kill herself)',
+      '(threaten | threatens | threatened | threatening) (me | us | her | him) !(with (eviction | court | bailiffs | legal | exclusion | fines | a fine | prosecution | the police | a ccj | debt))',
+      '(he | she | {POSS} {PARTNER}) ~3 (say | says | said | told me) ~2 (he will | she will | he would | she would) ~2 (kill | hurt | find) ~1 (me | us | the kids)',
+      '(will find | find | track | tracked | hunt) (me | us) ~1 (down | wherever)',
+    ],
+    figurative: true,
+  },
+  {
+    id: 'domestic-abuse.fear-at-home',
+    route: 'domestic-abuse',
+    patterns: [
+      '(scared | afraid | frightened | terrified | petrified | fear | fearful | do not want | too scared | dread | dreading) ~3 (to)? ~1 (go | going | be | get | getting) ~1 home',
+      '(not | never | do not | unsafe | no longer) ~2 (feel | feels | felt | is | am | are)? ~1 safe ~2 (at home | in (my | the | our) ~1 (own)? ~1 (home | house | flat | room | bed) | with (him | her | them | my | {POSS} {REL}) | around (him | her | them | {POSS} {REL}))',
+      '(scared | afraid | frightened | terrified | petrified | fear | fearful) ~1 of ~1 (him | her | {POSS} {ABUSER} | what (he | she) (will | might | would | could) do | his temper | her temper | his moods | her moods | him coming home) !(teacher | teachers | class | friends | exam | exams | dog | dogs | spider | spiders | dark | school)',
+      '(walk | walking | tread | treading | tiptoe | tiptoeing) ~1 on ~1 eggshells',
+      '(not | never) safe (at | in) (home | the house)', 'unsafe at home',
+    ],
+  },
+  {
+    id: 'domestic-abuse.coercive-control',
+    route: 'domestic-abuse',
+    patterns: [
+      '({POSS} {PARTNER} | he | she) ~3 (checks | check | checking | checked | goes through | go through | going through | reads | read | reading | tracks | track | tracking | tracked | monitors | monitor | monitoring | spies on) ~2 (my | her | all my) ~1 (phone | phones | messages | texts | emails | location | bank | bank statements | social media | whatsapp | every move)',
+      '({POSS} {PARTNER} | he | she) ~2 (will not | does not | do not | never | not) ~1 (let | allow | allows) ~1 (me | her) ~2 (see | contact | talk to | speak to | visit | have | get | leave | go out | work | wear) ~2 (my | any | a | the | own | my own)? ~1 (friends | family | mum | dad | sister | brother | anyone | people | money | bank account | job | phone | bank card | house | alone | on my own | without him | without her | what i want)',
+      '(controls | control | controlling) ~2 (all)? ~1 (my | our | the | her | his) ~1 (money | bank card | bank cards | benefits | wages | finances | bank account | cards | child benefit | universal credit | car keys)',
+      '({POSS} {PARTNER} | he | she) ~3 (takes | took | keeps | kept | holds | hides | hid) ~2 (all)? ~1 (my | our | her) ~1 (money | bank card | bank cards | benefits | wages | bank account | cards | child benefit | universal credit | car keys | keys)',
+      '(isolates | isolated | isolating | cut | cuts | cutting | cut off) ~2 (me | her | him) ~2 (off | away)? ~1 from ~2 (my | her | his)? ~1 (friends | family | everyone | mum | people)',
+      '(tells | told | decides | chooses) ~2 (me | her) ~2 (what to wear | who (i | she) can (see | talk) | where (i | she) can go | what (i | she) can)',
+      '{POSS} {PARTNER} ~3 (calls | called | calling) ~1 (me | her) ~3 (worthless | useless | nothing | pathetic | a slag | a whore | a bitch | names | fat | ugly | stupid)',
+      '(nobody | no one) ~2 (would | will) ~2 believe ~1 me',
+      '({POSS} {PARTNER} | he | she) ~3 (locks | locked | lock) ~1 (me | us) ~1 (in | out)',
+      '({POSS} {PARTNER} | he | she) ~3 (turns | turned | turning | keeps turning | keep turning) up ~3 (at | outside) ~2 (my | the | our) ~1 (house | door | work | home | flat | school)',
+      '{POSS} {PARTNER} ~3 (follows | followed | following) ~1 (me | her) ~3 (everywhere | to work | home | around)',
+    ],
+  },
+
+  // ---------------------------------------------------------------- safeguarding: adult
+  {
+    id: 'safeguarding-adult.financial-abuse',
+    route: 'safeguarding-adult',
+    patterns: [
+      'financial (abuse | exploitation)', 'financially (abus* | exploit*)',
+      '(taking | took | takes | taken | stealing | stole | steals | stolen | emptied | emptying | draining | drained | helping (himself | herself | themselves) to | withdrawing | withdrew | pinching | pinched) ~2 (her | his | their | my | nan | nana | gran | granny | grandad | grandma | mum | dad) ~2 (money | pension | savings | benefits | bank card | card | cards | bank account | account | cash | pin | inheritance)',
+      '(pension | savings | bank account | bank card | money | benefits) ~6 (taken | stolen | missing | emptied | drained | withdrawn | disappearing)',
+      '(pressur* | persuad* | forcing | forced | made | making | tricked | bullied) ~4 (sign | change | hand over | give) ~4 (will | house | deeds | power of attorney | bank | money | savings | pension | cards)',
+      '(scam | scammed | scammer | scammers | conned | con man | rogue traders | rogue trader)',
+      '(taking | take | took) advantage of ~2 (him | her | them | my | his | their)',
+    ],
+    requires: OLDER_CONTEXT,
+    figurative: true,
+  },
+  {
+    id: 'safeguarding-adult.cuckooing',
+    route: 'safeguarding-adult',
+    patterns: [
+      'cuckoo*',
+      '(moved | staying | living | took over | taken over | taking over | takes over) ~4 (into | in | over | at)? ~3 (his | her | their | my) ~2 (flat | house | home | place) ~10 (dealing | deal | drugs | selling | sell | will not leave | wont leave | refuses to leave | refuse to leave | weed | crack | gear)',
+      '(dealers | dealer | people | men | lads | gang | strangers) ~4 (using | use | taken over | took over | taking over | living in | staying in | dealing from) ~3 (his | her | their | my) ~2 (flat | house | home | place)',
+      '(can not | will not) get ~2 (them | him | her | people) ~1 out ~3 (flat | house | home | place)',
+    ],
+  },
+  {
+    id: 'safeguarding-adult.modern-slavery',
+    route: 'safeguarding-adult',
+    patterns: [
+      'modern slavery', 'slavery', 'trafficked', 'trafficking', 'forced labour', 'forced to work', 'debt bondage',
+      '(passport | passports | id | documents | papers | visa) ~3 (taken | took | takes | kept | keeps | keeping | held | holding | confiscated | will not give | wont give | hidden | locked away)',
+      '(took | takes | taken | kept | keeps | keeping | holding | holds | confiscated) ~2 (my | her | his | their | our) ~1 (passport | passports | documents | papers | id | visa)',
+      '(work | working | works | worked) ~2 (for | without) ~1 (no | nothing | little or no)? ~1 (pay | money | wages | being paid)',
+      '(work | working | works | worked) ~2 for nothing',
+      '(not | never | no) ~1 (paid | getting paid | been paid | wages) ~6 (work | working | boss | owner | weeks | months | job)',
+      '(not allowed to | will not let (me | us | them | her | him)) ~1 leave ~4 (house | farm | site | work | job | car wash | nail bar | factory | place | room)',
+      'can not leave ~6 (because | as | until) ~3 (owe | debt | passport | boss | they have | he has | pay back)',
+      '(owe | owes | debt) ~6 (work it off | pay it off by working | transport | travel | bringing me | brought me)',
+      '(sleeping | sleep | sleeps | living | lives) ~3 (at | in) ~1 (the)? ~1 (car wash | nail bar | farm | factory | warehouse | shed | workplace)',
+    ],
+    figurative: true,
+  },
+  {
+    id: 'safeguarding-adult.care-neglect',
+    route: 'safeguarding-adult',
+    patterns: [
+      '(care home | nursing home | care workers | care worker | care staff | home care | care agency | (her | his | their | the) carers) ~12 (neglect* | not (fed | feeding | washing | washed | changing | changed | turned | giving) | left (her | him | them) ~2 (alone | in bed | wet | soiled | sitting | without | on the floor | hungry | unwashed | in pain | for hours) | bed sores | pressure sores | bruises | rough | shouted at | shouting at | hit | slapped | locked | tied | sedat* | dehydrated | starving | losing weight | lost weight | filthy | soiled | abuse | abusing | mistreat*)',
+      '(neglect* | bed sores | pressure sores | mistreat* | sedat* | dehydrated | soiled) ~12 (care home | nursing home | carers | care workers | care staff | home care)',
+      'self neglect',
+    ],
+  },
+  {
+    id: 'safeguarding-adult.abuse',
+    route: 'safeguarding-adult',
+    patterns: [
+      '(elder abuse | adult safeguarding | safeguarding adult* | adult at risk | vulnerable adult | mate crime)',
+      '{OLDER} ~6 (hit | hits | hitting | abused | abusing | abuse | pushed | rough with | slapped | locked in | threatened | bruises | bruised | scared of | frightened of | neglect*)',
+      '(hits | hit | hitting | hurts | hurting | abusing | abuses | abused | shouts at | pushes | pushed | slaps | slapped | rough with | threatens | threatened | locks | neglect* | bullies | bullying) ~3 {OLDER}',
+      '(rape | raped | sexually (abused | assaulted) | sexual (abuse | assault) | molest* | indecent*)',
+      '(people | someone | they | friends | new friends | lads | man | men | boys | woman) ~4 (taking advantage | take advantage | exploiting | exploit | using (him | her))',
+      '(neglect | neglected | neglecting | neglectful) ~6 (adult | mum | dad | brother | sister | husband | wife | him | her | son | daughter)',
+    ],
+    surface: [
+      '(touched | touches | touching | groped | gropes | groping | fondled | fondling) ~3 (me | my | her | him | them | private | privates | down there | inappropriately | body | bum | chest | breasts | boobs)',
+    ],
+    excludes: CHILD_CONTEXT,
+  },
+];
+
+/**
+ * Frames in which scary words are everyday speech. A match is dropped only when
+ * it lies wholly inside one of these, and only for rules marked `figurative`.
+ * The subject of every frame is a thing or a joke threatener, never "myself".
+ */
+export const FIGURATIVE_FRAMES: readonly string[] = [
+  '(these | the | this | my | our | all | those | that)? ~1 {THING} ~2 (is | are | was | were | be | been | has been | have been | will | going to | gonna | just)? ~1 (killing | kill | murder | murdering | torture | the death of | doing my head in) ~1 (me | us | my | our)?',
+  '(is | was | are | be) (absolute | pure | total | such | a bit of | bloody)? ~1 murder',
+  '(could | would | will | might) (kill | murder | die) (for)? ~1 (a | an | some | the | another | any | my)',
+  'dying (to | for) ~3 (know | see | meet | try | go | get | have | hear | tell | a | an | some | the | find out)',
+  '(dying | died | die | dead) of (embarrassment | boredom | laughter | shame | thirst | hunger | heat | cold | cringe)',
+  '(died | die | dying | dead) laughing', 'bored to death', 'to die for', 'over my dead body', 'drop dead gorgeous',
+  'dead (tired | easy | good | funny | nice | busy | proud | right | keen | excited | serious | boring | cheap | quick | chuffed | lucky | on | worried | end | ends)',
+  '{JOKE_THREATENER} ~2 (will | is going to | going to | gonna | would | is gonna) ~1 (kill | murder | strangle) me',
+  '(killed | killing | kill | smashed | smashing) it (at | in | today | on | with)?',
+  'kill (time | an hour | the time | the mood | the lights | the engine | the vibe | germs | bacteria | weeds | slugs | the battery)',
+  '(murder | killer) (mystery | mysteries | podcast | series | documentary | film | book | novel | drama)',
+  'killer (heels | workout | app | song | tune | view | line | joke)',
+  '(overdos* | od) ~1 on (chocolate | sugar | caffeine | coffee | netflix | sweets | cake | screen time | tv | telly | christmas | crisps | energy drinks)',
+  '(shoot | shot) ~1 (me | you | us)? ~1 (a | an) ~1 (message | text | email | line | dm)',
+  '(you are | you re | that is | she is | he is) killing me', 'killing me (softly | laughing)',
+  '(phone | battery | laptop | car | plant | plants | fish | goldfish) ~2 (is | has | was)? ~1 (dead | died | dying)',
+  '(dye | dyeing) ~2 (my | her | his) hair',
+  '(hurt | cut | burnt | burned | bruised | injured) (myself | himself | herself) ~3 (playing | shaving | cooking | at the gym | falling | when (i | he | she) fell | on the | at football | at rugby | at work | in the kitchen | doing)',
+  '(dog | dogs | pet | pets | horse | pony | cat) ~1 (groom* | grooming | groomer)', '(groom* | groomer) ~3 (course | salon | parlour | business | apprenticeship | dogs | pets)',
+  '(it | that | this | bills | rent | heating | energy | everything | mortgage | childcare | nursery) ~2 (takes | took | eats | swallows | uses) ~3 (all)? ~1 (my | our | her | his) ~1 (money | pension | wages | benefits)',
+  'home office ~8 (passport | passports | documents | papers | id | visa)', '(passport | passports | documents | papers | id | visa) ~8 home office',
+  '(she | he | they) ~2 (is | was | are) ~1 (killing | murdering) (it | them) (at | in | on)',
+];
+
+/** "When I was a child" frames: the speaker's own past, not a risk now. */
+export const HISTORIC_FRAMES: readonly string[] = [
+  '(i | we) ~1 (was | were | got | used to (get | be)) ~2 {VIOLENT} ~6 (as a (child | kid | teenager | teen) | when (i | we) (was | were) (young | younger | little | small | a child | a kid | a teenager | growing up | at school) | growing up | in my childhood | years ago | as kids)',
+  '(as a (child | kid | teenager) | when i was (young | younger | little | small | a child | a kid | a teenager) | growing up | in my childhood) ~6 (i | we) ~1 (was | were | got) ~2 {VIOLENT}',
+  '(my | our) (dad | mum | father | mother | parents | stepdad) ~2 (used to) ~2 {VIOLENT} ~2 (me | us) ~6 (as a (child | kid) | when (i | we) (was | were) (young | little | small | a child | a kid) | growing up)',
+];
