@@ -1,25 +1,21 @@
-import { ActionTypes, CardFactory, MessageFactory } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
 import type { Activity } from 'botbuilder';
-import type { PromptValidatorContext } from 'botbuilder-dialogs';
 import { normalise } from './interruptions';
 import type { Option } from './wording';
 
 /** Answers a prompt accepts before the bot offers a way on instead of asking again. */
 export const MAX_ATTEMPTS = 3;
 
-const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator', 'test', 'telegram']);
+// Teams gets suggested actions too: bot/teams reshapes them into a card Teams can show.
+const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator', 'test', 'telegram', 'msteams']);
 
 /**
- * A question with buttons, shaped for the channel: quick replies in Web Chat, a hero card
- * in Teams, and a numbered list where neither exists (people can type the number or words).
+ * A question with buttons, shaped for the channel: quick replies where the channel has
+ * them, and a numbered list where it does not (people can type the number or the words).
  */
 export function optionsActivity(channelId: string | undefined, text: string, options: Option[]): Partial<Activity> {
   const labels = options.map((o) => o.label);
   if (channelId && SUGGESTED_ACTION_CHANNELS.has(channelId)) return MessageFactory.suggestedActions(labels, text);
-  if (channelId === 'msteams') {
-    const card = CardFactory.heroCard('', undefined, labels.map((l) => ({ type: ActionTypes.ImBack, title: l, value: l })), { text });
-    return MessageFactory.attachment(card);
-  }
   return MessageFactory.text(`${text}\n\n${labels.map((l, i) => `${i + 1}. ${l}`).join('\n')}`);
 }
 

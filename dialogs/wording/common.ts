@@ -71,7 +71,7 @@ export const realPersonText =
 export function quickExitText(channelId: string): string {
   const button =
     channelId === 'webchat' || channelId === 'directline'
-      ? 'Press the **Exit** button at the top of this page. It takes you straight to a different website.'
+      ? 'Select **Exit this page** at the top of the page, or press the Shift key 3 times. It takes you straight to a different website.'
       : 'Close this window or app.';
   return [
     'To leave quickly:',

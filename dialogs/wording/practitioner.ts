@@ -1,5 +1,11 @@
 import type { Wording } from './types';
 import { childAgeOptions, listInWords, otherAdultAgeOptions } from './shared';
+import type { Option } from './types';
+import type { AgeBand } from '../../knowledge';
+
+const practitionerChildAges: Option<AgeBand>[] = childAgeOptions.map((o) =>
+  o.value === '11-19' ? { ...o, label: '11 to 19 (up to 25 with SEND)' } : o.value === 'pre-birth-5' ? { ...o, label: 'Pre-birth to 5' } : o,
+);
 
 /** Professionals: strategy vocabulary, thresholds, consent. Still clear, never jargon without a name. */
 export const practitionerWording: Wording = {
@@ -16,7 +22,7 @@ export const practitionerWording: Wording = {
     { value: 'older-person', label: 'An older person', synonyms: ['older', 'elderly', 'older person'] },
   ],
   askAge: (about) => (about === 'family' ? 'Age of the youngest child in the family?' : about === 'child' ? 'Age of the child or young person?' : 'Age band?'),
-  ageOptions: (about) => (about === 'child' || about === 'family' ? childAgeOptions : otherAdultAgeOptions),
+  ageOptions: (about) => (about === 'child' || about === 'family' ? practitionerChildAges : otherAdultAgeOptions),
   skipQuestion: 'Skipping that question.',
   clarify: (a, b) => `Is the main concern ${a}, or ${b}?`,
   bothLabel: 'Both',

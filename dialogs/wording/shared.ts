@@ -7,7 +7,7 @@ import type { Option, Wording } from './types';
 export const childAgeOptions: Option<AgeBand>[] = [
   { value: 'pre-birth-5', label: 'Expecting a baby, or under 5', synonyms: ['baby', 'pregnant', 'toddler', 'under 5', 'pre-school', 'nursery'] },
   { value: '5-11', label: '5 to 11', synonyms: ['primary', 'primary school', '5-11'] },
-  { value: '11-19', label: '11 to 19 (or up to 25 with SEND)', synonyms: ['teenager', 'secondary', 'college', '11-19', 'teen', 'send'] },
+  { value: '11-19', label: '11 to 19 (up to 25 with special needs)', synonyms: ['teenager', 'secondary', 'college', '11-19', 'teen', 'send', '11 to 19', 'special needs', 'disability'] },
 ];
 
 export const adultAgeOptions: Option<AgeBand>[] = [

@@ -14,7 +14,7 @@ export const youngPersonWording: Wording = {
     { value: 'child', label: 'A friend', synonyms: ['friend', 'mate', 'brother', 'sister', 'someone else'] },
     { value: 'family', label: 'My family', synonyms: ['family', 'parents', 'mum', 'dad'] },
   ],
-  askAge: () => 'How old are you?',
+  askAge: (about) => (about === 'myself' ? 'How old are you?' : 'How old are they?'),
   skipQuestion: "That's OK. We'll skip that.",
   clarify: (a, b) => `Is it more about ${a}, or ${b}?`,
   found: (names) => `Thanks for telling me. It sounds like this is about ${names.join(' and ')}.`,

@@ -105,7 +105,7 @@ describe('risk interrupts everything', () => {
     expect(risk).not.toContain('How old is your child?');
     const carry = textOf(await h.say('Carry on'));
     expect(carry).toContain('How old is your child?');
-    const results = textOf(await h.say('11 to 19 (or up to 25 with SEND)'));
+    const results = textOf(await h.say('11 to 19 (up to 25 with special needs)'));
     expect(results).toContain('It sounds like this is about');
   });
 

@@ -18,7 +18,7 @@ const cases: Case[] = [
     steps: [
       { say: 'hi', buttons: WHO },
       { say: "I'm a parent or carer", expect: ["What's worrying you about your child or family?", 'Topics you can pick'] },
-      { say: 'my son will not go to school', expect: ['How old is your child?'], buttons: ['Expecting a baby, or under 5', '5 to 11', '11 to 19 (or up to 25 with SEND)'] },
+      { say: 'my son will not go to school', expect: ['How old is your child?'], buttons: ['Expecting a baby, or under 5', '5 to 11', '11 to 19 (up to 25 with special needs)'] },
       {
         say: '5 to 11',
         expect: ['It sounds like this is about problems at school', 'The kind of help that may fit', 'These services may help', 'How to get it:', 'What would you like to do now?'],
@@ -76,7 +76,7 @@ const cases: Case[] = [
     steps: [
       { say: "I'm a parent or carer" },
       { say: 'my son will not go to school' },
-      { say: '11 to 19 (or up to 25 with SEND)', expect: ['problems at school'] },
+      { say: '11 to 19 (up to 25 with special needs)', expect: ['problems at school'] },
       { say: 'Something else is worrying me too', expect: ['What else is worrying you?'] },
       { say: 'we are about to be evicted from our flat', expect: ['housing', "I've kept your earlier worries too: problems at school"], not: ['How old'] },
     ],
@@ -114,7 +114,7 @@ const cases: Case[] = [
     name: 'quick exit mid-prompt: how to leave, no new question on screen',
     steps: [
       { say: "I'm asking for myself" },
-      { say: 'quick exit', expect: ['To leave quickly', 'Exit', 'clear your browser history'], not: ["What's worrying you"] },
+      { say: 'quick exit', expect: ['To leave quickly', 'Exit this page', 'clear your browser history'], not: ["What's worrying you"] },
       { say: 'I feel so lonely since I moved here', expect: ['How old are you?'] },
       { say: '18 to 64', expect: ['feeling lonely'] },
     ],
