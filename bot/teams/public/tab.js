@@ -36,15 +36,17 @@
     document.documentElement.setAttribute('data-theme', THEMES[theme] || 'default');
   }
 
-  // Outside Teams, initialize() rejects or never settles: either way the page carries on as a plain page.
+  // Outside Teams, initialize() rejects (no parent window) or never settles (framed by another
+  // page): either way the page carries on as a plain web page.
   function connectToTeams() {
     var teams = window.microsoftTeams;
-    var framed = window.parent !== window || Boolean(window.opener);
-    if (!framed || !teams || !teams.app || typeof teams.app.initialize !== 'function') {
+    if (!teams || !teams.app || typeof teams.app.initialize !== 'function') {
       document.documentElement.setAttribute('data-host', 'web');
       return Promise.resolve(false);
     }
-    return withTimeout(Promise.resolve(teams.app.initialize()), TEAMS_WAIT_MS)
+    return withTimeout(Promise.resolve().then(function () {
+      return teams.app.initialize();
+    }), TEAMS_WAIT_MS)
       .then(function () {
         return withTimeout(Promise.resolve(teams.app.getContext()), TEAMS_WAIT_MS);
       })
