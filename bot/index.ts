@@ -21,7 +21,11 @@ async function main(): Promise<void> {
   let exiting = false;
 
   const shutdown = async (reason: string, code: number): Promise<void> => {
-    if (exiting) return;
+    if (exiting) {
+      // A second Ctrl+C (or signal) means "now": skip the wait for turns in flight.
+      if (reason !== 'uncaughtException') process.exit(1);
+      return;
+    }
     exiting = true;
     logger.info({ event: 'shutdown', reason }, 'shutting down');
     try {

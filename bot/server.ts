@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
+import type { DestinationStream } from 'pino';
 import * as restify from 'restify';
 import { createAdapter } from './adapter';
 import type { AppConfig } from './config';
@@ -11,7 +12,6 @@ import { createStorage } from './storage/createStorage';
 import { RetentionSweeper } from './storage/retention';
 import type { SweepableStorage } from './storage/sweepable';
 import { readVersion } from './version';
-import type { DestinationStream } from 'pino';
 
 /** What a bot (and a server plugin) is built from. */
 export interface BotServices {
@@ -104,14 +104,17 @@ export function createServer(deps: ServerDeps): AppServer {
   let stopping = false;
   let drained: (() => void) | undefined;
 
-  server.get('/health', async (_req: restify.Request, res: restify.Response) => {
+  const health = async (_req: restify.Request, res: restify.Response) => {
     res.json(200, {
       status: 'ok',
       version,
       uptimeSeconds: Math.floor((now() - startedAt) / 1000),
       storage: storage.kind,
     });
-  });
+  };
+  server.get('/health', health);
+  // Some load balancers probe with HEAD.
+  server.head('/health', health);
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     if (stopping) {

@@ -282,6 +282,19 @@ describe('server behaviour that needs its own instance', () => {
     }
   });
 
+  test('health reports uptime from the injected clock and answers HEAD too', async () => {
+    let clock = 1_000_000;
+    const s = await startTestServer({ ...plain, now: () => clock });
+    try {
+      clock += 90_500;
+      expect((await s.get('/health')).body.uptimeSeconds).toBe(90);
+      const head = await fetch(`${s.url}/health`, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
   test('conversation state survives a restart on lowdb', async () => {
     const { dir, remove } = await makeTempDir('eha-restart-');
     try {
