@@ -1,5 +1,6 @@
 // The one file that wires the Early Help Assistant together and owns the process: read the
 // configuration, start the server, shut down gracefully on SIGTERM/SIGINT.
+import './processWarnings';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { createLogger } from './logging';
 import { startServer, type RunningServer } from './server';

@@ -78,6 +78,8 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('the compiled bot on %s', (signal)
       const lines = child.stdout.map((l) => JSON.parse(l));
       expect(lines.map((l) => l.event)).toEqual(expect.arrayContaining(['auth.disabled', 'listening', 'turn', 'shutdown', 'stopped']));
       expect(child.stdout.join('\n')).not.toContain('hello from a resident');
+      // Everything the process wrote is JSON lines (restify's known deprecation warning is dropped).
+      expect(child.stderr.join('')).toBe('');
 
       const files = (await readdir(path.join(dir, 'data', 'state'), { recursive: true })).filter((f) => f.endsWith('.json'));
       const records = await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, 'data', 'state', f), 'utf8'))));
