@@ -29,8 +29,18 @@ export interface TurnHandler {
 
 export type BotFactory = (services: BotServices) => TurnHandler;
 
-/** Adds routes (Web Chat page, Teams manifest...) to the server. */
-export type ServerPlugin = (server: restify.Server, services: BotServices & { adapter: CloudAdapter }) => void;
+/** What a plugin gets besides the server: the services, the adapter, and in-flight tracking. */
+export interface PluginServices extends BotServices {
+  adapter: CloudAdapter;
+  /** Wrap turns run outside POST /api/messages so graceful shutdown waits for them too. */
+  trackInFlight: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+/**
+ * Adds routes (Web Chat page, Teams manifest...) or middleware to the server. May return a
+ * clean-up function, called at shutdown after turns in flight have finished.
+ */
+export type ServerPlugin = (server: restify.Server, services: PluginServices) => void | (() => void | Promise<void>);
 
 export interface ServerDeps {
   config: AppConfig;
@@ -49,8 +59,9 @@ export interface AppServer {
   adapter: CloudAdapter;
   bot: TurnHandler;
   services: BotServices;
-  /** Requests to /api/messages being processed right now. */
+  /** Requests to /api/messages (and tracked plugin work) being processed right now. */
   readonly inFlight: number;
+  trackInFlight: <T>(work: () => Promise<T>) => Promise<T>;
   listen(port: number, host: string): Promise<{ port: number; url: string }>;
   /** Stops accepting, waits for in-flight turns (up to `timeoutMs`), then flushes and closes storage. */
   close(options?: { timeoutMs?: number }): Promise<void>;
@@ -102,7 +113,18 @@ export function createServer(deps: ServerDeps): AppServer {
 
   let inFlight = 0;
   let stopping = false;
+  let closing: Promise<void> | undefined;
   let drained: (() => void) | undefined;
+
+  const trackInFlight = async <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight++;
+    try {
+      return await work();
+    } finally {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    }
+  };
 
   const health = async (_req: restify.Request, res: restify.Response) => {
     res.json(200, {
@@ -121,25 +143,27 @@ export function createServer(deps: ServerDeps): AppServer {
       res.header('Connection', 'close');
       return sendError(res, 503, 'The bot is shutting down; try again shortly.');
     }
-    inFlight++;
-    try {
-      const body = await readActivityBody(req);
-      if (!body.ok) {
-        if (body.status === 413) res.header('Connection', 'close');
-        return sendError(res, body.status, body.error);
+    await trackInFlight(async () => {
+      try {
+        const body = await readActivityBody(req);
+        if (!body.ok) {
+          if (body.status === 413) res.header('Connection', 'close');
+          return sendError(res, body.status, body.error);
+        }
+        (req as restify.Request & { body: unknown }).body = body.activity;
+        await adapter.process(req, jsonErrorResponse(res), (context) => bot.run(context));
+      } catch (err) {
+        logger.error({ event: 'http.error', err }, 'request failed');
+        if (!res.headersSent) sendError(res, 500, 'Something went wrong.');
       }
-      (req as restify.Request & { body: unknown }).body = body.activity;
-      await adapter.process(req, jsonErrorResponse(res), (context) => bot.run(context));
-    } catch (err) {
-      logger.error({ event: 'http.error', err }, 'request failed');
-      if (!res.headersSent) sendError(res, 500, 'Something went wrong.');
-    } finally {
-      inFlight--;
-      if (inFlight === 0) drained?.();
-    }
+    });
   });
 
-  for (const plugin of deps.plugins ?? []) plugin(server, { ...services, adapter });
+  const cleanups: Array<() => void | Promise<void>> = [];
+  for (const plugin of deps.plugins ?? []) {
+    const cleanup = plugin(server, { ...services, adapter, trackInFlight });
+    if (typeof cleanup === 'function') cleanups.push(cleanup);
+  }
 
   return {
     server,
@@ -149,6 +173,7 @@ export function createServer(deps: ServerDeps): AppServer {
     get inFlight() {
       return inFlight;
     },
+    trackInFlight,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -160,24 +185,36 @@ export function createServer(deps: ServerDeps): AppServer {
         });
       });
     },
-    async close({ timeoutMs = 10_000 } = {}) {
-      if (stopping) return;
-      stopping = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.server.closeIdleConnections();
-      if (inFlight > 0) {
-        logger.info({ event: 'shutdown.drain', inFlight }, 'waiting for turns in flight');
-        await Promise.race([
-          new Promise<void>((resolve) => (drained = resolve)),
-          new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref()),
-        ]);
-      }
-      // Keep-alive sockets still open after the drain would hold close() forever.
-      server.server.closeAllConnections();
-      await closed;
-      await storage.close();
+    close({ timeoutMs = 10_000 } = {}) {
+      closing ??= shutdown(timeoutMs);
+      return closing;
     },
   };
+
+  /** Stop accepting, let turns in flight finish (up to timeoutMs), then flush and close storage. */
+  async function shutdown(timeoutMs: number): Promise<void> {
+    stopping = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.server.closeIdleConnections();
+    if (inFlight > 0) {
+      logger.info({ event: 'shutdown.drain', inFlight }, 'waiting for turns in flight');
+      await Promise.race([
+        new Promise<void>((resolve) => (drained = resolve)),
+        new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref()),
+      ]);
+    }
+    // Keep-alive sockets still open after the drain would hold close() forever.
+    server.server.closeAllConnections();
+    await closed;
+    for (const cleanup of cleanups) {
+      try {
+        await cleanup();
+      } catch (err) {
+        logger.error({ event: 'shutdown.plugin', err }, 'plugin clean-up failed');
+      }
+    }
+    await storage.close();
+  }
 }
 
 export interface StartOptions {
@@ -239,15 +276,19 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     `Early Help Assistant listening on ${url}`,
   );
 
-  const close = app.close.bind(app);
+  const closeServer = app.close.bind(app);
+  let stopped: Promise<void> | undefined;
   return Object.assign(app, {
     port,
     url,
     retention,
-    async close(closeOptions?: { timeoutMs?: number }) {
-      await retention.stop();
-      await close(closeOptions);
-      logger.info({ event: 'stopped' }, 'stopped');
+    close(closeOptions?: { timeoutMs?: number }) {
+      stopped ??= (async () => {
+        await retention.stop();
+        await closeServer(closeOptions);
+        logger.info({ event: 'stopped' }, 'stopped');
+      })();
+      return stopped;
     },
   });
 }

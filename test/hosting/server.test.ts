@@ -295,6 +295,35 @@ describe('server behaviour that needs its own instance', () => {
     }
   });
 
+  test('plugins can track their own turns for shutdown and clean up after them', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const events: string[] = [];
+    const s = await startTestServer({
+      ...plain,
+      plugins: [
+        (_server, services) => {
+          void services.trackInFlight(async () => {
+            await gate;
+            events.push('plugin work done');
+          });
+          return () => {
+            events.push('plugin cleaned up');
+          };
+        },
+      ],
+    });
+    expect(s.app.inFlight).toBe(1);
+    const closing = s.close();
+    expect(s.close()).toBe(closing); // closing twice is one shutdown
+    await new Promise((r) => setTimeout(r, 50));
+    expect(events).toEqual([]);
+    release();
+    await closing;
+    expect(events).toEqual(['plugin work done', 'plugin cleaned up']);
+    expect(s.logs.filter((l) => l.event === 'stopped')).toHaveLength(1);
+  });
+
   test('conversation state survives a restart on lowdb', async () => {
     const { dir, remove } = await makeTempDir('eha-restart-');
     try {
