@@ -4,6 +4,7 @@ import './processWarnings';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { createLogger } from './logging';
 import { startServer, type RunningServer } from './server';
+import { teamsPlugin } from './teams';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     void shutdown('uncaughtException', 1);
   });
 
-  app = await startServer(config, { logger });
+  app = await startServer(config, { logger, plugins: [teamsPlugin()] });
 }
 
 main().catch((err: unknown) => {
