@@ -24,5 +24,5 @@ export function teamsPlugin(options: TeamsPluginOptions = {}): ServerPlugin {
 export { TEAMS_TURN, getTeamsTurn, TeamsMiddleware } from './middleware';
 export { teamsTurnContext, isTeamsActivity, type TeamsTurn, type TeamsConversationType } from './activity';
 export { stripMentions, mentionsBot } from './mentions';
-export { defaultAudience } from './audience';
+export { defaultAudience, withDefaultAudience } from './audience';
 export { channelPolicy, identifyingDetails } from './channelPolicy';

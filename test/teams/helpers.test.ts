@@ -1,6 +1,6 @@
-import type { Activity } from 'botbuilder';
+import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { teamsTurnContext } from '../../bot/teams/activity';
-import { defaultAudience } from '../../bot/teams/audience';
+import { defaultAudience, withDefaultAudience } from '../../bot/teams/audience';
 import { checkCardAction, invokeMessage } from '../../bot/teams/cardActions';
 import { forTeamsCard, noticeCard, prepareOutgoing, privateChatUrl, TEAMS_MAX_CARD_VERSION } from '../../bot/teams/cards';
 import { channelPolicy, identifyingDetails, SHARED_MAX_CARDS } from '../../bot/teams/channelPolicy';
@@ -61,6 +61,35 @@ describe('defaultAudience', () => {
     expect(defaultAudience({ channelId: 'msteams' })).toBe('practitioner');
     expect(defaultAudience({ channelId: 'webchat' })).toBeUndefined();
     expect(defaultAudience({ channelId: 'emulator' })).toBeUndefined();
+  });
+});
+
+describe('withDefaultAudience', () => {
+  interface Profile {
+    audience?: 'self' | 'parent-carer' | 'young-person' | 'practitioner';
+    worries: string[];
+  }
+  const state = new ConversationState(new MemoryStorage());
+  const profile = withDefaultAudience(state.createProperty<Profile>('profile'));
+  const contextOn = (channelId: string) =>
+    new TurnContext(new TestAdapter(), { type: 'message', channelId, conversation: { id: `c-${channelId}` } as Activity['conversation'], text: 'hi' });
+
+  test('a Teams profile with no audience reads as a practitioner, even after being emptied', async () => {
+    const context = contextOn('msteams');
+    expect((await profile.get(context, { worries: [] })).audience).toBe('practitioner');
+    await profile.set(context, { worries: [] }); // what "start again" does
+    expect((await profile.get(context)).audience).toBe('practitioner');
+  });
+
+  test('an audience the person chose is kept', async () => {
+    const context = contextOn('msteams');
+    await profile.set(context, { audience: 'parent-carer', worries: [] });
+    expect((await profile.get(context)).audience).toBe('parent-carer');
+  });
+
+  test('other channels are left to ask', async () => {
+    const context = contextOn('webchat');
+    expect((await profile.get(context, { worries: [] })).audience).toBeUndefined();
   });
 });
 
