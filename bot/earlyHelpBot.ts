@@ -5,35 +5,71 @@ import {
   type TurnContext,
   type UserState,
 } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { MainDialog, RiskGate, emptyProfile, welcomeActivity, type EarlyHelpProfile } from '../dialogs';
+import { loadPack, type KnowledgePack } from '../knowledge';
+import { createTriage } from '../knowledge/triage';
+import type { TriageFn } from '../knowledge/triage/types';
+import { parseConfig, type AppConfig } from './config';
 import type { Logger } from './logging';
-import { PLAIN_ANSWER, WELCOME } from './messages';
 
 export interface ConversationData {
   messageCount: number;
+}
+
+/** The knowledge the conversation runs on: a loaded pack and a triage trained on it. */
+export interface ConversationSetup {
+  pack: KnowledgePack;
+  triage: TriageFn;
+}
+
+/** Load a pack (throws PackError on a bad one, so the bot never starts half-loaded) and train triage on it. */
+export function createConversation(packName: string, options?: { packsDir?: string }): ConversationSetup {
+  const pack = loadPack(packName, options);
+  return { pack, triage: createTriage(pack) };
 }
 
 export interface EarlyHelpBotDeps {
   conversationState: ConversationState;
   userState: UserState;
   logger: Logger;
+  /** Retention hours and pack name; the configuration defaults when absent. */
+  config?: Pick<AppConfig, 'retentionHours' | 'knowledgePack'>;
+  /** Built once at start-up by bot/index.ts; loaded from config.knowledgePack when absent. */
+  conversation?: ConversationSetup;
 }
 
 /**
- * The first bot: welcomes people and answers plainly. The dialogs layer replaces `handleMessage`
- * with risk detection and dialogs; welcome and state saving stay here.
+ * The bot's turn. Every message passes the risk gate before any dialog sees it: on risk the
+ * bot gives the route's contacts at once and the waiting question stays where it was
+ * ("Carry on" asks it again, "Start again" clears it). Otherwise the main dialog runs.
  */
 export class EarlyHelpBot extends ActivityHandler {
   protected readonly conversationState: ConversationState;
   protected readonly userState: UserState;
   protected readonly logger: Logger;
   private readonly conversationData: StatePropertyAccessor<ConversationData>;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly profile: StatePropertyAccessor<EarlyHelpProfile>;
+  private readonly pack: KnowledgePack;
+  private readonly retentionHours: number;
+  private readonly mainDialog: MainDialog;
+  private readonly riskGate: RiskGate;
 
-  constructor({ conversationState, userState, logger }: EarlyHelpBotDeps) {
+  constructor({ conversationState, userState, logger, config, conversation }: EarlyHelpBotDeps) {
     super();
     this.conversationState = conversationState;
     this.userState = userState;
     this.logger = logger;
+    const settings = config ?? parseConfig({});
+    const setup = conversation ?? createConversation(settings.knowledgePack);
+    this.pack = setup.pack;
+    this.retentionHours = settings.retentionHours;
     this.conversationData = conversationState.createProperty<ConversationData>('conversationData');
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.profile = conversationState.createProperty<EarlyHelpProfile>('earlyHelpProfile');
+    this.mainDialog = new MainDialog({ pack: setup.pack, triage: setup.triage, profile: this.profile });
+    this.riskGate = new RiskGate(setup.pack, setup.triage);
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
@@ -57,10 +93,18 @@ export class EarlyHelpBot extends ActivityHandler {
   }
 
   protected async welcome(context: TurnContext): Promise<void> {
-    await context.sendActivity(WELCOME);
+    await this.profile.set(context, emptyProfile());
+    await context.sendActivity(welcomeActivity(this.pack, this.retentionHours));
   }
 
   protected async handleMessage(context: TurnContext): Promise<void> {
-    await context.sendActivity(PLAIN_ANSWER);
+    const risk = this.riskGate.assess(context.activity);
+    if (risk) {
+      const given = await this.riskGate.respond(context, risk);
+      // Which route and how many contacts, never the words: enough to audit, nothing to identify.
+      this.logger.info({ event: 'risk.route', route: given.route, outOfHours: given.outOfHours, contacts: given.contacts.length }, 'risk route given');
+      return;
+    }
+    await this.mainDialog.run(context, this.dialogState);
   }
 }

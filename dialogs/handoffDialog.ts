@@ -36,11 +36,17 @@ export function portalContact(pack: KnowledgePack): Contact | undefined {
 /** Practitioner guidance from the pack, as one message. */
 export function practitionerGuidanceText(pack: KnowledgePack): string {
   const parts: string[] = [];
+  const shown = new Set<string>();
   for (const id of PRACTITIONER_GUIDANCE_IDS) {
     const g = getGuidance(pack, id);
     if (!g) continue;
     parts.push(`**${g.title}**\n${g.body}`);
-    const contacts = g.contacts.map((c) => getContact(pack, c)).filter((c): c is Contact => c !== undefined);
+    // Each contact once: several pieces of guidance point to the same portal.
+    const contacts = g.contacts
+      .filter((c) => !shown.has(c))
+      .map((c) => getContact(pack, c))
+      .filter((c): c is Contact => c !== undefined);
+    for (const c of contacts) shown.add(c.id);
     if (contacts.length > 0) parts.push(contactLines(contacts));
   }
   return parts.join('\n\n');

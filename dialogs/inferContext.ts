@@ -17,7 +17,7 @@ export function inferAudience(text: string): Audience | undefined {
   return undefined;
 }
 
-const CHILD_WORDS = /\bmy \d{1,2} ?(?:year|yr)s? ?olds?\b|\b(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|pupil|student|grandson|granddaughter|grandchild|newborn|infant|young person)\b/;
+const CHILD_WORDS = /\b\d{1,2} ?(?:month|week)s? ?olds?\b|\bmy \d{1,2} ?(?:year|yr)s? ?olds?\b|\b(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|pupil|student|grandson|granddaughter|grandchild|newborn|infant|young person)\b/;
 const SELF_WORDS = /\b(i|i'm|im|me|my|myself)\b/;
 
 export function inferAbout(text: string, audience: Audience | undefined): About | undefined {
@@ -39,6 +39,7 @@ export function inferAgeBand(text: string, about: About | undefined): AgeBand | 
     if (age < 65) return about === 'child' ? undefined : 'adult';
     return 'older';
   }
+  if (/\b\d{1,2} ?(?:month|week)s? ?olds?\b/.test(t)) return 'pre-birth-5';
   if (/\b(pregnant|expecting|newborn|baby|toddler|nursery|pre ?school)\b/.test(t)) return 'pre-birth-5';
   if (/\b(primary school|primary|reception|year [1-6])\b/.test(t)) return '5-11';
   if (/\b(teenager|teen|secondary|college|gcses?|sixth form|year (?:[7-9]|1[0-3]))\b/.test(t)) return '11-19';

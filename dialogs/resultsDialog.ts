@@ -86,7 +86,7 @@ export class ResultsDialog extends ComponentDialog {
     }
     const levelId = highestLevel(profile);
     const level = levelId ? getNeedLevel(this.deps.pack, levelId) : undefined;
-    if (level) lines.push(wording.level(level.plainName, level.plainSummary));
+    if (level) lines.push(wording.level(level));
     await context.sendActivity(lines.join('\n\n'));
 
     const ranked = findServices(this.deps.pack, {

@@ -25,7 +25,11 @@ export function talkToSomeone(pack: KnowledgePack, at: Date, audience: Audience 
   const forAudience = audience === 'young-person' ? listening : listening.filter((c) => !/^children and young people/i.test(c.for));
 
   const lines: string[] = [];
-  if (open && frontDoor.length > 0) {
+  if (open && frontDoor.length > 0 && audience === 'young-person') {
+    // A young person first meets people who listen; the council's line is for safety worries.
+    lines.push('You can talk to someone now. These are free:', contactLines(forAudience.slice(0, 3)));
+    lines.push("If you're worried about your safety, or another child's, the council's children's team is open now:", contactLines(frontDoor));
+  } else if (open && frontDoor.length > 0) {
     lines.push(talkIntroOpen, contactLines(frontDoor));
     lines.push('To talk to someone about how you feel, at any time:', contactLines(forAudience.slice(0, 3)));
   } else {

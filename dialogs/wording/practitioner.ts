@@ -27,7 +27,8 @@ export const practitionerWording: Wording = {
   clarify: (a, b) => `Is the main concern ${a}, or ${b}?`,
   bothLabel: 'Both',
   found: (names) => `This appears to relate to the priority group${names.length > 1 ? 's' : ''}: ${listInWords(names)}.`,
-  level: (plainName, summary) => `Suggested level of need: ${plainName}. ${summary} Please check this against the threshold document.`,
+  level: (level) =>
+    `Suggested level of need: **${level.name}** (iThrive: ${level.ithrive.map((i) => i.replace(/-/g, ' ')).join(', ')}). ${level.strategyWording} This is a suggestion: check it against the threshold document.`,
   servicesIntro: 'Services that match, best fit first:',
   noServices: (directoryName) => `No service in the directory matches exactly. Search ${directoryName}, or ask the Integrated Working Team.`,
   access: {

@@ -20,7 +20,7 @@ export const residentWording: Wording = {
   clarify: (a, b) => `Is this more about ${a}, or ${b}?`,
   bothLabel: 'Both',
   found: (names) => `It sounds like this is about ${listInWords(names)}.`,
-  level: (plainName, summary) => `The kind of help that may fit: **${plainName}**. ${summary}`,
+  level: (level) => `The kind of help that may fit: **${level.plainName}**. ${level.plainSummary}`,
   servicesIntro: 'These services may help. The best match is first.',
   noServices: (directoryName) => `I couldn't find a service that fits exactly. You can search ${directoryName} for help near you.`,
   access: plainAccess,

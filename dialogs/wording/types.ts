@@ -1,4 +1,5 @@
 import type { AccessRoute, AgeBand, Audience, PriorityGroupId } from '../../knowledge/vocabulary';
+import type { NeedLevel } from '../../knowledge/schema/pack';
 import type { About } from '../profile';
 
 /** A button: what the person sees and the stable value the dialog gets back. */
@@ -27,7 +28,8 @@ export interface Wording {
   clarify: (a: string, b: string) => string;
   bothLabel: string;
   found: (plainNames: string[]) => string;
-  level: (plainName: string, summary: string) => string;
+  /** The level of need: plain words for residents, the strategy's own for practitioners. */
+  level: (level: NeedLevel) => string;
   servicesIntro: string;
   noServices: (directoryName: string) => string;
   access: Record<AccessRoute, string>;

@@ -25,7 +25,7 @@ const ROUTES: Array<{ route: RiskRoute; text: string; always: string[] }> = [
   { route: 'emergency', text: 'he has a knife and says he is going to stab me right now', always: ['999'] },
   { route: 'crisis', text: 'I want to kill myself', always: ['116 123', '85258', '111'] },
   { route: 'safeguarding-child', text: 'my stepdad hits my little sister and she has bruises', always: ['999', 'https://beta.bathnes.gov.uk/report-concern-about-child'] },
-  { route: 'safeguarding-adult', text: 'the carer is stealing money from my elderly neighbour and leaves her without food', always: ['999'] },
+  { route: 'safeguarding-adult', text: 'my elderly neighbour is being financially abused by her carer', always: ['999'] },
   { route: 'domestic-abuse', text: 'my partner hits me and checks my phone all the time', always: ['999', '0808 2000 247'] },
 ];
 

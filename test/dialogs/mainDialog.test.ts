@@ -65,6 +65,26 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'unsure between two groups: "is this more about X or Y?", and the answer decides',
+    steps: [
+      { say: "I'm a parent or carer" },
+      {
+        say: 'mum of a 6 month old seems very low and isolated since the birth, dad works away',
+        expect: ['Is this more about feeling lonely or cut off, or mental health'],
+        buttons: ['Feeling lonely', 'Feeling low or worried', 'Both'],
+      },
+      { say: 'Feeling low or worried', expect: ['It sounds like this is about mental health'], not: ['lonely'] },
+    ],
+  },
+  {
+    name: 'unsure between two groups, and the answer is both',
+    steps: [
+      { say: "I'm asking for myself" },
+      { say: 'mum of a 6 month old seems very low and isolated since the birth, dad works away' },
+      { say: 'Both', expect: ['feeling lonely or cut off and mental health'], not: ['How old'] },
+    ],
+  },
+  {
     name: 'a worry typed at "who is asking" is taken as the worry',
     steps: [
       { say: 'hello', expect: ['Who is asking?'] },
