@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+
+/** One activity in a conversation's log, numbered so a client can ask for "everything after N". */
+interface LoggedActivity {
+  seq: number;
+  activity: Partial<Activity>;
+}
+
+export interface Conversation {
+  id: string;
+  userId: string;
+  /** True once the client has started it and the bot has been told the user joined. */
+  started: boolean;
+  createdAt: number;
+  lastActiveAt: number;
+  nextSeq: number;
+  log: LoggedActivity[];
+  /** Turns run one after another so replies keep their order. */
+  queue: Promise<void>;
+  listeners: Set<(activities: Partial<Activity>[], watermark: string) => void>;
+}
+
+export interface ConversationStoreOptions {
+  /** A conversation nobody has touched for this long is forgotten, with everything typed in it. */
+  idleMs: number;
+  /** At most this many conversations are held; beyond it the least recently active is dropped. */
+  maxConversations: number;
+  /** At most this many activities are kept per conversation; older ones fall off. */
+  maxActivities: number;
+  now?: () => number;
+}
+
+const newId = (bytes: number) => randomBytes(bytes).toString('base64url');
+
+/**
+ * The embedded Direct Line channel's conversations, held in memory only: they contain what a
+ * resident typed, so they are never written to disk and are forgotten after a short idle time.
+ * (The bot's own dialog state is separate and follows RETENTION_HOURS.)
+ */
+export class ConversationStore {
+  private readonly conversations = new Map<string, Conversation>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: ConversationStoreOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.conversations.size;
+  }
+
+  create(): Conversation {
+    this.sweep();
+    while (this.conversations.size >= this.options.maxConversations) {
+      // Map keeps insertion order and touch() re-inserts, so the first key is the least recently active.
+      const oldest = this.conversations.keys().next().value;
+      if (oldest === undefined) break;
+      this.conversations.delete(oldest);
+    }
+    const at = this.now();
+    const conversation: Conversation = {
+      id: newId(18),
+      userId: `dl_${newId(12)}`,
+      started: false,
+      createdAt: at,
+      lastActiveAt: at,
+      nextSeq: 0,
+      log: [],
+      queue: Promise.resolve(),
+      listeners: new Set(),
+    };
+    this.conversations.set(conversation.id, conversation);
+    return conversation;
+  }
+
+  /** The live conversation with this id, or undefined when unknown or idle past its time. */
+  get(id: string): Conversation | undefined {
+    const conversation = this.conversations.get(id);
+    if (!conversation) return undefined;
+    if (this.isExpired(conversation)) {
+      this.conversations.delete(id);
+      return undefined;
+    }
+    return conversation;
+  }
+
+  touch(conversation: Conversation): void {
+    conversation.lastActiveAt = this.now();
+    this.conversations.delete(conversation.id);
+    this.conversations.set(conversation.id, conversation);
+  }
+
+  /** Adds activities to the log, giving each its id; returns them as stored and tells listeners. */
+  append(conversation: Conversation, activities: Partial<Activity>[]): Partial<Activity>[] {
+    const stored = activities.map((activity) => {
+      const seq = conversation.nextSeq++;
+      const withId = { ...activity, id: `${conversation.id}|${String(seq).padStart(7, '0')}` };
+      conversation.log.push({ seq, activity: withId });
+      return withId;
+    });
+    const overflow = conversation.log.length - this.options.maxActivities;
+    if (overflow > 0) conversation.log.splice(0, overflow);
+    if (stored.length > 0) {
+      const watermark = this.watermarkOf(conversation);
+      for (const listener of conversation.listeners) listener(stored, watermark);
+    }
+    return stored;
+  }
+
+  /** Activities after the watermark (all of them when it is empty or not a number). */
+  activitiesAfter(conversation: Conversation, watermark: string | undefined): { activities: Partial<Activity>[]; watermark: string } {
+    const after = watermark !== undefined && /^\d+$/.test(watermark) ? Number(watermark) : -1;
+    const activities = conversation.log.filter((entry) => entry.seq > after).map((entry) => entry.activity);
+    return { activities, watermark: this.watermarkOf(conversation) };
+  }
+
+  watermarkOf(conversation: Conversation): string {
+    return conversation.nextSeq === 0 ? '' : String(conversation.nextSeq - 1);
+  }
+
+  /** Forgets every conversation idle past its time. */
+  sweep(): number {
+    let removed = 0;
+    for (const [id, conversation] of this.conversations) {
+      if (this.isExpired(conversation)) {
+        this.conversations.delete(id);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  clear(): void {
+    this.conversations.clear();
+  }
+
+  private isExpired(conversation: Conversation): boolean {
+    return this.now() - conversation.lastActiveAt > this.options.idleMs;
+  }
+}

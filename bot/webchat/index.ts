@@ -1,0 +1,107 @@
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import { loadPack } from '../../knowledge';
+import type { AppConfig } from '../config';
+import type { Logger } from '../logging';
+import { EmbeddedChannel } from './channel';
+import { ConversationStore } from './conversations';
+import { registerDirectLineRoutes } from './directLineRoutes';
+import { linkOriginsOf } from './linkOrigins';
+import { registerPageRoutes } from './pageRoutes';
+import { applyCommonHeaders, applyCors } from './securityHeaders';
+import { readWebChatSettings, type WebChatSettings } from './settings';
+import { TokenIssuer } from './tokens';
+
+/** The parts of the running bot the website channel plugs into. */
+export interface WebChatHost {
+  server: Server;
+  adapter: CloudAdapter;
+  bot: { run(context: TurnContext): Promise<void> };
+  services: { config: AppConfig; logger: Logger };
+}
+
+export interface WebChatOptions {
+  /** Environment to read WEBCHAT_* and DIRECT_LINE_* from; process.env by default. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface WebChat {
+  settings: WebChatSettings;
+  store: ConversationStore;
+  tokens: TokenIssuer;
+  close(): void;
+}
+
+/**
+ * Adds the council website channel to a running bot: the chat page at `/`, the Web Chat
+ * bundle, the token endpoint and, unless Azure's Direct Line is configured, an embedded
+ * Direct Line 3.0 endpoint so the page works locally with no Azure resource at all.
+ */
+export function registerWebChat(host: WebChatHost, options: WebChatOptions = {}): WebChat {
+  const { config, logger } = host.services;
+  const env = options.env ?? process.env;
+  const settings = readWebChatSettings(
+    { ...env, DIRECT_LINE_SECRET: env.DIRECT_LINE_SECRET ?? config.directLineSecret },
+    config.retentionHours,
+  );
+  const store = new ConversationStore({
+    idleMs: settings.conversationIdleMinutes * 60_000,
+    maxConversations: settings.maxConversations,
+    maxActivities: settings.maxActivitiesPerConversation,
+  });
+  const tokens = new TokenIssuer(settings.tokenSecret, settings.tokenLifetimeSeconds);
+
+  let linkOrigins: string[] = [];
+  try {
+    linkOrigins = linkOriginsOf(loadPack(config.knowledgePack));
+  } catch (err) {
+    logger.warn({ event: 'webchat.linkOrigins', err }, 'could not read the knowledge pack: links in messages will stay plain text');
+  }
+
+  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins });
+
+  if (settings.mode === 'embedded') {
+    const address = host.server.server.address();
+    const port = address && typeof address === 'object' ? address.port : config.port;
+    const channel = new EmbeddedChannel({
+      adapter: host.adapter,
+      logic: (context) => host.bot.run(context),
+      store,
+      appId: config.appId,
+      botName: settings.botName,
+      serviceUrl: `http://127.0.0.1:${port}/`,
+      onTurnFailed: (err) => logger.error({ event: 'webchat.turn.error', err }, 'web chat turn failed'),
+    });
+    registerDirectLineRoutes(host.server, {
+      channel,
+      store,
+      tokens,
+      maxBodyBytes: settings.maxBodyBytes,
+      applyHeaders: (req, res) => {
+        applyCommonHeaders(res);
+        applyCors(req, res, settings);
+      },
+    });
+  }
+
+  const sweeper = setInterval(() => store.sweep(), 60_000);
+  sweeper.unref();
+  host.server.server.once('close', () => clearInterval(sweeper));
+
+  logger.info(
+    { event: 'webchat.ready', mode: settings.mode, idleMinutes: settings.conversationIdleMinutes },
+    settings.mode === 'embedded'
+      ? 'Web Chat page at / with the embedded Direct Line channel (no Azure needed)'
+      : 'Web Chat page at / using Azure Bot Service Direct Line tokens',
+  );
+
+  return {
+    settings,
+    store,
+    tokens,
+    close() {
+      clearInterval(sweeper);
+      store.clear();
+    },
+  };
+}

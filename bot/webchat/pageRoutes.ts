@@ -1,0 +1,124 @@
+import path from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import { gzipOf, loadAsset, projectRoot, webChatBundlePath, webChatVersion, type Asset } from './assets';
+import { AzureTokenClient } from './azureTokens';
+import type { ConversationStore } from './conversations';
+import { DIRECT_LINE_BASE } from './directLineRoutes';
+import { readJsonBody, sendError, sendJson } from './http';
+import { applyCommonHeaders, applyCors, applyPageHeaders } from './securityHeaders';
+import type { WebChatSettings } from './settings';
+import type { TokenIssuer } from './tokens';
+
+export interface PageDeps {
+  settings: WebChatSettings;
+  store: ConversationStore;
+  tokens: TokenIssuer;
+  linkOrigins: string[];
+}
+
+/** What the page needs to know to start: which Direct Line to use, where quick exit goes. */
+export interface PageConfig {
+  mode: WebChatSettings['mode'];
+  /** Relative to the bot's origin in embedded mode; absolute (Azure) in production. */
+  directLineDomain: string;
+  webSocket: boolean;
+  tokenUrl: string;
+  exitUrl: string;
+  botName: string;
+  locale: string;
+  linkOrigins: string[];
+}
+
+/**
+ * The page at `/`, the Web Chat bundle, the embed snippet's script and styles, the page
+ * configuration and the token endpoint the page calls first.
+ */
+export function registerPageRoutes(server: Server, deps: PageDeps): void {
+  const { settings } = deps;
+  const root = projectRoot();
+  const page = loadAsset(path.join(root, 'bot', 'webchat', 'public', 'index.html'));
+  const assets: Record<string, Asset> = {
+    'webchat.js': loadAsset(webChatBundlePath()),
+    'embed.js': loadAsset(path.join(root, 'deployment', 'webchat', 'embed.js')),
+    'embed.css': loadAsset(path.join(root, 'deployment', 'webchat', 'embed.css')),
+    'page.css': loadAsset(path.join(root, 'bot', 'webchat', 'public', 'page.css')),
+  };
+  const version = webChatVersion();
+  const azure = settings.mode === 'azure' && settings.directLineSecret
+    ? new AzureTokenClient(settings.directLineEndpoint, settings.directLineSecret)
+    : undefined;
+
+  const config: PageConfig = {
+    mode: settings.mode,
+    directLineDomain: settings.mode === 'azure' ? `${settings.directLineEndpoint}/v3/directline` : DIRECT_LINE_BASE,
+    webSocket: settings.mode === 'azure',
+    tokenUrl: '/api/directline/token',
+    exitUrl: settings.exitUrl,
+    botName: settings.botName,
+    locale: 'en-GB',
+    linkOrigins: deps.linkOrigins,
+  };
+
+  const sendAsset = (req: Request, res: Response, asset: Asset, cacheControl: string) => {
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && asset.body.length > 1024;
+    const body = gzip ? gzipOf(asset) : asset.body;
+    const headers: Record<string, string | number> = {
+      'Content-Type': asset.contentType,
+      'Content-Length': body.length,
+      'Cache-Control': cacheControl,
+      Vary: 'Accept-Encoding',
+    };
+    if (gzip) headers['Content-Encoding'] = 'gzip';
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const servePage = async (req: Request, res: Response) => {
+    applyPageHeaders(res, settings);
+    sendAsset(req, res, page, 'no-store');
+  };
+  server.get('/', servePage);
+  server.head('/', servePage);
+
+  for (const [name, asset] of Object.entries(assets)) {
+    server.get(`/webchat/${name}`, async (req: Request, res: Response) => {
+      applyCommonHeaders(res);
+      // A council's own page loads these with <script>/<link>: allow that, and nothing else.
+      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      // The bundle's URL carries its version (?v=), so it can be cached; our files may change with any release.
+      const versioned = name === 'webchat.js' && new URL(req.url ?? '/', 'http://x').searchParams.get('v') === version;
+      sendAsset(req, res, asset, versioned ? 'public, max-age=31536000, immutable' : 'no-cache');
+    });
+  }
+
+  server.get('/webchat/config.json', async (req: Request, res: Response) => {
+    applyCommonHeaders(res);
+    applyCors(req, res, settings);
+    sendJson(res, 200, { ...config, webChatVersion: version });
+  });
+
+  server.opts('/api/directline/token', async (req: Request, res: Response) => {
+    applyCommonHeaders(res);
+    applyCors(req, res, settings);
+    res.writeHead(204);
+    res.end();
+  });
+
+  server.post('/api/directline/token', async (req: Request, res: Response) => {
+    applyCommonHeaders(res);
+    applyCors(req, res, settings);
+    try {
+      await readJsonBody(req, 1024, { optional: true });
+      if (azure) {
+        const issued = await azure.generate();
+        sendJson(res, 200, { token: issued.token, conversationId: issued.conversationId, expires_in: issued.expiresIn, userId: issued.userId });
+        return;
+      }
+      const conversation = deps.store.create();
+      const issued = deps.tokens.issue(conversation.id, conversation.userId);
+      sendJson(res, 200, { token: issued.token, conversationId: conversation.id, expires_in: issued.expiresIn, userId: conversation.userId });
+    } catch (error) {
+      sendError(res, error);
+    }
+  });
+}

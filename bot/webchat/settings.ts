@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/** Settings of the website channel, read from the environment next to the hosting configuration. */
+export interface WebChatSettings {
+  /** 'embedded': the bot serves Direct Line itself. 'azure': tokens come from Azure Bot Service. */
+  mode: 'embedded' | 'azure';
+  directLineSecret?: string;
+  /** Azure Direct Line origin, e.g. https://europe.directline.botframework.com. */
+  directLineEndpoint: string;
+  tokenSecret?: string;
+  tokenLifetimeSeconds: number;
+  conversationIdleMinutes: number;
+  maxConversations: number;
+  maxActivitiesPerConversation: number;
+  maxBodyBytes: number;
+  /** CSP frame-ancestors sources; empty means no site may frame the page. */
+  frameAncestors: string[];
+  /** Other origins whose pages may use the chat (the embed snippet on a council site). */
+  allowedOrigins: string[];
+  exitUrl: string;
+  botName: string;
+}
+
+class WebChatSettingsError extends Error {}
+
+const number = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return fallback;
+      const value = Number(raw);
+      if (!Number.isFinite(value) || value < min || value > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return value;
+    });
+
+const origin = z.string().transform((raw, ctx) => {
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+    return url.origin;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${raw}" is not an http(s) origin such as https://www.example.gov.uk` });
+    return z.NEVER;
+  }
+});
+
+const originList = z
+  .string()
+  .optional()
+  .transform((raw) => (raw ?? '').split(/[\s,]+/).filter(Boolean))
+  .pipe(z.array(origin));
+
+const httpsUrl = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw ?? fallback;
+      try {
+        const url = new URL(value);
+        const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+        if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) throw new Error('scheme');
+        return url.toString();
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be an https URL (http only for localhost)' });
+        return z.NEVER;
+      }
+    });
+
+const EnvSchema = z.object({
+  DIRECT_LINE_SECRET: z.string().optional(),
+  DIRECT_LINE_ENDPOINT: httpsUrl('https://directline.botframework.com'),
+  WEBCHAT_TOKEN_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  WEBCHAT_TOKEN_MINUTES: number(1, 60, 30),
+  WEBCHAT_IDLE_MINUTES: number(1, 24 * 60, 30),
+  WEBCHAT_MAX_CONVERSATIONS: number(1, 100000, 1000),
+  WEBCHAT_MAX_BODY_BYTES: number(1024, 1024 * 1024, 32 * 1024),
+  WEBCHAT_FRAME_ANCESTORS: originList,
+  WEBCHAT_ALLOWED_ORIGINS: originList,
+  WEBCHAT_EXIT_URL: httpsUrl('https://www.bbc.co.uk/weather'),
+  WEBCHAT_BOT_NAME: z.string().max(60).optional(),
+});
+
+/**
+ * Reads the website channel's settings. The idle time is capped by RETENTION_HOURS so the
+ * channel never holds what someone typed longer than the rest of the bot may.
+ */
+export function readWebChatSettings(
+  env: Record<string, string | undefined>,
+  retentionHours: number,
+): WebChatSettings {
+  const cleaned: Record<string, string | undefined> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = env[key]?.trim();
+    cleaned[key] = value === '' ? undefined : value;
+  }
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new WebChatSettingsError(
+      `Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    mode: e.DIRECT_LINE_SECRET ? 'azure' : 'embedded',
+    directLineSecret: e.DIRECT_LINE_SECRET,
+    directLineEndpoint: new URL(e.DIRECT_LINE_ENDPOINT).origin,
+    tokenSecret: e.WEBCHAT_TOKEN_SECRET,
+    tokenLifetimeSeconds: Math.round(e.WEBCHAT_TOKEN_MINUTES * 60),
+    conversationIdleMinutes: Math.min(e.WEBCHAT_IDLE_MINUTES, retentionHours * 60),
+    maxConversations: Math.floor(e.WEBCHAT_MAX_CONVERSATIONS),
+    maxActivitiesPerConversation: 300,
+    maxBodyBytes: Math.floor(e.WEBCHAT_MAX_BODY_BYTES),
+    frameAncestors: e.WEBCHAT_FRAME_ANCESTORS,
+    allowedOrigins: e.WEBCHAT_ALLOWED_ORIGINS,
+    exitUrl: e.WEBCHAT_EXIT_URL,
+    botName: e.WEBCHAT_BOT_NAME ?? 'Early help assistant',
+  };
+}

@@ -1,0 +1,183 @@
+import { TokenIssuer } from '../../bot/webchat/tokens';
+import { startConversation, startWebChatServer, TEST_TOKEN_SECRET, type WebChatTestServer } from './webchatServer';
+
+describe('embedded Direct Line channel (real server, real bot)', () => {
+  let server: WebChatTestServer;
+
+  beforeAll(async () => {
+    server = await startWebChatServer();
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const activitiesPath = (id: string, watermark = '') =>
+    `/v3/directline/conversations/${encodeURIComponent(id)}/activities${watermark !== undefined ? `?watermark=${watermark}` : ''}`;
+
+  test('a started conversation is greeted by the bot, with ids, watermark, channel and timestamp set', async () => {
+    const { token, conversationId, userId } = await startConversation(server);
+    const polled = await server.call(activitiesPath(conversationId), { token });
+    expect(polled.status).toBe(200);
+    expect(polled.body.activities.length).toBeGreaterThan(0);
+    const greeting = polled.body.activities[0];
+    expect(greeting).toMatchObject({
+      type: 'message',
+      channelId: 'webchat',
+      conversation: { id: conversationId },
+      from: { role: 'bot' },
+      recipient: { id: userId, role: 'user' },
+    });
+    expect(typeof greeting.text).toBe('string');
+    expect(Number.isNaN(Date.parse(greeting.timestamp))).toBe(false);
+    expect(greeting.id).toMatch(new RegExp(`^${conversationId}\\|\\d+$`));
+    expect(polled.body.watermark).toMatch(/^\d+$/);
+
+    // Nothing new after the watermark.
+    const again = await server.call(activitiesPath(conversationId, polled.body.watermark), { token });
+    expect(again.body).toEqual({ activities: [], watermark: polled.body.watermark });
+  });
+
+  test('a posted message is echoed back as plain text and answered by the bot', async () => {
+    const { token, conversationId, userId } = await startConversation(server);
+    const before = await server.call(activitiesPath(conversationId), { token });
+
+    const posted = await server.call(activitiesPath(conversationId, undefined as unknown as string).replace(/\?.*$/, ''), {
+      method: 'POST',
+      token,
+      body: {
+        type: 'message',
+        text: 'Hello **there** <b>you</b>',
+        from: { id: 'someone-else', role: 'bot' },
+        channelData: { clientActivityID: 'client-1' },
+        locale: 'en-GB',
+      },
+    });
+    expect(posted.status).toBe(200);
+    expect(posted.body.id).toMatch(new RegExp(`^${conversationId}\\|`));
+
+    const after = await server.call(activitiesPath(conversationId, before.body.watermark), { token });
+    const [echo, ...replies] = after.body.activities;
+    expect(echo).toMatchObject({
+      id: posted.body.id,
+      type: 'message',
+      text: 'Hello **there** <b>you</b>',
+      textFormat: 'plain',
+      from: { id: userId, role: 'user' },
+      channelData: { clientActivityID: 'client-1' },
+      channelId: 'webchat',
+    });
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies.every((r: { from: { role: string } }) => r.from.role === 'bot')).toBe(true);
+    expect(replies[0].replyToId).toBe(posted.body.id);
+    expect(Number(after.body.watermark)).toBeGreaterThan(Number(before.body.watermark));
+  });
+
+  test('refresh gives a new working token; reconnect returns the conversation', async () => {
+    const { token, conversationId } = await startConversation(server);
+    const refreshed = await server.call('/v3/directline/tokens/refresh', { method: 'POST', token });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body).toMatchObject({ conversationId, expires_in: expect.any(Number) });
+    expect(typeof refreshed.body.token).toBe('string');
+    const reconnect = await server.call(`/v3/directline/conversations/${conversationId}?watermark=0`, { token: refreshed.body.token });
+    expect(reconnect.status).toBe(200);
+    expect(reconnect.body.conversationId).toBe(conversationId);
+    // Starting again with the same token does not greet twice.
+    const restart = await server.call('/v3/directline/conversations', { method: 'POST', token, body: {} });
+    expect(restart.status).toBe(200);
+  });
+
+  test('tokens/generate opens a new conversation without any secret', async () => {
+    const generated = await server.call('/v3/directline/tokens/generate', { method: 'POST' });
+    expect(generated.status).toBe(200);
+    expect(generated.body).toMatchObject({ conversationId: expect.any(String), token: expect.any(String), expires_in: 1800 });
+  });
+
+  describe('bad input gets a JSON error', () => {
+    let conversation: { token: string; conversationId: string };
+    beforeAll(async () => {
+      conversation = await startConversation(server);
+    });
+    const post = (body: unknown, token = conversation.token, headers?: Record<string, string>) =>
+      server.call(`/v3/directline/conversations/${conversation.conversationId}/activities`, { method: 'POST', token, body, headers });
+
+    test('missing token: 401', async () => {
+      const res = await server.call(activitiesPath(conversation.conversationId));
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ error: expect.any(String) });
+      expect((await server.call('/v3/directline/tokens/refresh', { method: 'POST' })).status).toBe(401);
+    });
+
+    test('malformed token: 401; forged signature: 403', async () => {
+      expect((await server.call(activitiesPath(conversation.conversationId), { token: 'not-a-token' })).status).toBe(401);
+      const [payload] = conversation.token.split('.');
+      const forged = await server.call(activitiesPath(conversation.conversationId), { token: `${payload}.AAAA` });
+      expect(forged.status).toBe(403);
+      expect(forged.body.error).toMatch(/not valid/);
+    });
+
+    test('expired token: 403', async () => {
+      const past = new TokenIssuer(TEST_TOKEN_SECRET, 60, () => Date.now() - 3_600_000);
+      const conv = server.webchat.store.get(conversation.conversationId)!;
+      const { token } = past.issue(conv.id, conv.userId);
+      const res = await server.call(activitiesPath(conversation.conversationId), { token });
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({ error: 'The token has expired.' });
+    });
+
+    test("another conversation's token: 403", async () => {
+      const other = await startConversation(server);
+      const res = await server.call(activitiesPath(conversation.conversationId), { token: other.token });
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatch(/different conversation/);
+      const posted = await post({ type: 'message', text: 'hi' }, other.token);
+      expect(posted.status).toBe(403);
+    });
+
+    test('unknown conversation: 404', async () => {
+      const res = await server.call(activitiesPath('no-such-conversation'), { token: conversation.token });
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual({ error: expect.stringMatching(/not found/i) });
+      // A valid token whose conversation has been forgotten.
+      const issuer = new TokenIssuer(TEST_TOKEN_SECRET, 60);
+      const { token } = issuer.issue('forgotten', 'dl_x');
+      expect((await server.call('/v3/directline/conversations', { method: 'POST', token, body: {} })).status).toBe(404);
+    });
+
+    test('oversized post: 413', async () => {
+      const res = await post({ type: 'message', text: 'x'.repeat(40 * 1024) });
+      expect(res.status).toBe(413);
+      expect(res.body).toEqual({ error: expect.stringMatching(/larger than/) });
+    });
+
+    test('malformed body: 400', async () => {
+      const res = await post('{"type": "message", ');
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ error: 'Request body is not valid JSON.' });
+      expect((await post('')).status).toBe(400);
+    });
+
+    test('not an activity: 400', async () => {
+      const res = await post({ text: 'no type' });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatch(/type/);
+      expect((await post({ type: 'invoke', name: 'x' })).status).toBe(400);
+      expect((await post([1, 2, 3])).status).toBe(400);
+    });
+
+    test('uploads are refused: 415', async () => {
+      const res = await server.call(`/v3/directline/conversations/${conversation.conversationId}/upload?userId=x`, {
+        method: 'POST',
+        token: conversation.token,
+        body: 'file',
+      });
+      expect(res.status).toBe(415);
+      expect(res.body.error).toMatch(/files/);
+    });
+
+    test('the server keeps serving after all that', async () => {
+      const res = await post({ type: 'message', text: 'still there?' });
+      expect(res.status).toBe(200);
+    });
+  });
+});
