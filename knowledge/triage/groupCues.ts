@@ -41,7 +41,7 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
   'crime-antisocial-behaviour': [
     ['(arrest* | police | caution | charged | court | prison | jail | probation | youth offending | yot | custody | sentence | criminal record | offend*)', 0.8],
     ['(anti social | antisocial | asb | nuisance neighbours | vandal* | graffiti | joyriding)', 1],
-    ['(burgled | burglary | broke into | break in | mugged | robbed | stolen | stole | theft | shoplift* | stealing)', 0.9],
+    ['(burgled | burglary | broke into | broken into | break in | mugged | robbed | stolen | stole | theft | shoplift* | stealing)', 0.9],
     ['(victim of crime | victim support | hate crime | intimidat* | restorative justice)', 1],
     ['(trouble) ~2 (with)? ~1 (the)? ~1 police', 1], ['(bad crowd | wrong crowd)', 0.8], ['(fights | fighting) ~3 (town | street | park)', 0.6],
     ['(neighbours | neighbour | next door) ~6 (noise | noisy | abuse | shouting | trouble | harass* | threat* | dealing | drugs | parties | intimidat*)', 0.9],
@@ -67,7 +67,7 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
   'domestic-abuse': [
     ['(abusive | abuse | abused | controlling | coercive | domestic violence | domestic abuse | dv) ~3 (relationship | partner | husband | wife | boyfriend | girlfriend | ex | marriage)?', 0.9],
     ['({POSS} {PARTNER} | he | she) ~4 (hit* | hurt* | shout* | scream* | threat* | control* | jealous | possessive | nasty | violent | put* me down | check* | track* | harass* | stalk*)', 0.7],
-    ['(scared | afraid | frightened | terrified) ~2 of ~1 ({POSS} {PARTNER} | him | her)', 0.9], ['eggshells', 1], ['(refuge | marac | idva | dash | non molestation | clare law)', 1],
+    ['(scared | afraid | frightened | terrified) ~2 of ~1 ({POSS} {PARTNER} | him | her)', 0.9], ['eggshells', 1], ['(refuge | marac | idva | dash | non molestation | clare law | freedom programme)', 1],
     ['(my | her | the kids) ~1 (ex) ~4 (harass* | will not leave | threat* | stalk* | turn* up | using the kids)', 0.9], ['child to parent violence', 1],
     ['(violent | hits | hit | hurts | attacks) ~3 (me | mum | my mum | towards me)', 0.7], ['honour based', 1], ['economic abuse', 1],
   ],
@@ -80,7 +80,7 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
   ],
   transitions: [
     ['(start* | starting | move* | moving | going) ~3 (secondary | primary | reception | nursery | year 7 | high school | college | university | uni | new school)', 1],
-    ['(new | changing | change of | moved) ~2 (school | schools | area | house | home | town | city)', 0.8], ['(just moved | recently moved | new to the area | relocat* | arrived in)', 1],
+    ['(new | changing | change of | moved) ~2 (school | schools | area | house | home | town | city)', 0.8], ['(just moved | recently moved | new to the area | relocat* | relocating | arrived in)', 1],
     ['(moving house | move house | moving home | moving to)', 0.9], ['(transition* | preparing for adulthood | leaving care | care leaver | adult services)', 1],
     ['(finds | find | struggles with) ~2 change* ~2 (hard | difficult)?', 0.8], ['(settl* in | adjust* | getting used to)', 0.7],
     ['(leaving home | empty nest | retir* | leaving the (army | forces) | armed forces)', 0.8], ['(big | lots of | huge) changes', 0.8],
@@ -88,7 +88,7 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
   'physical-health-disability': [
     ['(disabled | disability | disabilities | wheelchair | mobility | blue badge | adaptation* | ramp | stair lift | occupational therap* | physio*)', 0.9],
     ['(long term | chronic | life limiting | complex medical | terminal) ~2 (illness | condition | pain | fatigue | health | needs)?', 0.9],
-    ['(diabetes | epilepsy | asthma | cancer | stroke | heart condition | cerebral palsy | arthritis | multiple sclerosis | ms | long covid | genetic condition | feeding tube | seizures | kidney | crohns)', 1],
+    ['(back | knee | knees | hip | hips | joint | joints | neck) ~2 (pain | killing me | bad | problems | injury)', 0.8], ['(diabetes | epilepsy | asthma | cancer | stroke | heart attack | heart condition | parkinsons | copd | fibromyalgia | lupus | cerebral palsy | arthritis | multiple sclerosis | ms | long covid | genetic condition | feeding tube | seizures | kidney | crohns)', 1],
     ['(deaf | hearing (impair* | loss) | blind | visual* impair* | sight loss)', 1], ['(hospital | appointments | consultant | operation | surgery)', 0.5],
     ['(health problems | poorly | ill health | illness | unwell | sick a lot | off sick)', 0.6], ['(weight | obes* | overweight | healthy eating | diet)', 0.6],
     ['(dentist | teeth | dental)', 0.7], ['(dla | disability living allowance)', 1], ['(broke | broken) ~2 (leg | arm | hip)', 0.7],
@@ -97,21 +97,21 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
     ['(drink* | drunk | alcohol* | booze | wine | vodka | beer | lager) ~4 (too much | every day | every night | problem | all the time | again | heavily)?', 0.8],
     ['(drugs | drug | weed | cannabis | cocaine | coke | heroin | crack | spice | ketamine | ket | mdma | nitrous | laughing gas | pills | vaping | vape | stoned | high)', 0.7],
     ['(addict* | addiction | recovery | relapse* | detox | rehab | methadone | aa meetings | sober | sobriety)', 0.9], ['(gambl* | betting)', 0.9],
-    ['(substance* | hidden harm | smoking weed | using drugs | taking drugs | on drugs | off his face | off her face)', 1],
+    ['(substance* | hidden harm | smoking weed | using drugs | taking drugs | on drugs | off his face | off her face)', 1], ['(using | been using | back on) ~1 (again | drugs | the drink | the booze)', 0.9],
   ],
   exploitation: [
     ['(exploit* | groom* | county lines | cuckoo* | modern slavery | traffick* | forced labour | debt bondage | radicalis* | extremis* | prevent referral | sextortion | mate crime)', 1],
     ['(scam* | conned | con man | rogue trader*)', 0.9], ['(taken advantage | taking advantage | take advantage | manipulat*)', 0.8],
-    ['(older (boys | men | lads | friends | man)) ~6 (using | use | buy* | give* | gifts | money | drugs | pressur*)?', 0.8],
+    ['(older (boys | men | lads | friends | man)) ~6 (using | use | buy | buys | buying | bought | give | gives | giving | gifts | money | drugs | pressur*)?', 0.8],
     ['(new (stuff | clothes | trainers | phone) | cash) ~8 (will not | can not) ~2 (say | explain)', 1], ['(owes | owe) ~3 (money)? ~2 (people | someone | them | gang)', 0.8],
-    ['(pressur* | forced | coerced) ~3 (crime | sell* | carry* | drugs | sex)', 1], ['(gang | gangs)', 0.6], ['(asked | asking) for ~2 (pictures | photos | pics | nudes)', 1],
+    ['(pressur* | forced | coerced) ~3 (crime | sell | selling | carry | carrying | drugs | sex)', 1], ['(gang | gangs)', 0.6], ['(asked | asking) for ~2 (pictures | photos | pics | nudes)', 1],
     ['(older men | strangers | adults) ~4 online', 0.9], ['(going missing | goes missing | keeps going missing)', 0.7],
   ],
   'mental-health': [
     ['(low | down | sad | depress* | anxious | anxiety | panic | stress* | overwhelm* | not coping | can not cope | struggling to cope | burnt out | burn out | empty | numb | hopeless)', 0.9],
     ['(mental health | mental illness | wellbeing | camhs | counselling | counsellor | therap* | ptsd | ocd | bipolar | schizophren* | psychosis | eating disorder | anorexi* | bulimi*)', 1],
     ['(crying | cry) ~3 (all the time | every day | a lot)?', 0.6], ['(can not | not) ~1 sleep ~3 (worry | worrying | anxious)?', 0.5], ['(mood | moods | angry | anger | temper | self esteem | confidence)', 0.6],
-    ['(worry | worries | worrying | worried) ~3 (all the time | about everything | constantly)', 0.6], ['(withdrawn | withdrawing | isolat* in (his | her) room)', 0.7],
+    ['(worry | worries | worrying | worried) ~3 (all the time | about everything | constantly)', 0.6], ['(withdrawn | withdrawing | isolat* in (his | her) room)', 0.7], ['(flat | teary | tearful | weepy)', 0.6],
     ['(hates | hate) ~1 (herself | himself | myself)', 1], ['(stopped | not) eating', 0.7], ['(feel | feeling) ~2 (rubbish | awful | terrible | lost | alone | worthless)', 0.6],
   ],
   bullying: [
@@ -127,16 +127,16 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
     ['(since | after) ~2 (having | had) ~1 (the | my)? ~1 baby', 1], ['(tantrum*)', 0.6], ['baby', 0.5],
   ],
   housing: [
-    ['(evict* | section 21 | section 8 | possession order | repossess* | homeless* | nowhere to live | sofa surf* | rough sleep* | temporary accommodation | b and b | bed and breakfast)', 1],
+    ['(evict* | section 21 | section 8 | possession order | repossess* | homeless* | nowhere to live | somewhere to live | sofa surf* | rough sleep* | temporary accommodation | b and b | b b | bed and breakfast | hostel)', 1],
     ['(landlord | housing association | council house | housing list | waiting list for housing | homesearch | housing benefit | housing options | deposit | tenancy)', 0.9],
-    ['(damp | mould | mold | disrepair | leak* | overcrowd* | no heating | broken boiler | mice | rats | cockroach* | condensation)', 0.9], ['(kicked out | thrown out | chucked out) ~3 (of)? ~2 (home | house | flat)?', 0.9],
+    ['(damp | mould | mold | disrepair | leak* | overcrowd* | no heating | broken boiler | mice | rats | cockroach* | condensation)', 0.9], ['(kicked | thrown | chucked | threw | kicking | throwing) (me | us | him | her | them)? ~1 out ~3 (of)? ~2 (home | house | flat)?', 0.9],
     ['(rent) ~3 (arrears | too high | afford | behind | increase | owe)', 0.8], ['(living in) ~2 (car | tent | one room | hostel)', 0.9], ['(our | my | the) ~1 (flat | house | home) ~4 (too small | unsuitable | not suitable | falling apart | freezing | cold)', 0.8],
     ['(housing | mortgage arrears | move somewhere bigger | need to move)', 0.8],
   ],
   'social-isolation': [
     ['(lonely | loneliness | isolated | isolation | alone | on my own | by myself | no one to talk to | nobody to talk to | no friends | no support | cut off | housebound | invisible)', 0.9],
     ['(meet | meeting | make) ~2 (people | friends | other parents | other mums | other dads)', 0.9], ['(befriend* | lunch club | community group* | social group* | men s shed | social prescrib* | youth club | chat group)', 1],
-    ['(never | do not | can not | hardly) ~2 (leave | get out of) ~1 (the)? ~1 (house | home)', 0.8], ['(nobody | no one) ~2 (visits | calls | to help)', 0.9], ['(no | lost touch with) ~2 (friends | family nearby | social life)', 0.9],
+    ['(never | do not | can not | hardly) ~2 (leave | get out of) ~1 (the)? ~1 (house | home)', 0.8], ['(nobody | no one) ~2 (visits | calls | to help | comes)', 0.9], ['on (his | her | my | their) own', 0.6], ['(does not | never | do not | can not | will not) ~1 go out', 0.7], ['(no | lost touch with) ~2 (friends | family nearby | social life)', 0.9],
     ['(things to do | activities) ~3 (for)? ~2 (older people | teenagers | young people | me)?', 0.6],
   ],
   bereavement: [
@@ -147,19 +147,19 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
   carers: [
     ['(carer | carers | caring | young carer | parent carer | kinship carer)', 1], ['(look* after | care* for) ~3 (my)? ~1 (mum | dad | husband | wife | partner | son | daughter | brother | sister | nan | grandad | parents | grandchildren | nephew | niece | him | her)', 0.9],
     ['(respite | short breaks | carers allowance | carers assessment | direct payments | personal assistant | night sitting | care package | home care)', 1], ['(break from caring | need a break)', 0.8],
-    ['(dementia | alzheimers)', 0.6], ['(do everything | does all the) ~3 (for (my | her | him) | cooking | cleaning)', 0.7],
+    ['(dementia | alzheimers)', 0.6], ['(helps | help | helping) (me | us) ~5 (wheelchair | ill | disabled | unwell | sick | poorly | cope)', 0.8], ['(raising | bringing up | looking after) ~2 (grandchildren | grandkids | grandson | granddaughter | nephew | niece)', 1], ['(do everything | does all the) ~3 (for (my | her | him) | cooking | cleaning)', 0.7],
   ],
   'bame-communities': [
     ['(interpreter | translat* | language | english is not | speak little english | speaks little english | do not speak english | esol | eal | english as an additional)', 1],
-    ['(refugee* | asylum | migrant* | immigra* | visa | home office | no recourse | resettle*)', 1], ['(racism | racist | discriminat* | prejudice)', 0.9],
-    ['(culture | cultural* | faith | mosque | church | temple | gurdwara | religio*)', 0.6], ['(bame | ethnic minority | minority ethnic | black | asian | gypsy | roma | traveller)', 0.9],
-    ['(polish | urdu | arabic | romanian | ukrainian | syria* | afghan* | chinese | hong kong | somali* | punjabi | bengali | portuguese | lithuanian | kurdish | farsi | pashto | tigrinya | eritrea*)', 0.9],
+    ['(refugee | refugees | asylum | migrant* | immigra* | visa | home office | no recourse | resettle* | settled status | brp)', 1], ['(racism | racist | discriminat* | prejudice)', 0.9],
+    ['(culture | cultural* | faith | mosque | church | temple | gurdwara | religio*)', 0.6], ['(muslim | hindu | sikh | jewish | islamic)', 0.8], ['(bame | ethnic minority | minority ethnic | black | asian | gypsy | roma | traveller)', 0.9],
+    ['(polish | urdu | arabic | romanian | ukrainian | syria* | afghan* | chinese | hong kong | somali* | punjabi | bengali | portuguese | lithuanian | kurdish | farsi | pashto | tigrinya | eritrea* | sudan* | iran* | iraq* | nigeria* | ghana* | bulgarian | turkish | tamil | gujarati | hindi | mandarin | cantonese)', 0.9],
   ],
   'learning-difficulties-autism': [
     ['(autis* | asd | asperger* | adhd | add | pda | neurodiver* | neurodivergent | dyslexi* | dyspraxi* | dyscalculi* | down syndrome | developmental delay | learning (difficult* | disabilit*))', 1],
     ['(send | sen | ehcp | ehc plan | education health and care | senco | special educational | special school | sendias | local offer)', 1], ['(speech | language | talking) ~3 (delay | behind | therapy | not yet)', 0.9],
     ['(meltdown* | sensory | stimming | masking | eye contact | routine*)', 0.8], ['(assessment | diagnos*) ~4 (autism | adhd | asd)?', 0.6],
-    ['(not talking | is not talking | struggles to read | can not read)', 0.8],
+    ['(not talking | is not talking | not speaking | struggles to read | can not read)', 0.8], ['(only | just | no | few) ~2 words', 0.8], ['dyslex*', 1],
   ],
 };
 

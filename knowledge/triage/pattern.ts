@@ -107,7 +107,13 @@ export class PatternCompiler {
         case 'regex':
           return `(?:${t.source}) `;
         case 'word':
-          if (t.text.endsWith('*')) return `${escape(t.text.slice(0, -1))}[a-z0-9]* `;
+          if (t.text.endsWith('*')) {
+            // A prefix matches the raw word and its stem: "separat*" must find "separ" (from "separated").
+            const raw = t.text.slice(0, -1);
+            const stemmed = this.stem(raw);
+            const forms = stemmed !== raw && stemmed.length >= 4 && stemmed.length >= raw.length - 3 ? [raw, stemmed] : [raw];
+            return `(?:${forms.map(escape).join('|')})[a-z0-9]* `;
+          }
           if (t.text.startsWith('=')) return `${escape(t.text.slice(1))} `;
           return `${escape(this.stem(t.text))} `;
         default:

@@ -1,4 +1,5 @@
 import { RISK_ROUTES, type RiskRoute } from '../vocabulary';
+import { COMPLEXITY_CUES, GROUP_CUES, STATUTORY_CUES, WORRY_CUES } from './groupCues';
 import { Normaliser, stem, type NormalisedText } from './normalise';
 import { PatternCompiler } from './pattern';
 import { FIGURATIVE_FRAMES, HISTORIC_FRAMES, RISK_RULES, type RiskRule } from './riskRules';
@@ -68,8 +69,11 @@ export class RiskDetector {
     const patternWords = new Set<string>();
     for (const rule of RISK_RULES) for (const w of wordsOf([...rule.patterns, ...(rule.surface ?? [])])) patternWords.add(w);
     for (const list of Object.values(RISK_SLOTS)) for (const w of wordsOf(list)) patternWords.add(w);
-    const lexicon = [...new Set([...RISK_LEXICON, ...[...patternWords].filter((w) => w.length >= 5)])];
-    this.normaliser = new Normaliser(lexicon, [...patternWords, ...extraKnownWords]);
+    // Only key risk words are fuzzy targets; every other word a rule or cue uses is just "known",
+    // so "chucked" is never "corrected" to "checked".
+    for (const cues of Object.values(GROUP_CUES)) for (const w of wordsOf(cues.map(([p]) => p))) patternWords.add(w);
+    for (const w of wordsOf([...WORRY_CUES, ...COMPLEXITY_CUES, ...STATUTORY_CUES])) patternWords.add(w);
+    this.normaliser = new Normaliser(RISK_LEXICON, [...patternWords, ...extraKnownWords]);
 
     const stemmed = new PatternCompiler(RISK_SLOTS, stem);
     const plain = new PatternCompiler(RISK_SLOTS, (w) => w);

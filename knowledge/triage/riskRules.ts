@@ -30,8 +30,10 @@ export interface RiskRule {
 
 const CHILD_CONTEXT = [
   '{CHILD}', 'school', 'year <[1-9]|1[0-3]>', 'i am <1[0-7]|[0-9]>', 'i am only <1[0-7]|[0-9]>', 'aged <1[0-7]|[0-9]>',
-  'underage', 'under age', 'foster', 'stepdad', 'stepmum', 'my (mum | dad | parents | stepfather | stepmother)',
+  '(she | he) is <1[0-7]|[0-9]>', 'underage', 'under age', 'foster', 'stepdad', 'stepmum',
 ];
+/** Words a child would use about home. Only for routing "scared to go home" to children's services as well. */
+const CHILD_SPEAKER = [...CHILD_CONTEXT, 'my (mum | dad | parents | stepfather | stepmother)'];
 const OLDER_CONTEXT = ['{OLDER}'];
 
 export const RISK_RULES: readonly RiskRule[] = [
@@ -63,7 +65,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     id: 'emergency.violence-now',
     route: 'emergency',
     patterns: [
-      '{VIOLENT} ~1 (me | us | her | him | them | mum | dad | {POSS} {REL}) ~3 (right now | now | as we speak | at the moment | this minute | currently)',
+      '{VIOLENT} ~1 (me | us | her | him | them | mum | dad | {POSS} {REL}) ~3 (right now | as we speak | at the moment | this minute | currently)',
       '(right now | as we speak | this minute) ~4 {VIOLENT} ~1 (me | us | her | him | them | mum | dad | {POSS} {REL})',
       '(is | are) (killing | strangling | choking | stabbing | attacking | beating | battering | hitting) (me | us | her | him | them | {POSS} {REL} | mum | dad)',
       '(trying | tried | try) to (break | kick | smash | get) ~1 (in | down | the door | through)',
@@ -72,6 +74,9 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(hiding | locked myself | locked ourselves | barricaded) ~4 (bathroom | room | toilet | bedroom | cupboard | from (him | her | them))',
       '(i am | we are | she is | he is | they are | life is | lives are | is) ~1 in (danger | immediate danger) !(of)',
       '(call | ring | phone | get) ~2 (999 | an ambulance | ambulance | the police | police) ~3 (now | please | quick | help)',
+    ],
+    surface: [
+      '(hitting | beating | attacking | strangling | choking | punching | kicking | hurting | stabbing | threatening | battering | slapping) ~1 (me | us | her | him | them | mum | dad | my {REL} | the kids | the baby) ~2 now',
     ],
     figurative: true,
   },
@@ -96,7 +101,6 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(jump | jumping | throw myself | step | stepping | walk | lie down) ~2 in front of ~2 (train | trains | bus | car | lorry | traffic | truck)',
       '(standing | stood | sitting | sat | i am | im) ~3 (on | at | by) ~2 (the | a)? ~1 (edge | ledge | bridge | roof | rooftop | cliff | cliffs | tracks | railway line | top of the)',
       '(on | at) (the | a) (bridge | ledge | roof | cliff | tracks | railway line) ~6 (jump | end it | die | goodbye)',
-      '(jump | jumping) ~2 (off | from) ~3 (bridge | roof | building | cliff | car park | multi storey | balcony | window | ledge)',
     ],
   },
   {
@@ -127,6 +131,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       'end it all', 'end everything', 'ending it all', 'finish it all', 'check out for good',
       '(want | wanna | going | gonna | plan | planning | thinking | think | thought | tempted | decided | ready | might | may | could) ~3 (end | ending) (it | things) !(with | between | off with)',
       'suicid*', 'take the easy way out',
+      '(jump | jumping | throw myself | throwing myself) ~2 (off | from) ~3 (bridge | roof | building | cliff | cliffs | car park | multi storey | balcony | window | ledge | tower)',
+      'goodbye (note | letter | message | messages | post | video | texts)', 'suicide (note | letter)',
       '(better off | better) ~2 (dead | without me | if i (was | were | am) (dead | gone | not here))',
       'everyone ~3 better ~1 off ~2 without (me | him | her)',
       '(nobody | no one | noone) would ~2 (miss | notice | care) ~2 (me | if i | if she | if he)',
@@ -140,7 +146,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(want | wanna | wanted | wants | wish | wishing | wished | ready | hope | pray | praying | rather | like | longing | long) ~3 (to)? ~1 (die | dead | dying | not exist | disappear | vanish | not be alive | not be here | not wake up | sleep forever | go to sleep forever | be gone | stop existing | be with (him | her | them) again)',
       'wish ~2 (i | she | he) ~2 (was | were | had) ~2 (dead | never born | never been born | not born | not here | gone)',
       '(do not | dont | no longer | not) ~1 (want | wanna | wish) ~1 to ~1 (be here !(at | in | with | for | on) | be alive | live !(here | in | with | there | near | next | at | on | round | around | like | somewhere | where) | exist | be around | wake up !(for | early | in | at | on) | carry on !(with | at | working | studying | going | the | my) | go on !(holiday | holidays | the | a | trips | with | about | to | school | my | any | at) | be on this earth | keep going !(to | back | with))',
-      '(no | not any | nothing) ~1 (point | reason | purpose) ~3 (living | live | life | alive | going on | carrying on | being here | existing | waking up | in me being here)',
+      '(no | not | nothing) ~3 (point | reason | purpose) ~3 (living | live | life | alive | going on | carrying on | being here | existing | waking up | in me being here)',
+      '(not | unsure | no longer | do not know if | doubt) ~4 (want | wanna) ~1 to ~1 (be alive | live | exist | stay alive)',
       'not worth living', 'life ~2 not worth', 'can not (go on !(holiday | holidays | the | a | trips | with | about | to | school | my | any | at | their) | carry on !(with | at | working | studying | going | paying) | cope anymore | take it anymore | do this anymore | take anymore)',
       '(can not | do not want to | not able to) ~1 keep going !(to | back | with)', 'give up on (life | living | everything)',
       '(given up | giving up) on (life | living | everything)',
@@ -207,7 +214,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     id: 'crisis.harm-to-baby-thoughts',
     route: 'crisis',
     patterns: [
-      '(might | could | want to | going to | feel like | scared i will | afraid i will | thoughts of | thinking of | think about) ~3 (hurt | harm | shake | smother | kill | drown | hit) ~1 (my | the | our) ~1 (baby | child | son | daughter | kids | children | newborn | toddler)',
+      '(might | could | want to | going to | feel like | scared i will | afraid i will | thoughts of | thinking of | think about) ~1 (hurt | harm | shake | smother | kill | drown | hit) ~1 (my | the | our) ~1 (baby | child | son | daughter | kids | children | newborn | toddler)',
     ],
   },
 
@@ -219,6 +226,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(rape | raped | raping | rapist | molest* | sexually (abused | assaulted | touched) | sexual (abuse | assault | activity) | indecent* | interfered with | paedo* | pedo* | pervert | flashed | exposed himself | exposed herself)',
       '(made | make | makes | forced | forces | forcing) ~2 (me | her | him | them) ~3 (touch | watch porn | sex | undress | naked | take off)',
       '(sleeps | sleeping | slept | gets into | got into) ~2 (in)? ~1 (my | her | his) bed ~4 (stepdad | uncle | dad | man | he | brother | cousin)',
+      '(stepdad | stepfather | uncle | dad | father | man | brother | cousin | grandad | lodger | mum boyfriend | he) ~4 (sleeps | gets | got | comes | came | creeps | crept | climbs) ~1 (in | into) ~1 (my | her | his) ~1 (bed | bedroom at night | room at night)',
+      '{PARENT} ~3 (abuse | abused | abusing | abuses | molest* | rape | raped | raping) ~2 (me | her | him | them | us)',
     ],
     surface: [
       '(touched | touches | touching | touchy | groped | gropes | groping | fondled | fondling | fondles) ~3 (me | my | her | him | them | private | privates | down there | inappropriately | underwear | body | bum | chest | breasts | boobs)',
@@ -229,7 +238,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     id: 'safeguarding-child.physical-abuse',
     route: 'safeguarding-child',
     patterns: [
-      '{PARENT} ~3 {VIOLENT} ~2 (me | us | my (brother | sister | siblings | little) | us kids | the (kids | children | baby) | (my | her | his | their) (kids | children | baby | son | daughter | toddler | child))',
+      '{PARENT} ~3 {VIOLENT} ~2 (me | us | him | her | them | my (brother | sister | siblings | little) | us kids | the (kids | children | baby) | (my | her | his | their) (kids | children | baby | son | daughter | toddler | child))',
       '(he | she) ~3 {VIOLENT} ~2 (the | my | her | his | their | our) ~1 (kids | children | baby | son | daughter | toddler | child | little ones)',
       '(bruise | bruises | bruising | black eye | broken arm | injuries | cigarette burns) ~6 {CHILD}',
       '{CHILD} ~6 (bruise | bruises | bruising | black eye | cigarette burns | injuries | marks on)',
@@ -248,7 +257,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     patterns: [
       '(left | leave | leaves | leaving) ~3 {YOUNG_CHILD} ~3 (alone | on (their | his | her) own | by (themselves | himself | herself) | unattended | unsupervised | home alone | with no adult | with nobody)',
       'home alone', '{YOUNG_CHILD} ~5 (left | home | is | are | was | were | stay | stays) ~2 (alone | on (their | his | her) own | by (themselves | himself | herself)) !(for (a | five | ten | 5 | 10) (minutes | mins))',
-      '(neighbours | neighbour | next door | their | her | his) ~3 {CHILD} ~5 (hungry | starving | filthy | dirty | unwashed | smell | smelly | not fed | never fed | no food | locked (in | out) | out (late | all night) | screaming | crying for hours | no coat | no shoes | no heating | ignored)',
+      '(neighbours | neighbour | next door | their | her | his) ~3 {CHILD} ~8 (hungry | starving | filthy | dirty | unwashed | smell | smelly | not fed | never fed | no food | locked (in | out) | out (late | all night) | screaming | crying for hours | no coat | no shoes | no heating | ignored)',
       '(neglect | neglected | neglecting | neglectful) ~6 {CHILD}', '{CHILD} ~6 (neglect | neglected | neglecting | neglectful)',
       '(locked | locks | locking) ~2 (me | us | him | her | them | the kids | the children) ~2 (in (the | a | my | his | her | their) (room | bedroom | cupboard | shed | garden | house) | out (all night | overnight | in the cold | of the house at night))',
       '(drunk | high | wasted | stoned | passed out | out of it | off (her | his) face | on drugs | smashed) ~8 (looking after | in charge of | with | driving | collecting | picking up) ~3 (the | my | her | his)? ~1 {CHILD}',
@@ -267,7 +276,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(someone | man | guy | adult | person | boy | girl) ~3 (she | he | they) (met | meets | talks to | chats to) online',
       'online ~10 (wants | want | wanted | asked | asking | arranged | arranging | planning | plans | going | agreed) ~2 to ~1 (meet | meet up | see her | see him | visit)',
       '(keep | keeping | kept) ~3 (it | this | our | a)? ~1 secret ~6 (man | he | she | adult | older | online | friend | boyfriend | coach | teacher)',
-      '(told | tells | asked | asks | said) ~3 (to)? ~1 keep ~2 secret',
+      '(told | tells | asked | asks | said) ~3 (to)? ~1 keep ~4 secret',
       '(boyfriend | girlfriend) ~5 (older | much older | years older | twenties | thirties | adult | grown man | grown woman | <1[89]|[2-9][0-9]> (year | years) | (is | aged) <1[89]|[2-9][0-9]>)',
       '(staying | stays | stayed | sleeping) ~3 (at | with) ~2 (older | adult | man | men | strangers | a stranger | his house | his flat | her flat) ~3 (flat | house | place)?',
       'age gap', '<1[89]|[2-9][0-9]> (year | years) old (boyfriend | girlfriend | man | guy | bloke | men | woman)',
@@ -339,10 +348,22 @@ export const RISK_RULES: readonly RiskRule[] = [
     excludes: CHILD_CONTEXT,
   },
   {
+    id: 'safeguarding-adult.missing-vulnerable',
+    route: 'safeguarding-adult',
+    patterns: [
+      '(wandered | wanders | wandering) ~3 (off | out | away) ~6 {OLDER}', '{OLDER} ~8 (wandered | wanders | wandering) ~2 (off | out | away)',
+    ],
+    surface: [
+      '(has not | did not | not) ~1 (come | came | returned) ~1 (home | back)', '(has | have | is | was | been | went | gone) ~1 missing',
+      'missing (since | overnight | all night | again)', 'missing person', 'can not find (him | her) ~3 (anywhere)?',
+    ],
+    requires: OLDER_CONTEXT,
+  },
+  {
     id: 'safeguarding-child.fgm',
     route: 'safeguarding-child',
     patterns: [
-      'female genital', 'genital mutilation', 'khatna', 'sunna', 'infibulation', 'type (1 | 2 | 3) cutting',
+      'female genital', 'genital mutilation', '(get | have | having | getting) (her | them) (cut | circumcised)', 'khatna', 'sunna', 'infibulation', 'type (1 | 2 | 3) cutting',
       '(cut | cutting | circumcis* | circumcised) ~3 (my | her | their | the | his)? ~1 (daughter | daughters | girl | girls | niece | sister | granddaughter | her | baby girl) !(hair | fringe | nails | toenails | sandwich | food | toast | fruit | out | off | ties | down | up | back | short | contact | loose)',
       '(girl | girls | daughter | daughters | niece | sister) ~8 (cut | cutting | circumcis*) ~6 (holiday | abroad | ceremony | tradition | traditional | back home | summer | grandmother | elders | culture | family)',
       '(ceremony | tradition | traditional | back home | abroad | holiday) ~8 (cut | cutting | circumcis*) ~4 (daughter | girl | girls | her | niece)',
@@ -353,7 +374,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     id: 'safeguarding-child.forced-marriage',
     route: 'safeguarding-child',
     patterns: [
-      'forced marriage', 'force marriage', 'forced to marry', 'forced into marriage', 'honour (based | violence | killing | abuse)',
+      'forced marriage', 'force marriage', 'married off', 'forced to marry', 'forced into marriage', 'honour (based | violence | killing | abuse)',
       '(force | forced | forcing | forces | make | making | made | makes) ~3 (me | her | him | them | my {CHILD})? ~2 (to)? ~1 (marry | marriage | get married | wed | be married | engaged)',
       '(taking | take | taken | sending | send | sent) ~5 (abroad | back home | pakistan | india | bangladesh | somalia | overseas | yemen | afghanistan | iraq | nigeria | to the country) ~8 (marry | married | marriage | husband | wife | engaged)',
       '(married | marry | marriage | engaged | wedding) ~4 (at | aged | when (she | he) is) ~1 <1[0-7]>',
@@ -369,7 +390,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(not | never | do not | don t | unsafe | no longer) ~2 (feel | feels | felt | is | am | are)? ~1 safe ~2 (at home | in (my | the | our) ~1 (own)? ~1 (home | house | room) | with (my)? ~1 {PARENT} | around (my)? ~1 {PARENT})',
       '(scared | afraid | frightened | terrified | petrified) ~2 of ~1 (my)? ~1 {PARENT}',
     ],
-    requires: CHILD_CONTEXT,
+    requires: CHILD_SPEAKER,
   },
   {
     id: 'safeguarding-child.practitioner-concern',
@@ -387,7 +408,8 @@ export const RISK_RULES: readonly RiskRule[] = [
     id: 'domestic-abuse.violence',
     route: 'domestic-abuse',
     patterns: [
-      '({POSS} {ABUSER} | he | she) ~3 {VIOLENT} ~2 {VICTIM} !(to | away | up | forward | harder | into | out of)',
+      '({POSS}? {ABUSER} | he | she) ~3 {VIOLENT} ~1 {VICTIM} !(to | away | forward | harder | into | out of)',
+      '(has | have | had | keeps | kept | always | often | started | starting | sometimes | regularly | again | even) ~1 {VIOLENT} (me | us) !(hard | that | how | like | to | with)',
       '(i | she | mum | we | he) ~2 (was | been | got | were | am | getting | is | get | gets | keep getting) ~1 {VIOLENT} ~1 by ~1 (him | her | them | {POSS} {ABUSER} | he | she)',
       '{POSS} {PARTNER} ~3 (smashed | smashes | smashing | breaks | broke | breaking | punched | punches | punching | kicks | kicked | throws | threw | throwing) ~3 (things | stuff | plates | walls | wall | doors | door | furniture | phone | my phone | the house | everything | holes)',
       '(he | she) ~3 (punched | punches | kicked | kicks | smashed) ~2 (holes | a hole) ~3 (wall | walls | door | doors)',
@@ -404,9 +426,9 @@ export const RISK_RULES: readonly RiskRule[] = [
     id: 'domestic-abuse.named',
     route: 'domestic-abuse',
     patterns: [
-      'domestic (abuse | violence | abusive | incident)', 'coercive*', 'coercion', 'gaslight*', 'stalk*',
+      'domestic (abuse | violence | abusive | incident)', 'coerci*', 'gaslight*', 'gaslit', 'gas lighting', 'stalk*',
       '{POSS} {PARTNER} ~4 (abuse | abused | abusing | abusive | controlling | manipulative | possessive | violent | obsessive)',
-      '(he | she) (is | was | can be | gets) ~1 (so | very | really | quite)? ~1 (abusive | violent | controlling)',
+      '({POSS}? {PARTNER} | he | she) (is | was | can be | gets | get | becomes | turns) ~1 (so | very | really | quite)? ~1 (abusive | violent | controlling)',
       '(abuse | abused | abusing | abusive | controlling | violent) ~3 (by)? ~1 {POSS} {PARTNER}',
       'marac', 'idva', 'women refuge', 'refuge ~2 (place | space | room | for me)', 'non molestation', 'restraining order', 'clare law', 'domestic homicide',
       '(rape | raped | forces | forced | makes | made | pressures | pressured) ~3 (me | her) ~3 (sex | to have sex | into sex | sexual)',
@@ -462,10 +484,18 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(pension | savings | bank account | bank card | money | benefits) ~6 (taken | stolen | missing | emptied | drained | withdrawn | disappearing)',
       '(pressur* | persuad* | forcing | forced | made | making | tricked | bullied) ~4 (sign | change | hand over | give) ~4 (will | house | deeds | power of attorney | bank | money | savings | pension | cards)',
       '(scam | scammed | scammer | scammers | conned | con man | rogue traders | rogue trader)',
-      '(taking | take | took) advantage of ~2 (him | her | them | my | his | their)',
+      '(taking | take | took | taken) advantage of',
     ],
     requires: OLDER_CONTEXT,
     figurative: true,
+  },
+  {
+    id: 'safeguarding-adult.theft-by-relative',
+    route: 'safeguarding-adult',
+    patterns: [
+      '(stealing | stole | steals | stolen | pinching | pinched | emptied | emptying | draining | drained | helping (himself | herself | themselves) to | helps (himself | herself | themselves) to | withdrawing | withdrew | siphon*) ~2 (her | his | their | nan | nana | gran | granny | grandad | grandma | mum | dad) ~2 (money | pension | savings | benefits | bank card | bank account | account | cash | pin | inheritance)',
+      '(taking | took | takes | taken | stealing | stole | steals | pinching | pinched | helping (himself | herself) to) ~3 (money | cash | pension | savings | bank card | card | jewellery | valuables) ~3 (from | out of) ~2 (her | his | their | nan | nana | gran | granny | grandad | grandma)',
+    ],
   },
   {
     id: 'safeguarding-adult.cuckooing',
@@ -489,6 +519,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(not | never | no) ~1 (paid | getting paid | been paid | wages) ~6 (work | working | boss | owner | weeks | months | job)',
       '(not allowed to | will not let (me | us | them | her | him)) ~1 leave ~4 (house | farm | site | work | job | car wash | nail bar | factory | place | room)',
       'can not leave ~6 (because | as | until) ~3 (owe | debt | passport | boss | they have | he has | pay back)',
+      '(car wash | nail bar | nail salon | farm | factory | warehouse | building site | cannabis farm | gangmaster | traffickers) ~10 (not allowed to leave | can not leave | locked in | not paid | no pay | without pay | sleep there | sleeps there | live there | lives there | passports | documents taken)',
+      '(not allowed to leave | can not leave | locked in | not paid | sleep there | sleeps there | passports taken) ~10 (car wash | nail bar | nail salon | farm | factory | warehouse | building site | cannabis farm)',
       '(owe | owes | debt) ~6 (work it off | pay it off by working | transport | travel | bringing me | brought me)',
       '(sleeping | sleep | sleeps | living | lives) ~3 (at | in) ~1 (the)? ~1 (car wash | nail bar | farm | factory | warehouse | shed | workplace)',
     ],
@@ -510,10 +542,14 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(elder abuse | adult safeguarding | safeguarding adult* | adult at risk | vulnerable adult | mate crime)',
       '{OLDER} ~6 (hit | hits | hitting | abused | abusing | abuse | pushed | rough with | slapped | locked in | threatened | bruises | bruised | scared of | frightened of | neglect*)',
       '(hits | hit | hitting | hurts | hurting | abusing | abuses | abused | shouts at | pushes | pushed | slaps | slapped | rough with | threatens | threatened | locks | neglect* | bullies | bullying) ~3 {OLDER}',
-      '(rape | raped | sexually (abused | assaulted) | sexual (abuse | assault) | molest* | indecent*)',
       '(people | someone | they | friends | new friends | lads | man | men | boys | woman) ~4 (taking advantage | take advantage | exploiting | exploit | using (him | her))',
       '(neglect | neglected | neglecting | neglectful) ~6 (adult | mum | dad | brother | sister | husband | wife | him | her | son | daughter)',
     ],
+  },
+  {
+    id: 'safeguarding-adult.sexual-abuse',
+    route: 'safeguarding-adult',
+    patterns: ['(rape | raped | sexually (abused | assaulted) | sexual (abuse | assault) | molest* | indecent*)'],
     surface: [
       '(touched | touches | touching | groped | gropes | groping | fondled | fondling) ~3 (me | my | her | him | them | private | privates | down there | inappropriately | body | bum | chest | breasts | boobs)',
     ],
@@ -549,6 +585,9 @@ export const FIGURATIVE_FRAMES: readonly string[] = [
   '(it | that | this | bills | rent | heating | energy | everything | mortgage | childcare | nursery) ~2 (takes | took | eats | swallows | uses) ~3 (all)? ~1 (my | our | her | his) ~1 (money | pension | wages | benefits)',
   'home office ~8 (passport | passports | documents | papers | id | visa)', '(passport | passports | documents | papers | id | visa) ~8 home office',
   '(she | he | they) ~2 (is | was | are) ~1 (killing | murdering) (it | them) (at | in | on)',
+  '(knocked | knock | knocks) (me | her) up',
+  '(he | she | they | i | we)? ~2 (kicked | thrown | chucked | kicking) (off | out of) ~2 (course | college | team | bus | train | class | school | programme | uni | group | chat | squad)',
+  '(without | avoid | avoiding | not | never | stop) ~1 (hurting | upsetting | harming) ~2 (the | my | our | them)? ~1 (kids | children | baby | feelings)?',
 ];
 
 /** "When I was a child" frames: the speaker's own past, not a risk now. */

@@ -3,7 +3,7 @@
 
 export const RISK_SLOTS: Readonly<Record<string, readonly string[]>> = {
   REFLEX: ['myself', 'himself', 'herself', 'themselves', 'themself', 'yourself', 'yourselves', 'ourselves', 'meself'],
-  POSS: ['my', 'her', 'his', 'their', 'our', 'your', 'the', 'mum', 'dad'],
+  POSS: ['my', 'her', 'his', 'their', 'our', 'your', 'the', 'mum', 'dad', '(my | her | his | their | our) (friend | friends | mate | mates | neighbour | neighbours | cousin | sister | brother | son | daughter | best friend)'],
   /** People in a household or close family, who can be abusers or victims. */
   REL: [
     'partner', 'husband', 'wife', 'boyfriend', 'girlfriend', 'ex', 'ex partner', 'ex husband', 'ex wife',

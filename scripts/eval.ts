@@ -1,0 +1,40 @@
+// npm run eval: the triage engine against the labelled evaluation set in
+// test/eval (and the hold-out set, reported separately). Exits non-zero when
+// the main set falls below the floors in knowledge/triage/evaluation.ts.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadPack } from '../knowledge/loader';
+import { createTriageEngine } from '../knowledge/triage';
+import { evaluate, floorFailures, formatReport, holdoutSchema, riskSetSchema, worrySetSchema } from '../knowledge/triage/evaluation';
+
+const root = resolve(__dirname, '..', '..');
+const evalDir = join(root, 'test', 'eval');
+const packName = process.argv[2] ?? 'bathnes';
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(join(evalDir, file), 'utf8'));
+}
+
+const pack = loadPack(packName, { packsDir: join(root, 'knowledge', 'packs') });
+const engine = createTriageEngine(pack);
+const risk = riskSetSchema.parse(readJson('risk.json')).items;
+const worries = worrySetSchema.parse(readJson('worries.json')).items;
+
+const main = evaluate(engine.triage, risk, worries);
+console.log(formatReport(`main evaluation set (pack ${packName})`, main));
+console.log('');
+if (existsSync(join(evalDir, 'holdout.json'))) {
+  const holdout = holdoutSchema.parse(readJson('holdout.json'));
+  const held = evaluate(engine.triage, holdout.risk, holdout.worries);
+  console.log(formatReport('hold-out set (not tuned on)', held));
+  console.log('');
+}
+console.log(`start-up (rules compiled, classifier trained): ${engine.startupMs.toFixed(0)} ms`);
+
+const failures = floorFailures(main);
+if (failures.length > 0) {
+  console.error(`\nFLOORS NOT MET on the main set:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('\nall floors met on the main set');
