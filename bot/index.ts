@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config';
 import { createLogger } from './logging';
 import { startServer, type RunningServer } from './server';
 import { teamsPlugin } from './teams';
+import { registerWebChat } from './webchat';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   });
 
   app = await startServer(config, { logger, plugins: [teamsPlugin()] });
+  registerWebChat(app);
 }
 
 main().catch((err: unknown) => {

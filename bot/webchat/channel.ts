@@ -30,6 +30,7 @@ export interface ChannelOptions {
   /** Longest a post waits for the bot's answer before returning (the answer still arrives). */
   turnWaitMs?: number;
   onTurnFailed?: (error: unknown) => void;
+  trackInFlight?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** A connector that is never used: replies come back in the turn (expectReplies), not over HTTP. */
@@ -126,7 +127,8 @@ export class EmbeddedChannel {
       } as Activity;
       let replies: Partial<Activity>[] = [];
       try {
-        const response = await this.processActivity(this.auth, inbound, this.options.logic);
+        const process = () => this.processActivity(this.auth, inbound, this.options.logic);
+        const response = await (this.options.trackInFlight ? this.options.trackInFlight(process) : process());
         const body = response?.body as { activities?: Partial<Activity>[] } | undefined;
         replies = (body?.activities ?? []).filter((reply) => reply.type !== ActivityTypes.Trace && reply.type !== 'delay');
       } catch (error) {

@@ -18,6 +18,8 @@ export interface WebChatHost {
   adapter: CloudAdapter;
   bot: { run(context: TurnContext): Promise<void> };
   services: { config: AppConfig; logger: Logger };
+  /** Lets graceful shutdown wait for web chat turns too. */
+  trackInFlight?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export interface WebChatOptions {
@@ -70,6 +72,7 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
       appId: config.appId,
       botName: settings.botName,
       serviceUrl: `http://127.0.0.1:${port}/`,
+      trackInFlight: host.trackInFlight,
       onTurnFailed: (err) => logger.error({ event: 'webchat.turn.error', err }, 'web chat turn failed'),
     });
     registerDirectLineRoutes(host.server, {
