@@ -88,7 +88,7 @@ const ms = (x: number) => x.toFixed(3).padStart(8);
 console.log(`messages: ${LENGTH} characters, ${ITERATIONS} timed runs after ${WARM_UP} warm-up runs, node ${process.version}`);
 console.log(`start-up (rules compiled, classifier trained on ${pack.priorityGroups.reduce((n, g) => n + g.examples.length, 0)} phrases): ${engine.startupMs.toFixed(1)} ms`);
 console.log('');
-console.log("                                            p50 ms   p95 ms   p99 ms   max ms');
+console.log('                                            p50 ms   p95 ms   p99 ms   max ms');
 for (const r of [risk.cpu, risk.wall, full.cpu, full.wall]) console.log(`${r.label.padEnd(40)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${ms(r.max)}`);
 console.log('');
 console.log(`heap: +${((heapAfterStartup - heapBefore) / 1048576).toFixed(1)} MB at start-up, ${((heapAfterRuns - heapAfterStartup) / 1048576).toFixed(1)} MB change over the runs`);
