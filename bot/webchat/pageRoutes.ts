@@ -78,6 +78,12 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
     sendAsset(req, res, page, 'no-store');
   };
   server.get('/', servePage);
+  // Browsers ask for this unprompted; an empty answer keeps the console clean.
+  server.get('/favicon.ico', async (_req: Request, res: Response) => {
+    applyCommonHeaders(res);
+    res.writeHead(204, { 'Cache-Control': 'public, max-age=86400' });
+    res.end();
+  });
   server.head('/', servePage);
 
   for (const [name, asset] of Object.entries(assets)) {

@@ -14,10 +14,12 @@ export type TokenCheck =
 
 const b64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
+const HEADER = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+
 /**
- * Signs and checks the embedded channel's Direct Line tokens. A token is `payload.signature`, an
- * HMAC-SHA256 over the payload, so the server keeps no token table and a forged or altered
- * token is rejected. The key is random per process unless configured, so a restart invalidates
+ * Signs and checks the embedded channel's Direct Line tokens. A token is a JWT (HS256) like
+ * Azure's, so Web Chat reads the user id from its `user` claim exactly as it does in
+ * production; the server keeps no token table and a forged or altered token is rejected. The key is random per process unless configured, so a restart invalidates
  * every token (and the in-memory conversations they point to are gone anyway).
  */
 export class TokenIssuer {
@@ -37,16 +39,17 @@ export class TokenIssuer {
       userId,
       exp: Math.floor(this.now() / 1000) + this.lifetimeSeconds,
     };
-    const payload = b64url(JSON.stringify({ c: claims.conversationId, u: claims.userId, e: claims.exp }));
-    return { token: `${payload}.${this.sign(payload)}`, expiresIn: this.lifetimeSeconds };
+    const payload = b64url(JSON.stringify({ conv: claims.conversationId, user: claims.userId, exp: claims.exp }));
+    const unsigned = `${HEADER}.${payload}`;
+    return { token: `${unsigned}.${this.sign(unsigned)}`, expiresIn: this.lifetimeSeconds };
   }
 
   check(token: string | undefined): TokenCheck {
     if (!token) return { ok: false, reason: 'missing' };
     const parts = token.split('.');
-    if (parts.length !== 2 || !parts[0] || !parts[1]) return { ok: false, reason: 'malformed' };
-    const [payload, signature] = parts;
-    const expected = Buffer.from(this.sign(payload));
+    if (parts.length !== 3 || parts[0] !== HEADER || !parts[1] || !parts[2]) return { ok: false, reason: 'malformed' };
+    const [, payload, signature] = parts;
+    const expected = Buffer.from(this.sign(`${HEADER}.${payload}`));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
       return { ok: false, reason: 'bad-signature' };
@@ -57,12 +60,12 @@ export class TokenIssuer {
     } catch {
       return { ok: false, reason: 'malformed' };
     }
-    const d = decoded as { c?: unknown; u?: unknown; e?: unknown };
-    if (typeof d.c !== 'string' || typeof d.u !== 'string' || typeof d.e !== 'number') {
+    const d = decoded as { conv?: unknown; user?: unknown; exp?: unknown };
+    if (typeof d.conv !== 'string' || typeof d.user !== 'string' || typeof d.exp !== 'number') {
       return { ok: false, reason: 'malformed' };
     }
-    if (d.e * 1000 <= this.now()) return { ok: false, reason: 'expired' };
-    return { ok: true, claims: { conversationId: d.c, userId: d.u, exp: d.e } };
+    if (d.exp * 1000 <= this.now()) return { ok: false, reason: 'expired' };
+    return { ok: true, claims: { conversationId: d.conv, userId: d.user, exp: d.exp } };
   }
 
   private sign(payload: string): string {
