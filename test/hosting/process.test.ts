@@ -36,7 +36,8 @@ function run(cwd: string, env: Record<string, string>): Child {
 }
 
 async function listeningUrl(child: Child): Promise<string> {
-  for (let i = 0; i < 200; i++) {
+  // Start-up loads and checks the knowledge pack and trains triage: allow for a busy CI machine.
+  for (let i = 0; i < 600; i++) {
     const line = child.stdout.map((l) => JSON.parse(l)).find((l) => l.event === 'listening');
     if (line) return line.url as string;
     if (child.proc.exitCode !== null) throw new Error(`bot exited early: ${child.stderr.join('')}`);
@@ -90,11 +91,11 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('the compiled bot on %s', (signal)
       if (child.proc.exitCode === null) child.proc.kill('SIGKILL');
       await remove();
     }
-  });
+  }, 60_000);
 });
 
 test('bad configuration: exits 1 with a message naming the variable', async () => {
   const child = run(os.tmpdir(), { RETENTION_HOURS: '-1' });
   expect((await child.exited).code).toBe(1);
   expect(child.stderr.join('')).toContain('Invalid configuration: RETENTION_HOURS must be a positive number');
-});
+}, 30_000);
