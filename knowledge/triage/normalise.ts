@@ -1,7 +1,7 @@
 import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
 import { COMMON_WORDS } from './commonWords';
 import { FuzzyCorrector } from './fuzzy';
-import { PHRASE_REWRITES, TOKEN_REWRITES, TWO_MEANS_TO } from './textSpeak';
+import { PHRASE_REWRITES, TOKEN_REWRITES, TWO_BEFORE_VERB, TWO_MEANS_TO } from './textSpeak';
 
 /**
  * A message as the risk rules and the classifier see it. Rules match on the
@@ -65,7 +65,7 @@ const PRE_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bselfharm/g, 'self harm'],
 ];
 
-const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
 const twoWordRewrites = new Map<string, string[]>();
 for (const [from, to] of PHRASE_REWRITES) twoWordRewrites.set(from, to.split(' '));
@@ -100,11 +100,11 @@ export class Normaliser {
   normalise(input: string): NormalisedText {
     let text = input.normalize('NFKC').toLowerCase();
     for (const [re, to] of PRE_REWRITES) text = text.replace(re, to);
-    text = text.replace(TWO_MEANS_TO, '$1 to');
+    text = text.replace(TWO_MEANS_TO, '$1 to').replace(TWO_BEFORE_VERB, 'to $1');
     // leet inside words that mix letters and digits: "k1ll", "su1c1de"
-    text = text.replace(/[a-z0-9@$!]*[a-z][a-z0-9@$!]*/g, (w) =>
-      /[0-9@$!]/.test(w) && !/^\d+(st|nd|rd|th|s|am|pm|k|m|mg|ml)$/.test(w) && !(w in TOKEN_REWRITES)
-        ? w.replace(/[0134579@$!]/g, (c) => LEET[c] ?? c)
+    text = text.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*/g, (w) =>
+      /[0-9@$]/.test(w) && !/^\d+(st|nd|rd|th|s|am|pm|k|m|mg|ml)$/.test(w) && !(w in TOKEN_REWRITES)
+        ? w.replace(/[0134579@$]/g, (c) => LEET[c] ?? c)
         : w,
     );
     const raw = text.split(/[^a-z0-9]+/).filter(Boolean);

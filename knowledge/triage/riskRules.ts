@@ -126,7 +126,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     id: 'crisis.suicidal-intent',
     route: 'crisis',
     patterns: [
-      '(kill | killing | killed | kil | hang | hanging | hanged | drown | drowning | poison | poisoning | shoot | top | topping | off | offing | end | ending | gas | suffocate | starve | starving) {REFLEX}',
+      '(kill | killing | killed | hang | hanging | hanged | drown | drowning | poison | poisoning | shoot | top | topping | off | offing | end | ending | gas | suffocate | starve | starving) {REFLEX}',
       '(end | ending | ended | take | taking | took | takes | kill) (my | his | her | their | your | our) ~1 (own)? (life | lives)',
       'end it all', 'end everything', 'ending it all', 'finish it all', 'check out for good',
       '(want | wanna | going | gonna | plan | planning | thinking | think | thought | tempted | decided | ready | might | may | could) ~3 (end | ending) (it | things) !(with | between | off with)',
@@ -258,6 +258,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(left | leave | leaves | leaving) ~3 {YOUNG_CHILD} ~3 (alone | on (their | his | her) own | by (themselves | himself | herself) | unattended | unsupervised | home alone | with no adult | with nobody)',
       'home alone', '{YOUNG_CHILD} ~5 (left | home | is | are | was | were | stay | stays) ~2 (alone | on (their | his | her) own | by (themselves | himself | herself)) !(for (a | five | ten | 5 | 10) (minutes | mins))',
       '(neighbours | neighbour | next door | their | her | his) ~3 {CHILD} ~8 (hungry | starving | filthy | dirty | unwashed | smell | smelly | not fed | never fed | no food | locked (in | out) | out (late | all night) | screaming | crying for hours | no coat | no shoes | no heating | ignored)',
+      '{CHILD} ~3 (next door | down the road | across the road | upstairs | downstairs | over the road | on our street | in the flat) ~8 (hungry | starving | filthy | dirty | unwashed | smell | smelly | not fed | never fed | no food | locked (in | out) | out (late | all night) | screaming | crying for hours | no coat | no shoes | no heating | ignored | alone)',
       '(neglect | neglected | neglecting | neglectful) ~6 {CHILD}', '{CHILD} ~6 (neglect | neglected | neglecting | neglectful)',
       '(locked | locks | locking) ~2 (me | us | him | her | them | the kids | the children) ~2 (in (the | a | my | his | her | their) (room | bedroom | cupboard | shed | garden | house) | out (all night | overnight | in the cold | of the house at night))',
       '(drunk | high | wasted | stoned | passed out | out of it | off (her | his) face | on drugs | smashed) ~8 (looking after | in charge of | with | driving | collecting | picking up) ~3 (the | my | her | his)? ~1 {CHILD}',

@@ -68,4 +68,7 @@ export const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Verbs after which a lone "2" means "to" ("want 2 die"). */
-export const TWO_MEANS_TO = /\b(want|wants|wanted|going|need|needs|try|trying|tried|have|has|had|got|like|used|about|ready|planning|plan|deserve|deserves|wish|able|allowed|start|started|begin|began)\s+2\b/g;
+export const TWO_MEANS_TO = /\b(want|wants|wanted|going|need|needs|try|trying|tried|like|used|about|ready|planning|plan|deserve|deserves|wish|able|allowed|start|started|begin|began|scared|afraid|talk|talking|speak|speaking|listen|go|going|come|went|back|close|next|nice|mean|said|say|reply|text|message)\s+2\b/g;
+
+/** A lone "2" before a verb also means "to" ("talk 2 someone", "got nothing 2 live for"). */
+export const TWO_BEFORE_VERB = /\b2\s+(die|be|go|kill|end|hurt|harm|talk|see|get|do|stay|live|leave|make|take|eat|sleep|speak|tell|help|keep|cut|jump|run|come|find|stop|cope|carry|ask|wake|exist|school|bed|work)\b/g;

@@ -1,0 +1,43 @@
+import { evaluate, floorFailures, FLOORS, holdoutSchema, riskSetSchema, worrySetSchema } from '../../knowledge/triage/evaluation';
+import { PRIORITY_GROUP_IDS, RISK_ROUTES } from '../../knowledge/vocabulary';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { bathnesEngine, EVAL_DIR, readEval, sharedExamples } from './helpers';
+
+// The same evaluation `npm run eval` prints, held as floors so a regression fails CI.
+
+const risk = riskSetSchema.parse(readEval('risk.json')).items;
+const worries = worrySetSchema.parse(readEval('worries.json')).items;
+
+describe('labelled evaluation set', () => {
+  it('is big enough and covers every route and every group', () => {
+    expect(risk.length).toBeGreaterThanOrEqual(200);
+    expect(worries.length).toBeGreaterThanOrEqual(200);
+    for (const route of RISK_ROUTES) expect(risk.filter((r) => r.route === route).length).toBeGreaterThanOrEqual(20);
+    for (const id of PRIORITY_GROUP_IDS) expect({ id, n: worries.filter((w) => w.groups.includes(id)).length >= 8 }).toEqual({ id, n: true });
+  });
+
+  it('shares no message with the training phrases', () => {
+    const training = new Set(Object.values(sharedExamples()).flat().map((t) => t.toLowerCase().trim()));
+    const overlap = [...risk, ...worries].map((i) => i.text.toLowerCase().trim()).filter((t) => training.has(t));
+    expect(overlap).toEqual([]);
+  });
+
+  it(`holds the floors: risk recall ${FLOORS.riskRecall * 100}%, false escalation under ${FLOORS.falseEscalation * 100}%, group top-3 at least ${FLOORS.groupTop3 * 100}%`, () => {
+    const report = evaluate(bathnesEngine().triage, risk, worries);
+    const missed = report.misses.filter((m) => m.kind === 'risk-missed').map((m) => m.text);
+    expect(missed).toEqual([]);
+    expect(floorFailures(report)).toEqual([]);
+  });
+});
+
+describe('hold-out set', () => {
+  const file = join(EVAL_DIR, 'holdout.json');
+  const run = existsSync(file) ? it : it.skip;
+  run('parses and misses no risk message', () => {
+    const holdout = holdoutSchema.parse(readEval('holdout.json'));
+    const report = evaluate(bathnesEngine().triage, holdout.risk, holdout.worries);
+    expect(report.risk.total).toBeGreaterThan(0);
+    expect(report.rates.riskRecall).toBe(1);
+  });
+});

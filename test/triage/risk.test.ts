@@ -1,0 +1,181 @@
+import { detectRisk, RISK_RULES } from '../../knowledge/triage';
+
+const rulesOf = (text: string) => detectRisk(text).map((m) => m.rule);
+const routesOf = (text: string) => detectRisk(text).map((m) => m.route);
+
+describe('detectRisk: the examples in the issue', () => {
+  const cases: Array<[string, string]> = [
+    ['kil myself', 'crisis'],
+    ['i feel suicidle', 'crisis'],
+    ['the neigbours leave their toddler alone all day', 'safeguarding-child'],
+    ['kms', 'crisis'],
+    ["my friend says she'll kill herself", 'crisis'],
+    ["I don't want to be here anymore", 'crisis'],
+    ["I'm scared to go home", 'domestic-abuse'],
+    ["I'm not sure I can keep myself safe", 'crisis'],
+  ];
+  it.each(cases)('"%s" escalates to %s', (text, route) => {
+    expect(routesOf(text)).toContain(route);
+  });
+
+  it.each(['these bills are killing me', 'the school run is murder'])('"%s" does not escalate', (text) => {
+    expect(detectRisk(text)).toEqual([]);
+  });
+});
+
+describe('detectRisk: one example per rule, so every rule is exercised', () => {
+  const examples: Record<string, string[]> = {
+    'emergency.overdose-taken': ["i've taken a load of pills", 'she swallowed 20 paracetamol', "he od'd"],
+    'emergency.weapon': ["he's got a knife", 'my son carries a machete'],
+    'emergency.violence-now': ['he is hitting me right now', 'hes trying to break the door down'],
+    'emergency.medical': ['my baby is not breathing', 'my dad collapsed'],
+    'emergency.about-to-jump': ['im on the bridge and about to jump', 'i am standing on the edge of the roof'],
+    'emergency.threat-to-kill': ['he said he is going to kill me', 'i want to stab him'],
+    'emergency.child-alone-now': ['the toddler next door is alone right now and screaming'],
+    'crisis.suicidal-intent': ['i want to kill myself', 'thinking about ending my life', 'everyone would be better off without me'],
+    'crisis.wants-to-die': ['i just want to die', 'no point in living', "I can't go on"],
+    'crisis.self-harm': ['she has been cutting herself', 'i self harm', 'cuts all over her arms'],
+    'crisis.cannot-keep-safe': ["I'm not sure I can keep myself safe", "i don't think i can stay safe"],
+    'crisis.overdose-thoughts': ["i've been stockpiling my tablets", 'thinking about an overdose'],
+    'crisis.not-ok': ["I'm not ok", "i'm at breaking point"],
+    'crisis.harm-to-baby-thoughts': ['I am scared I might hurt my baby'],
+    'safeguarding-child.sexual-abuse': ['my uncle touched me', 'my stepdad gets into my bed at night'],
+    'safeguarding-child.physical-abuse': ['my stepdad hits me with a belt', 'bruises on the baby'],
+    'safeguarding-child.neglect': ['the kids next door are always filthy and hungry', 'they leave their 3 year old home alone'],
+    'safeguarding-child.grooming': ['an older man keeps buying my daughter presents', 'someone asked my son to send naked pictures'],
+    'safeguarding-child.county-lines': ['my son is caught up in county lines'],
+    'safeguarding-child.criminal-exploitation': ['my son owes money to a dealer', 'my daughter has a burner phone'],
+    'safeguarding-adult.exploitation': ['my brother is dealing drugs for a gang who threaten him'],
+    'safeguarding-child.missing': ["my son hasn't come home", 'my daughter has gone missing'],
+    'safeguarding-adult.missing': ['my husband has gone missing'],
+    'safeguarding-adult.missing-vulnerable': ['my grandad with dementia wandered off'],
+    'safeguarding-child.fgm': ['they want to have her cut in the summer holiday', 'FGM'],
+    'safeguarding-child.forced-marriage': ['they are forcing me to get married', 'my sister is being married off'],
+    'safeguarding-child.scared-at-home': ['i am 13 and scared to go home'],
+    'safeguarding-child.practitioner-concern': ['I have a safeguarding concern about a pupil'],
+    'domestic-abuse.violence': ['my husband hits me', 'he beat me up again', 'my partner has hit me'],
+    'domestic-abuse.named': ['domestic violence', 'my partner is so controlling', 'i think i am being gaslit', 'hubby gets violent when drunk'],
+    'domestic-abuse.threats': ['he threatened to take the kids', 'he threatens me'],
+    'domestic-abuse.fear-at-home': ["I'm scared of my husband", 'i walk on eggshells'],
+    'domestic-abuse.coercive-control': ['my partner checks my phone', 'he controls all the money'],
+    'safeguarding-adult.financial-abuse': ['my nans carer is taking her pension', 'my elderly dad keeps getting scammed'],
+    'safeguarding-adult.theft-by-relative': ['my cousin helps himself to her savings'],
+    'safeguarding-adult.cuckooing': ['his flat has been cuckooed', 'dealers have taken over his flat'],
+    'safeguarding-adult.modern-slavery': ['they took my passport', 'i work for no pay'],
+    'safeguarding-adult.care-neglect': ['the care home left her in a soiled bed', 'self neglect'],
+    'safeguarding-adult.abuse': ['my elderly mum is scared of her son who hits her'],
+    'safeguarding-adult.sexual-abuse': ['I was raped last night'],
+  };
+
+  it('has an example for every rule', () => {
+    expect(Object.keys(examples).sort()).toEqual(RISK_RULES.map((r) => r.id).sort());
+  });
+
+  for (const [rule, texts] of Object.entries(examples)) {
+    it.each(texts)(`${rule}: "%s"`, (text) => {
+      expect(rulesOf(text)).toContain(rule);
+    });
+  }
+});
+
+describe('detectRisk: figurative speech', () => {
+  it.each([
+    'these bills are killing me',
+    'my feet are killing me',
+    'the school run is murder',
+    'I could kill for a coffee',
+    "I'm dying to know how the match went",
+    'dying of embarrassment',
+    'my boss will murder me if I am late',
+    'this traffic is a nightmare',
+    'the waiting is killing me',
+    'I burnt myself cooking tea',
+    'she got kicked off her course',
+    'I want to dye my hair',
+    'we are going to jump on the trampoline',
+  ])('"%s" does not escalate', (text) => {
+    expect(detectRisk(text)).toEqual([]);
+  });
+
+  it('still escalates when a person is the subject or the object', () => {
+    expect(routesOf('my husband is killing me')).not.toEqual([]);
+    expect(routesOf('these kids are killing me')).not.toEqual([]);
+    expect(rulesOf('he will kill me if he finds out')).toContain('emergency.threat-to-kill');
+  });
+
+  it('escalates a real risk said next to a figurative one', () => {
+    expect(routesOf('these bills are killing me and honestly I want to kill myself')).toContain('crisis');
+  });
+});
+
+describe('detectRisk: negation does not hide risk', () => {
+  it.each([
+    ["I'm not sure I can keep myself safe", 'crisis'],
+    ["I don't think I can stay safe", 'crisis'],
+    ["I'm not ok", 'crisis'],
+    ["I don't want to live anymore", 'crisis'],
+    ["I don't feel safe at home", 'domestic-abuse'],
+    ["I can't say he doesn't hit me", 'domestic-abuse'],
+  ])('"%s" escalates to %s', (text, route) => {
+    expect(routesOf(text)).toContain(route);
+  });
+});
+
+describe('detectRisk: third person, text speak and long messages', () => {
+  it('catches risk about someone else', () => {
+    expect(routesOf('my mate keeps saying he wants to die')).toContain('crisis');
+    expect(routesOf('i think my friends dad is abusing her')).toContain('safeguarding-child');
+  });
+
+  it('catches text speak', () => {
+    expect(routesOf('ngl i wanna unalive myself')).toContain('crisis');
+    expect(routesOf('my bf hit me agen')).toContain('domestic-abuse');
+  });
+
+  it('catches risk in the middle of a long message', () => {
+    const text =
+      "Hi, I wanted to ask about free childcare for my two year old because money is tight since I lost my job. " +
+      'Also my partner pushed me against the wall last night when I asked about the bills. ' +
+      'Anyway, are there any toddler groups near Midsomer Norton on a Thursday morning? Thanks so much.';
+    expect(rulesOf(text)).toContain('domestic-abuse.violence');
+  });
+});
+
+describe('detectRisk: result shape', () => {
+  it('returns [] for empty or blank text', () => {
+    expect(detectRisk('')).toEqual([]);
+    expect(detectRisk('   ')).toEqual([]);
+  });
+
+  it('names the rule and the words that matched', () => {
+    const [first] = detectRisk('i want to kil myself');
+    expect(first).toEqual({ route: 'crisis', rule: 'crisis.suicidal-intent', matched: 'kill myself' });
+  });
+
+  it('puts the most urgent route first: emergency > crisis > child > domestic abuse > adult', () => {
+    const routes = routesOf('my partner hits me, I have taken 30 tablets and I want to kill myself, the kids are home alone');
+    expect(routes[0]).toBe('emergency');
+    const order = ['emergency', 'crisis', 'safeguarding-child', 'domestic-abuse', 'safeguarding-adult'];
+    const ranks = routes.map((r) => order.indexOf(r));
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+  });
+
+  it('lists each rule once', () => {
+    const rules = rulesOf('i want to kill myself, i want to kill myself, i want to kill myself');
+    expect(new Set(rules).size).toBe(rules.length);
+  });
+
+  it('does not escalate ordinary worries', () => {
+    for (const text of [
+      "my son won't go to school",
+      'we are behind on the rent',
+      'my mum died last month',
+      'where can I find a toddler group',
+      'my daughter is being bullied on snapchat',
+      'my partner and I argue a lot',
+      "my 15 year old is home after school on his own until 6, is that ok?",
+    ]) {
+      expect({ text, matches: detectRisk(text) }).toEqual({ text, matches: [] });
+    }
+  });
+});

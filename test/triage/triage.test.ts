@@ -1,0 +1,146 @@
+import { createTriage, createTriageEngine, MAX_TEXT_LENGTH } from '../../knowledge/triage';
+import { PRIORITY_GROUP_IDS } from '../../knowledge/vocabulary';
+import type { KnowledgePack } from '../../knowledge/schema/pack';
+import { bathnesEngine, sharedExamples } from './helpers';
+
+const triage = (text: string, context = {}) => bathnesEngine().triage(text, context);
+const groupIds = (text: string, context = {}) => triage(text, context).priorityGroups.map((g) => g.id);
+
+describe('shared example phrases', () => {
+  it('has at least 40 phrases for every one of the 21 groups', () => {
+    const examples = sharedExamples();
+    for (const id of PRIORITY_GROUP_IDS) expect({ id, n: (examples[id] ?? []).length >= 40 }).toEqual({ id, n: true });
+  });
+
+  it('trains from the examples file alone (no loader needed)', () => {
+    const examples = sharedExamples();
+    const pack: Pick<KnowledgePack, 'priorityGroups' | 'needLevels'> = {
+      priorityGroups: PRIORITY_GROUP_IDS.map((id) => ({
+        id,
+        strategyWording: id,
+        plainName: id,
+        summary: id,
+        appliesTo: ['adults' as const],
+        source: 'seed:test',
+        examples: examples[id] ?? [],
+      })),
+      needLevels: [],
+    };
+    const fn = createTriage(pack);
+    expect(fn('we have been evicted').priorityGroups[0].id).toBe('housing');
+  });
+
+  it('trains in well under a second', () => {
+    expect(bathnesEngine().startupMs).toBeLessThan(3000); // a loose guard; npm run bench reports the real figure
+  });
+});
+
+describe('priority groups', () => {
+  it('maps the issue example to both groups it names', () => {
+    const ids = groupIds("my son won't go to school and I've lost my job");
+    expect(ids.slice(0, 2).sort()).toEqual(['financial-exclusion', 'school-attendance']);
+  });
+
+  it.each([
+    ['we are being evicted and my dad just passed away', ['housing', 'bereavement']],
+    ['my autistic son is being bullied', ['learning-difficulties-autism', 'bullying']],
+    ['my husband drinks every night, we argue constantly in front of the kids', ['substance-misuse', 'parental-conflict']],
+    ['I care for my mum and I feel so low', ['carers', 'mental-health']],
+  ])('"%s" -> %j in the top three', (text, expected) => {
+    const top3 = groupIds(text).slice(0, 3);
+    for (const id of expected) expect(top3).toContain(id);
+  });
+
+  it('returns scores from 0 to 1, best first, and at least three groups', () => {
+    const { priorityGroups } = triage('my daughter refuses school');
+    expect(priorityGroups.length).toBeGreaterThanOrEqual(3);
+    for (const g of priorityGroups) {
+      expect(g.score).toBeGreaterThan(0);
+      expect(g.score).toBeLessThanOrEqual(1);
+    }
+    const scores = priorityGroups.map((g) => g.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(priorityGroups[0].id).toBe('school-attendance');
+  });
+
+  it('uses the age band: a young child tilts toward early years, a teenager toward NEET', () => {
+    const text = 'looking for a free place at nursery or college for my child';
+    const young = triage(text, { ageBand: 'pre-birth-5' }).priorityGroups;
+    const teen = triage(text, { ageBand: '11-19' }).priorityGroups;
+    const score = (gs: typeof young, id: string) => gs.find((g) => g.id === id)?.score ?? 0;
+    expect(score(young, 'early-years-funding')).toBeGreaterThan(score(teen, 'early-years-funding'));
+    expect(score(teen, 'neet')).toBeGreaterThanOrEqual(score(young, 'neet'));
+  });
+
+  it('older people tilt toward social isolation', () => {
+    const text = 'I never see anyone these days';
+    const older = triage(text, { ageBand: 'older' }).priorityGroups;
+    const plain = triage(text).priorityGroups;
+    const score = (gs: typeof older) => gs.find((g) => g.id === 'social-isolation')?.score ?? 0;
+    expect(score(older)).toBeGreaterThanOrEqual(score(plain));
+    expect(older[0].id).toBe('social-isolation');
+  });
+});
+
+describe('route and need level', () => {
+  it('risk wins: the route is the most urgent risk route and the level is specialist', () => {
+    const result = triage('I want to kill myself');
+    expect(result.route).toBe('crisis');
+    expect(result.needLevel).toBe('specialist');
+    expect(result.riskMatches[0].rule).toBe('crisis.suicidal-intent');
+    expect(result.priorityGroups.map((g) => g.id)).toContain('mental-health');
+  });
+
+  it('a plain question is information at the universal level', () => {
+    const result = triage('where can I find a toddler group');
+    expect(result.route).toBe('information');
+    expect(result.needLevel).toBe('universal');
+    expect(result.priorityGroups[0].id).toBe('new-parents');
+  });
+
+  it('a greeting is information with no groups', () => {
+    expect(triage('hello')).toEqual({ route: 'information', riskMatches: [], priorityGroups: [], needLevel: 'universal' });
+  });
+
+  it('a worry is early help at the targeted level', () => {
+    const result = triage("my son won't go to school and it's been going on for months");
+    expect(result.route).toBe('early-help');
+    expect(result.needLevel).toBe('targeted');
+  });
+
+  it('a simple question about a worry stays universal', () => {
+    expect(triage('how do I apply for free school meals').needLevel).toBe('universal');
+  });
+
+  it('statutory words make it specialist even without a risk rule', () => {
+    const result = triage('there is a child in need plan and a social worker for my son who is struggling');
+    expect(result.needLevel).toBe('specialist');
+  });
+
+  it('figurative words in a worry do not escalate', () => {
+    const result = triage('this debt is killing me');
+    expect(result.route).toBe('early-help');
+    expect(result.priorityGroups[0].id).toBe('financial-exclusion');
+  });
+});
+
+describe('bad input', () => {
+  it('copes with empty, odd and very long text', () => {
+    expect(triage('').route).toBe('information');
+    expect(triage('!!!???').route).toBe('information');
+    expect(triage('😀😀😀').route).toBe('information');
+    const long = 'my son will not go to school. '.repeat(1000);
+    expect(long.length).toBeGreaterThan(MAX_TEXT_LENGTH);
+    expect(triage(long).priorityGroups[0].id).toBe('school-attendance');
+  });
+
+  it('treats a non-string as empty rather than throwing', () => {
+    expect(triage(undefined as unknown as string).route).toBe('information');
+  });
+
+  it('builds an engine for a pack with no example phrases (risk still works)', () => {
+    const engine = createTriageEngine({ priorityGroups: [], needLevels: [] });
+    expect(engine.triage('i want to kill myself').route).toBe('crisis');
+    expect(engine.triage('hello').priorityGroups).toEqual([]);
+  });
+});
