@@ -226,7 +226,8 @@
       transcriptOverlayButtonColorOnHover: background,
       hyperlinkUnderline: true,
       markdownRespectCRLF: true,
-      emojiSet: false,
+      // Web Chat's markdown renderer passes raw HTML through unless told not to.
+      markdownRenderHTML: false,
       typingAnimationDuration: 3000
     };
   }
@@ -262,7 +263,6 @@
           {
             directLine: directLine,
             store: store,
-            userID: session.userId,
             locale: config.locale || 'en-GB',
             styleOptions: styleOptions(),
             renderMarkdown: safeMarkdown(window.WebChat.renderMarkdown, config.linkOrigins || []),
