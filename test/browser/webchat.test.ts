@@ -234,9 +234,16 @@ describe('reflow at 400% zoom (320 CSS px wide)', () => {
     const { page } = await openChat({ width: 320, height: 256 });
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    const botBubbles = page.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
+    const before = await botBubbles.count();
     await page.locator(SEND_BOX).fill('hello');
     await page.keyboard.press('Enter');
     await page.locator('.webchat__bubble--from-user').last().waitFor();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n,
+      before,
+      { timeout: 15_000 },
+    );
     await expect(page.locator('.ehc-exit').isVisible()).resolves.toBe(true);
     const after = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
     expect(after).toBe(true);

@@ -110,8 +110,8 @@ describe('embedded Direct Line channel (real server, real bot)', () => {
 
     test('malformed token: 401; forged signature: 403', async () => {
       expect((await server.call(activitiesPath(conversation.conversationId), { token: 'not-a-token' })).status).toBe(401);
-      const [payload] = conversation.token.split('.');
-      const forged = await server.call(activitiesPath(conversation.conversationId), { token: `${payload}.AAAA` });
+      const [header, payload] = conversation.token.split('.');
+      const forged = await server.call(activitiesPath(conversation.conversationId), { token: `${header}.${payload}.AAAA` });
       expect(forged.status).toBe(403);
       expect(forged.body.error).toMatch(/not valid/);
     });

@@ -1,0 +1,134 @@
+import { gunzipSync } from 'node:zlib';
+import { startWebChatServer, type WebChatTestServer } from './webchatServer';
+
+describe('the chat page and its files (embedded mode)', () => {
+  let server: WebChatTestServer;
+
+  beforeAll(async () => {
+    server = await startWebChatServer();
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  test('GET / is the chat page in British English, with security headers and no inline script', async () => {
+    const res = await server.call('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = res.body as string;
+    expect(html).toMatch(/<html lang="en-GB">/);
+    expect(html).toContain('Exit this page');
+    expect(html).toContain('href="#main-content"');
+    // Every script is a file from this origin: no inline script for the CSP to allow.
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/src="\/webchat\//);
+      expect(body.trim()).toBe('');
+    }
+
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+    expect(directives).toMatchObject({
+      'default-src': "'none'",
+      'script-src': "'self'",
+      'connect-src': "'self'",
+      'img-src': "'self' data: blob:",
+      'frame-ancestors': "'none'",
+      'object-src': "'none'",
+      'base-uri': "'none'",
+    });
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('permissions-policy')).toContain('microphone=()');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
+  test('the Web Chat bundle is served from this origin, gzipped when asked, cacheable when versioned', async () => {
+    const versions = await server.call('/webchat/config.json');
+    const res = await fetch(`${server.url}/webchat/webchat.js?v=${versions.body.webChatVersion}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    const body = Buffer.from(await res.arrayBuffer());
+    // fetch has already decoded the gzip; the bundle defines window.WebChat.
+    const text = res.headers.get('content-encoding') === 'gzip' && body[0] === 0x1f ? gunzipSync(body).toString() : body.toString();
+    expect(text.length).toBeGreaterThan(1_000_000);
+    expect(text).toContain('WebChat');
+    for (const file of ['embed.js', 'embed.css', 'page.css']) {
+      const asset = await server.call(`/webchat/${file}`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+
+  test('config.json tells the page to use the embedded Direct Line and where quick exit goes', async () => {
+    const res = await server.call('/webchat/config.json');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      mode: 'embedded',
+      directLineDomain: '/v3/directline',
+      webSocket: false,
+      tokenUrl: '/api/directline/token',
+      exitUrl: 'https://www.bbc.co.uk/weather',
+      locale: 'en-GB',
+    });
+    // Links the bot may make live: the https sites in the knowledge pack.
+    expect(res.body.linkOrigins.length).toBeGreaterThan(0);
+    for (const origin of res.body.linkOrigins) expect(origin).toMatch(/^https:\/\/[^/]+$/);
+    expect(JSON.stringify(res.body)).not.toMatch(/secret/i);
+  });
+
+  test('unknown paths under the channel are JSON 404s', async () => {
+    const res = await server.call('/webchat/nothing-here.js');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: expect.any(String) });
+  });
+
+  test('cross-origin requests get no CORS headers unless the origin is allowed', async () => {
+    const res = await server.call('/webchat/config.json', { headers: { origin: 'https://evil.example' } });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('configured for a council site', () => {
+  let server: WebChatTestServer;
+
+  beforeAll(async () => {
+    server = await startWebChatServer({
+      WEBCHAT_ALLOWED_ORIGINS: 'https://www.council.example.gov.uk',
+      WEBCHAT_FRAME_ANCESTORS: 'https://www.council.example.gov.uk',
+      WEBCHAT_EXIT_URL: 'https://www.google.co.uk/',
+    });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  test('the allowed origin may call the token and Direct Line endpoints (CORS, preflight)', async () => {
+    const origin = 'https://www.council.example.gov.uk';
+    const token = await server.call('/api/directline/token', { method: 'POST', headers: { origin } });
+    expect(token.status).toBe(200);
+    expect(token.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(token.headers.get('access-control-allow-credentials')).toBeNull();
+    const preflight = await server.call(`/v3/directline/conversations/${token.body.conversationId}/activities`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+  });
+
+  test('framing is allowed only by the configured site; quick exit goes where configured', async () => {
+    const page = await server.call('/');
+    expect(page.headers.get('content-security-policy')).toContain('frame-ancestors https://www.council.example.gov.uk');
+    expect(page.headers.get('x-frame-options')).toBeNull();
+    expect((await server.call('/webchat/config.json')).body.exitUrl).toBe('https://www.google.co.uk/');
+  });
+});
