@@ -12,6 +12,7 @@ import { createTriage } from '../knowledge/triage';
 import type { TriageFn } from '../knowledge/triage/types';
 import { parseConfig, type AppConfig } from './config';
 import type { Logger } from './logging';
+import { withDefaultAudience } from './teams/audience';
 
 export interface ConversationData {
   messageCount: number;
@@ -67,7 +68,7 @@ export class EarlyHelpBot extends ActivityHandler {
     this.retentionHours = settings.retentionHours;
     this.conversationData = conversationState.createProperty<ConversationData>('conversationData');
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
-    this.profile = conversationState.createProperty<EarlyHelpProfile>('earlyHelpProfile');
+    this.profile = withDefaultAudience(conversationState.createProperty<EarlyHelpProfile>('earlyHelpProfile'));
     this.mainDialog = new MainDialog({ pack: setup.pack, triage: setup.triage, profile: this.profile });
     this.riskGate = new RiskGate(setup.pack, setup.triage);
 
