@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { registerWebChat, type WebChat } from '../../bot/webchat';
@@ -18,6 +20,9 @@ let server: TestServer;
 let webchat: WebChat;
 let browser: Browser;
 let removeDataDir: () => Promise<void>;
+// A stand-in council website on another origin, serving deployment/webchat/embed.html.
+let councilSite: http.Server;
+let councilOrigin: string;
 
 interface PageProblems {
   console: string[];
@@ -26,7 +31,7 @@ interface PageProblems {
   conversationId?: string;
 }
 
-async function openChat(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: PageProblems }> {
+async function openChat(viewport = { width: 1280, height: 900 }, url?: string): Promise<{ page: Page; problems: PageProblems }> {
   const page = await browser.newPage({ viewport });
   const problems: PageProblems = { console: [], csp: [] };
   page.on('console', (message) => {
@@ -45,7 +50,7 @@ async function openChat(viewport = { width: 1280, height: 900 }): Promise<{ page
   await page.route(`${EXIT_URL}**`, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>Weather</title><h1>Weather</h1>' }),
   );
-  await page.goto(`${server.url}/`);
+  await page.goto(url ?? `${server.url}/`);
   await page.locator('.webchat__bubble').first().waitFor();
   return { page, problems };
 }
@@ -105,8 +110,15 @@ beforeAll(async () => {
   fs.mkdirSync(RESULTS, { recursive: true });
   const data = await makeTempDir('eha-webchat-');
   removeDataDir = data.remove;
+  const snippet = fs.readFileSync(path.resolve(__dirname, '../../deployment/webchat/embed.html'), 'utf8');
+  councilSite = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(snippet.replaceAll('https://earlyhelp.example.gov.uk', server.url));
+  });
+  await new Promise<void>((resolve) => councilSite.listen(0, '127.0.0.1', () => resolve()));
+  councilOrigin = `http://127.0.0.1:${(councilSite.address() as AddressInfo).port}`;
   server = await startTestServer({ env: { STORAGE: 'lowdb', DATA_DIR: data.dir } });
-  webchat = registerWebChat(server.app, { env: { WEBCHAT_EXIT_URL: EXIT_URL } });
+  webchat = registerWebChat(server.app, { env: { WEBCHAT_EXIT_URL: EXIT_URL, WEBCHAT_ALLOWED_ORIGINS: councilOrigin } });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 });
 
@@ -114,6 +126,7 @@ afterAll(async () => {
   await browser?.close();
   webchat?.close();
   await server?.close();
+  await new Promise<void>((resolve) => (councilSite ? councilSite.close(() => resolve()) : resolve()));
   await removeDataDir?.();
 });
 
@@ -300,6 +313,27 @@ describe('quick exit', () => {
     await page.waitForTimeout(300);
     expect(page.url()).toBe(`${server.url}/`);
     await page.screenshot({ path: path.join(RESULTS, 'webchat-page.png') });
+    await page.close();
+  });
+});
+
+describe('the embed snippet on a council site (another origin)', () => {
+  test('the chat works across origins and quick exit still leaves', async () => {
+    const { page, problems } = await openChat(undefined, `${councilOrigin}/`);
+    expect(await lastBotText(page)).toMatch(/not a person/i);
+    await page.locator(SEND_BOX).fill("I'm worried about money");
+    await page.keyboard.press('Enter');
+    await page.locator('.webchat__suggested-action', { hasText: 'Me' }).first().waitFor();
+    // The council's own font reaches the chat through --ehc-font.
+    const font = await page.locator('.webchat__bubble').first().evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(font).toContain('Your Council Sans');
+    expect(await storageSnapshot(page)).toEqual({ localStorage: 0, sessionStorage: 0, cookie: '', indexedDB: 0, caches: 0 });
+    await page.screenshot({ path: path.join(RESULTS, 'webchat-embedded-on-council-site.png') });
+    expect(problems.console).toEqual([]);
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.waitForURL(`${EXIT_URL}**`);
     await page.close();
   });
 });
