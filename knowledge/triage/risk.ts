@@ -159,8 +159,13 @@ function test(re: RegExp, text: string): boolean {
   return re.test(text);
 }
 
+/**
+ * A match is explained by a frame when the frame covers its last word: the
+ * frame names what the scary word is about ("die | my hair", "stabbed | last
+ * year", "bills are | killing me"). A frame elsewhere in the message changes nothing.
+ */
 function inside(span: Span, frames: readonly Span[]): boolean {
-  return frames.some((f) => f.start <= span.start && span.end <= f.end);
+  return frames.some((f) => f.start < span.end && span.end <= f.end);
 }
 
 /** Most urgent route first; within a route, the order rules are listed. Deduplicated by rule. */

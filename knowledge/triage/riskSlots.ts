@@ -111,6 +111,7 @@ export const RISK_SLOTS: Readonly<Record<string, readonly string[]>> = {
   ],
   /** People whose "he'll kill me" is, in everyday speech, a joke about being late or in trouble. */
   JOKE_THREATENER: [
+    'council', 'the council', 'government', 'the government', 'bank', 'the bank', 'energy company', 'hmrc', 'tax man', 'taxman', 'dvla',
     'boss', 'manager', 'line manager', 'supervisor', 'teacher', 'teachers', 'head', 'headteacher', 'coach', 'mates',
     'mate', 'friends', 'friend', 'my friends', 'bestie', 'best friend', 'team', 'editor', 'tutor', 'lecturer',
   ],
