@@ -59,6 +59,8 @@ interface TurnWatch {
  * Teams-specific handling around every msteams turn, leaving other channels untouched:
  * - removes @mentions of the bot before anything reads the text (so before risk detection and triage);
  * - in channels and group chats, keeps replies short and adds the privacy notice with a private chat button;
+ * - welcomes a person who adds the app for themselves (Teams reports the bot as the member added),
+ *   and in channels introduces the bot once instead of welcoming everyone who joins the team;
  * - turns adaptiveCard/action invokes into the same submits the dialogs read from Action.Submit,
  *   rejecting bad ones with a clear message, and always answers the invoke;
  * - shapes every outgoing reply so it renders in Teams (see cards.ts).
@@ -147,7 +149,7 @@ export class TeamsMiddleware implements Middleware {
   }
 
   private async onConversationUpdate(context: TurnContext, next: () => Promise<void>, turn: TeamsTurn): Promise<void> {
-    if (!turn.shared) return next();
+    if (!turn.shared) return this.onPersonalInstall(context, next, turn);
     const added = context.activity.membersAdded ?? [];
     const botAdded = added.some((m) => m.id === turn.botId);
     if (botAdded) {
@@ -158,6 +160,24 @@ export class TeamsMiddleware implements Middleware {
     // Someone joining a team is not talking to the bot: a welcome in the channel would be noise.
     if (added.length > 0) return;
     return next();
+  }
+
+  /**
+   * When someone adds the app for themselves, Teams reports the bot as the member added, not the
+   * person. For the bot that is the person starting the conversation, so for this turn it sees the
+   * person as the one who joined, and welcomes them as it would on any other channel.
+   */
+  private async onPersonalInstall(context: TurnContext, next: () => Promise<void>, turn: TeamsTurn): Promise<void> {
+    const { activity } = context;
+    const added = activity.membersAdded ?? [];
+    const onlyBot = added.length > 0 && added.every((m) => m.id === turn.botId);
+    if (!onlyBot || !activity.from?.id || activity.from.id === turn.botId) return next();
+    activity.membersAdded = [{ id: activity.from.id, name: activity.from.name }];
+    try {
+      await next();
+    } finally {
+      activity.membersAdded = added;
+    }
   }
 
   private async onCardAction(context: TurnContext, next: () => Promise<void>, watch: TurnWatch): Promise<void> {

@@ -108,6 +108,14 @@ function noticeOf(replies: Activity[]): Record<string, any> | undefined {
 }
 
 describe('personal chat', () => {
+  test('adding the app for yourself starts the conversation with the welcome (Teams names the bot as the member added)', async () => {
+    const chat = teamsConversation('personal');
+    const replies = await server.send({ ...teamsMessage(chat, undefined), type: 'conversationUpdate', membersAdded: [{ id: BOT_ID }] });
+    const text = said(replies);
+    expect(text).toContain('not an emergency service');
+    expect(text).toContain('call 999');
+  });
+
   test('the audience defaults to practitioner: help is the practitioner help', async () => {
     const chat = teamsConversation('personal');
     const text = said(await server.send(teamsMessage(chat, 'help')));
