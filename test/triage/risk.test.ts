@@ -64,6 +64,7 @@ describe('detectRisk: one example per rule, so every rule is exercised', () => {
     'safeguarding-adult.modern-slavery': ['they took my passport', 'i work for no pay'],
     'safeguarding-adult.care-neglect': ['the care home left her in a soiled bed', 'self neglect'],
     'safeguarding-adult.abuse': ['my elderly mum is scared of her son who hits her'],
+    'safeguarding-adult.control': ['my uncle is 80 and his son will not let him out', 'the carer is stealing from my nan'],
     'safeguarding-adult.sexual-abuse': ['I was raped last night'],
   };
 
