@@ -9,6 +9,7 @@ import { registerDirectLineRoutes } from './directLineRoutes';
 import { linkOriginsOf } from './linkOrigins';
 import { registerPageRoutes } from './pageRoutes';
 import { applyCommonHeaders, applyCors } from './securityHeaders';
+import { ActivityStream, streamUrl } from './stream';
 import { readWebChatSettings, type WebChatSettings } from './settings';
 import { TokenIssuer } from './tokens';
 
@@ -75,8 +76,22 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
       trackInFlight: host.trackInFlight,
       onTurnFailed: (err) => logger.error({ event: 'webchat.turn.error', err }, 'web chat turn failed'),
     });
+    let stream: ActivityStream | undefined;
+    if (settings.webSocket) {
+      stream = new ActivityStream({ store, tokens, allowedOrigins: settings.allowedOrigins });
+      stream.attach(host.server.server);
+    }
     registerDirectLineRoutes(host.server, {
       channel,
+      streamUrlFor: stream
+        ? (req, conversation, token) => {
+            // The address the browser used, unless PUBLIC_URL says where we are published.
+            const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+            const base = config.publicUrl ?? `${proto}://${req.headers.host ?? `127.0.0.1:${port}`}`;
+            const watermark = new URL(req.url ?? '/', 'http://x').searchParams.get('watermark') ?? undefined;
+            return streamUrl(base, conversation.id, token, watermark);
+          }
+        : undefined,
       store,
       tokens,
       maxBodyBytes: settings.maxBodyBytes,

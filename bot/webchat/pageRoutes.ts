@@ -51,7 +51,7 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
   const config: PageConfig = {
     mode: settings.mode,
     directLineDomain: settings.mode === 'azure' ? `${settings.directLineEndpoint}/v3/directline` : DIRECT_LINE_BASE,
-    webSocket: settings.mode === 'azure',
+    webSocket: settings.mode === 'azure' || settings.webSocket,
     tokenUrl: '/api/directline/token',
     exitUrl: settings.exitUrl,
     botName: settings.botName,

@@ -19,6 +19,8 @@ export interface WebChatSettings {
   allowedOrigins: string[];
   exitUrl: string;
   botName: string;
+  /** Push activities over a WebSocket (Direct Line's streamUrl) instead of polling. */
+  webSocket: boolean;
 }
 
 class WebChatSettingsError extends Error {}
@@ -83,6 +85,10 @@ const EnvSchema = z.object({
   WEBCHAT_ALLOWED_ORIGINS: originList,
   WEBCHAT_EXIT_URL: httpsUrl('https://www.bbc.co.uk/weather'),
   WEBCHAT_BOT_NAME: z.string().max(60).optional(),
+  WEBCHAT_WEBSOCKET: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .optional()
+    .transform((v) => v !== 'false'),
 });
 
 /**
@@ -119,5 +125,6 @@ export function readWebChatSettings(
     allowedOrigins: e.WEBCHAT_ALLOWED_ORIGINS,
     exitUrl: e.WEBCHAT_EXIT_URL,
     botName: e.WEBCHAT_BOT_NAME ?? 'Early help assistant',
+    webSocket: e.WEBCHAT_WEBSOCKET,
   };
 }

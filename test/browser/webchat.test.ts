@@ -29,11 +29,18 @@ interface PageProblems {
   csp: string[];
   /** The conversation the page was given, read from its token response. */
   conversationId?: string;
+  /** WebSocket URLs the page opened, and how many times it polled for activities. */
+  sockets: string[];
+  polls: number;
 }
 
 async function openChat(viewport = { width: 1280, height: 900 }, url?: string): Promise<{ page: Page; problems: PageProblems }> {
   const page = await browser.newPage({ viewport });
-  const problems: PageProblems = { console: [], csp: [] };
+  const problems: PageProblems = { console: [], csp: [], sockets: [], polls: 0 };
+  page.on('websocket', (socket) => problems.sockets.push(socket.url()));
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && /\/activities\b/.test(request.url())) problems.polls += 1;
+  });
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.console.push(`${message.type()}: ${message.text()}`);
   });
@@ -195,6 +202,12 @@ describe('the chat page, by keyboard only', () => {
 
   test('nothing is kept in browser storage', async () => {
     expect(await storageSnapshot(page)).toEqual({ localStorage: 0, sessionStorage: 0, cookie: '', indexedDB: 0, caches: 0 });
+  });
+
+  test('activities arrive over the Direct Line stream (WebSocket), not by polling', () => {
+    expect(problems.sockets).toHaveLength(1);
+    expect(problems.sockets[0]).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/[^/]+\/stream\?/);
+    expect(problems.polls).toBe(0);
   });
 
   test('no CSP violations and no console errors or warnings', () => {

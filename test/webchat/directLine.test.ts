@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { TokenIssuer } from '../../bot/webchat/tokens';
 import { startConversation, startWebChatServer, TEST_TOKEN_SECRET, type WebChatTestServer } from './webchatServer';
 
@@ -85,6 +86,43 @@ describe('embedded Direct Line channel (real server, real bot)', () => {
     // Starting again with the same token does not greet twice.
     const restart = await server.call('/v3/directline/conversations', { method: 'POST', token, body: {} });
     expect(restart.status).toBe(200);
+  });
+
+  test('the stream (streamUrl) pushes the backlog, then each new activity, as Direct Line does', async () => {
+    const issued = await server.call('/api/directline/token', { method: 'POST' });
+    const started = await server.call('/v3/directline/conversations', { method: 'POST', token: issued.body.token, body: {} });
+    const { streamUrl, conversationId, token } = started.body;
+    expect(streamUrl).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${conversationId}/stream\\?`));
+    const ws = new WebSocket(streamUrl);
+    const received: Array<{ activities: Array<{ type: string; text?: string; from: { role: string } }>; watermark: string }> = [];
+    const next = () =>
+      new Promise<(typeof received)[number]>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const backlog = await next();
+    expect(backlog.activities[0]).toMatchObject({ type: 'message', from: { role: 'bot' } });
+    const echo = next();
+    await server.call(`/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', token, body: { type: 'message', text: 'hello' } });
+    expect((await echo).activities[0]).toMatchObject({ text: 'hello', from: { role: 'user' } });
+    ws.close();
+  });
+
+  test('the stream refuses a missing, foreign or forged token before upgrading', async () => {
+    const a = await startConversation(server);
+    const b = await startConversation(server);
+    const status = (url: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(url);
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on('open', () => {
+          ws.close();
+          resolve(101);
+        });
+        ws.on('error', () => undefined);
+      });
+    const base = `${server.url.replace('http', 'ws')}/v3/directline/conversations`;
+    expect(await status(`${base}/${a.conversationId}/stream`)).toBe(401);
+    expect(await status(`${base}/${a.conversationId}/stream?t=${b.token}`)).toBe(403);
+    expect(await status(`${base}/unknown/stream?t=${a.token}`)).toBe(404);
+    expect(await status(`${base}/${a.conversationId}/stream?t=${a.token}`)).toBe(101);
   });
 
   test('tokens/generate opens a new conversation without any secret', async () => {

@@ -72,7 +72,7 @@ describe('the chat page and its files (embedded mode)', () => {
     expect(res.body).toMatchObject({
       mode: 'embedded',
       directLineDomain: '/v3/directline',
-      webSocket: false,
+      webSocket: true,
       tokenUrl: '/api/directline/token',
       exitUrl: 'https://www.bbc.co.uk/weather',
       locale: 'en-GB',

@@ -1,0 +1,87 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Socket } from 'node:net';
+import WebSocket from 'ws';
+import type { ConversationStore } from './conversations';
+import { DIRECT_LINE_BASE } from './directLineRoutes';
+import type { TokenIssuer } from './tokens';
+
+const STREAM_PATH = new RegExp(`^${DIRECT_LINE_BASE}/conversations/([^/]+)/stream$`);
+
+export interface StreamOptions {
+  store: ConversationStore;
+  tokens: TokenIssuer;
+  /** Origins whose pages may open the stream (the page's own origin is always allowed). */
+  allowedOrigins: string[];
+}
+
+/**
+ * Direct Line's activity stream over WebSocket (the `streamUrl`): each new activity in a
+ * conversation is pushed as `{ activities, watermark }`, so Web Chat need not poll. The
+ * token travels in the URL's `t` parameter, as in Direct Line, and is checked before the
+ * upgrade is accepted.
+ */
+export class ActivityStream {
+  private readonly wss = new WebSocket.Server({ noServer: true, maxPayload: 1024 });
+
+  constructor(private readonly options: StreamOptions) {}
+
+  attach(server: HttpServer): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const match = STREAM_PATH.exec(url.pathname);
+      if (!match) return; // Not ours: another upgrade handler may want it.
+      const refusal = this.refusal(req, decodeURIComponent(match[1]), url.searchParams.get('t') ?? undefined);
+      if (refusal) {
+        socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, decodeURIComponent(match[1]), url.searchParams.get('watermark') ?? undefined));
+    });
+    server.once('close', () => this.close());
+  }
+
+  close(): void {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+  }
+
+  private refusal(req: IncomingMessage, conversationId: string, token: string | undefined): string | undefined {
+    const origin = req.headers.origin;
+    if (origin && origin !== `http://${req.headers.host}` && origin !== `https://${req.headers.host}` && !this.options.allowedOrigins.includes(origin)) {
+      return '403 Forbidden';
+    }
+    const check = this.options.tokens.check(token);
+    if (!check.ok) return check.reason === 'missing' || check.reason === 'malformed' ? '401 Unauthorized' : '403 Forbidden';
+    const conversation = this.options.store.get(conversationId);
+    if (!conversation) return '404 Not Found';
+    if (check.claims.conversationId !== conversation.id || check.claims.userId !== conversation.userId) return '403 Forbidden';
+    return undefined;
+  }
+
+  private serve(ws: WebSocket, conversationId: string, watermark: string | undefined): void {
+    const conversation = this.options.store.get(conversationId);
+    if (!conversation) {
+      ws.close(1008, 'conversation ended');
+      return;
+    }
+    const backlog = this.options.store.activitiesAfter(conversation, watermark);
+    if (backlog.activities.length > 0) ws.send(JSON.stringify(backlog));
+    const listener = (activities: unknown[], mark: string) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ activities, watermark: mark }));
+    };
+    conversation.listeners.add(listener);
+    // Web Chat sends empty messages as keep-alives; anything else is ignored too.
+    ws.on('message', () => this.options.store.touch(conversation));
+    ws.on('close', () => conversation.listeners.delete(listener));
+    ws.on('error', () => conversation.listeners.delete(listener));
+  }
+}
+
+/** The ws(s):// URL of a conversation's stream, on the host the browser used to reach us. */
+export function streamUrl(base: string, conversationId: string, token: string, watermark?: string): string {
+  const url = new URL(`${DIRECT_LINE_BASE}/conversations/${encodeURIComponent(conversationId)}/stream`, base);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.searchParams.set('watermark', watermark ?? '');
+  url.searchParams.set('t', token);
+  return url.toString();
+}
