@@ -1,4 +1,5 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { detectRisk } from '../../knowledge/triage';
 import { ATTACHMENTS_ONLY, EMPTY_MESSAGE, NO_WORDS, tooLong } from '../messages';
 
 export const MAX_MESSAGE_CHARACTERS = 5000;
@@ -41,6 +42,10 @@ export class InputGuardMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const problem = inputProblem(context, this.max);
     if (!problem) return next();
+    // Safety before tidiness: a message the guard would turn away still goes on to the bot's
+    // risk gate when risk detection finds anything in it (a 6,000-character message that
+    // ends "and I've taken all my tablets" must not get a "too long" reply).
+    if (detectRisk(context.activity.text ?? '').length > 0) return next();
     if (await this.options.passThrough?.(context, problem)) return next();
     const reply = {
       'attachments-only': ATTACHMENTS_ONLY,

@@ -61,6 +61,22 @@ describe('InputGuardMiddleware', () => {
       .startTest();
     expect(seen).toHaveLength(1);
   });
+  test('a message the guard would turn away still reaches the bot when risk is indicated in it', async () => {
+    const seen: string[] = [];
+    const adapter = new TestAdapter(async (context) => {
+      seen.push(context.activity.text ?? '');
+      await context.sendActivity('risk gate ran');
+    }).use(new InputGuardMiddleware());
+    const longStory = `${'We have had a hard year with the house and the bills. '.repeat(110)}I have taken all my tablets tonight.`;
+    expect(longStory.length).toBeGreaterThan(5000);
+    await adapter
+      .send(longStory)
+      .assertReply('risk gate ran')
+      .send('z'.repeat(6000))
+      .assertReply((r) => expect(r.text).toContain('too long'))
+      .startTest();
+    expect(seen).toHaveLength(1);
+  });
 });
 
 describe('DedupeMiddleware', () => {
