@@ -125,13 +125,14 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
     ['(new | first time | young | teen | single) ~1 (mum | dad | parent | mother | father)', 1], ['(breastfe* | bottle fe* | formula | weaning | colic | reflux | teething | nappies)', 0.9],
     ['(baby | babies) ~6 (cry* | sleep* | feed* | bond* | group | groups | class | massage)', 0.9], ['(toddler | stay and play | play group | playgroup | children centre | family hub | health visitor)', 0.8],
     ['(since | after) ~2 (having | had) ~1 (the | my)? ~1 baby', 1], ['(tantrum*)', 0.6], ['baby', 0.5],
+    ['(<1|2|3> (year | years) old | toddler | toddlers | little one) ~6 (bedtime | sleep | sleeping | tantrum | tantrums | bites | biting | kicks | kicking | hitting | behaviour | potty | eating | fussy)', 0.8],
   ],
   housing: [
     ['(evict* | section 21 | section 8 | possession order | repossess* | homeless* | nowhere to live | somewhere to live | sofa surf* | rough sleep* | temporary accommodation | b and b | b b | bed and breakfast | hostel)', 1],
     ['(landlord | housing association | council house | housing list | waiting list for housing | homesearch | housing benefit | housing options | deposit | tenancy)', 0.9],
     ['(damp | mould | mold | disrepair | leak* | overcrowd* | no heating | broken boiler | mice | rats | cockroach* | condensation)', 0.9], ['(kicked | thrown | chucked | threw | kicking | throwing) (me | us | him | her | them)? ~1 out ~3 (of)? ~2 (home | house | flat)?', 0.9],
     ['(rent) ~3 (arrears | too high | afford | behind | increase | owe)', 0.8], ['(living in) ~2 (car | tent | one room | hostel)', 0.9], ['(our | my | the) ~1 (flat | house | home) ~4 (too small | unsuitable | not suitable | falling apart | freezing | cold)', 0.8],
-    ['(housing | mortgage arrears | move somewhere bigger | need to move)', 0.8],
+    ['(housing | mortgage arrears | move somewhere bigger | need to move)', 0.8], ['(one | 1 | two | 2) ~1 (bed | bedroom | bedroomed) ~1 (flat | house | place)?', 0.7],
   ],
   'social-isolation': [
     ['(lonely | loneliness | isolated | isolation | alone | on my own | by myself | no one to talk to | nobody to talk to | no friends | no support | cut off | housebound | invisible)', 0.9],
@@ -153,7 +154,7 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
     ['(interpreter | translat* | language | english is not | speak little english | speaks little english | do not speak english | esol | eal | english as an additional)', 1],
     ['(refugee | refugees | asylum | migrant* | immigra* | visa | home office | no recourse | resettle* | settled status | brp)', 1], ['(racism | racist | discriminat* | prejudice)', 0.9],
     ['(culture | cultural* | faith | mosque | church | temple | gurdwara | religio*)', 0.6], ['(muslim | hindu | sikh | jewish | islamic)', 0.8], ['(bame | ethnic minority | minority ethnic | black | asian | gypsy | roma | traveller)', 0.9],
-    ['(polish | urdu | arabic | romanian | ukrainian | syria* | afghan* | chinese | hong kong | somali* | punjabi | bengali | portuguese | lithuanian | kurdish | farsi | pashto | tigrinya | eritrea* | sudan* | iran* | iraq* | nigeria* | ghana* | bulgarian | turkish | tamil | gujarati | hindi | mandarin | cantonese)', 0.9],
+    ['(ukraine | syria | afghanistan | sudan | eritrea | iran | iraq | somalia | poland | romania | albania | eritrean | polish | urdu | arabic | romanian | ukrainian | syria* | afghan* | chinese | hong kong | somali* | punjabi | bengali | portuguese | lithuanian | kurdish | farsi | pashto | tigrinya | eritrea* | sudan* | iran* | iraq* | nigeria* | ghana* | bulgarian | turkish | tamil | gujarati | hindi | mandarin | cantonese)', 0.9],
   ],
   'learning-difficulties-autism': [
     ['(autis* | asd | asperger* | adhd | add | pda | neurodiver* | neurodivergent | dyslexi* | dyspraxi* | dyscalculi* | down syndrome | developmental delay | learning (difficult* | disabilit*))', 1],
