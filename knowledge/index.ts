@@ -17,3 +17,4 @@ export {
   AGE_BAND_RANGES,
 } from './directory';
 export type { ServiceQuery, RankedService, RouteContacts } from './directory';
+export { createTriage, createTriageEngine, detectRisk, normalise, type TriageFn, type TriageResult, type TriageContext, type RiskMatch, type GroupScore } from './triage';
