@@ -32,12 +32,10 @@ describe('labelled evaluation set', () => {
 });
 
 describe('hold-out set', () => {
-  const file = join(EVAL_DIR, 'holdout.json');
-  const run = existsSync(file) ? it : it.skip;
-  run('parses and misses no risk message', () => {
+  it('exists and parses (its numbers are reported by npm run eval, not held as floors)', () => {
+    expect(existsSync(join(EVAL_DIR, 'holdout.json'))).toBe(true);
     const holdout = holdoutSchema.parse(readEval('holdout.json'));
-    const report = evaluate(bathnesEngine().triage, holdout.risk, holdout.worries);
-    expect(report.risk.total).toBeGreaterThan(0);
-    expect(report.rates.riskRecall).toBe(1);
+    expect(holdout.risk.length).toBeGreaterThan(0);
+    expect(holdout.worries.length).toBeGreaterThan(0);
   });
 });
