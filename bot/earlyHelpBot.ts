@@ -95,7 +95,8 @@ export class EarlyHelpBot extends ActivityHandler {
 
   protected async welcome(context: TurnContext): Promise<void> {
     await this.profile.set(context, emptyProfile());
-    await context.sendActivity(welcomeActivity(this.pack, this.retentionHours));
+    const profile = await this.profile.get(context, emptyProfile());
+    await context.sendActivity(welcomeActivity(this.pack, this.retentionHours, profile.audience));
   }
 
   protected async handleMessage(context: TurnContext): Promise<void> {

@@ -13,6 +13,8 @@ export function welcomeLines(councilName: string, retentionHours: number): strin
   ];
 }
 
+export const practitionerFirstQuestion =
+  'Describe a concern in a sentence or two, leaving out names, and I will match it to the priority groups, the level of need and local services. Or type **help**.';
 export const whoIsAsking = 'Who is asking? Or just tell me what is worrying you.';
 export const whoIsAskingRetry = 'Please pick one of the buttons. Or tell me in a few words what is worrying you.';
 export const whoIsAskingGiveUp = "That's fine. I'll ask in a simple way, and we can go from there.";

@@ -102,6 +102,46 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'help as the very first message: help, then the first question',
+    steps: [{ say: 'help', expect: ['You can type these at any time', 'Who is asking?'], buttons: WHO }],
+  },
+  {
+    name: 'is this a bot? as the very first message: an honest answer, then the first question',
+    steps: [{ say: 'is this a bot?', expect: ["No, I'm not a real person", 'Who is asking?'] }],
+  },
+  {
+    name: 'talk to someone as the very first message, on a bank holiday',
+    steps: [{ say: 'talk to someone', at: '2026-08-31T09:00:00Z', expect: ['closed right now', '01454 615165', 'Who is asking?'] }],
+  },
+  {
+    name: 'quick exit as the very first message: only how to leave; the next message starts afresh',
+    steps: [
+      { say: 'quick exit', expect: ['To leave quickly'], not: ['Who is asking?'] },
+      { say: 'hello', expect: ['Who is asking?'] },
+    ],
+  },
+  {
+    name: 'the what-next menu: retries run out and the door is left open',
+    steps: [
+      { say: "I'm a young person" },
+      { say: 'I am being bullied at school every day' },
+      { say: 'banana', expect: ['Please pick one of the buttons'] },
+      { say: 'banana', expect: ['Please pick one of the buttons'] },
+      { say: 'banana', expect: ['You can type **start again**, **talk to someone**'] },
+      { say: 'I feel so lonely since I moved here', expect: ['feeling lonely'] },
+    ],
+  },
+  {
+    name: 'a practitioner role that is not recognised after three tries is taken as "other", and the flow goes on',
+    steps: [
+      { say: "I'm a professional" },
+      { say: 'astronaut', expect: ['Please pick the role closest to yours'] },
+      { say: 'astronaut', expect: ['Please pick the role closest to yours'] },
+      { say: 'astronaut', expect: ['What would you like to do?'] },
+      { say: 'Describe a concern', expect: ['Describe the concern'] },
+    ],
+  },
+  {
     name: 'help mid-prompt, then the same question again',
     steps: [
       { say: "I'm a parent or carer" },

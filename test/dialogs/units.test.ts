@@ -12,6 +12,7 @@ import { checkSubmit, submittedStrings } from '../../dialogs/submits';
 import { talkToSomeone } from '../../dialogs/talkToSomeone';
 import { audienceOptions, wordingFor } from '../../dialogs/wording';
 import { bathnes } from './harness';
+import { welcomeActivity } from '../../dialogs/welcome';
 
 describe('always-available commands', () => {
   test.each([
@@ -189,5 +190,19 @@ describe('handoff summary', () => {
     expect(summary).toContain('Worries: money worries');
     expect(summary).toContain('Who it is about: me');
     expect(summary).not.toMatch(/name/i);
+  });
+});
+
+describe('welcome', () => {
+  test('asks who is asking, with quick replies', () => {
+    const w = welcomeActivity(bathnes(), 24);
+    expect(w.text).toContain('Who is asking?');
+    expect(w.suggestedActions?.actions).toHaveLength(4);
+  });
+  test('where the channel says it is a practitioner (Teams), asks for the concern instead', () => {
+    const w = welcomeActivity(bathnes(), 24, 'practitioner');
+    expect(w.text).toContain('Describe a concern');
+    expect(w.text).toContain('call 999');
+    expect(w.suggestedActions).toBeUndefined();
   });
 });
