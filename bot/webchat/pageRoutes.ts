@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { gzipOf, loadAsset, projectRoot, webChatBundlePath, webChatVersion, type Asset } from './assets';
@@ -73,9 +74,13 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 
+  // A fresh nonce per response lets Web Chat's own <style> elements through the CSP.
+  const pageTemplate = page.body.toString('utf8');
   const servePage = async (req: Request, res: Response) => {
-    applyPageHeaders(res, settings);
-    sendAsset(req, res, page, 'no-store');
+    const nonce = randomBytes(16).toString('base64');
+    applyPageHeaders(res, settings, nonce);
+    const html = pageTemplate.replaceAll('__STYLE_NONCE__', nonce);
+    sendAsset(req, res, { body: Buffer.from(html), contentType: page.contentType }, 'no-store');
   };
   server.get('/', servePage);
   // Browsers ask for this unprompted; an empty answer keeps the console clean.

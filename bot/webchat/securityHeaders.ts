@@ -1,14 +1,22 @@
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import type { WebChatSettings } from './settings';
 
 /**
  * The Content-Security-Policy for the chat page. Web Chat needs: its own bundle and ours
  * (script-src 'self', no inline script at all); the Direct Line service (connect-src: this
- * origin, or Azure's Direct Line over https and wss); images it draws as data:/blob: URLs;
- * and inline styles, because Web Chat and Adaptive Cards style elements at run time (emotion
- * adds <style> elements, cards set style attributes) - scripts stay locked down.
+ * origin - including its WebSocket - or Azure's Direct Line over https and wss); images it
+ * draws as data:/blob: URLs; and the <style> elements its CSS-in-JS (emotion) adds at run
+ * time, which carry this response's nonce (the page hands it to Web Chat), so no
+ * 'unsafe-inline' is needed. One <style> (react-scroll-to-bottom's, inside Web Chat 4.18's
+ * transcript) is created without the nonce; it is always empty and filled through CSSOM
+ * insertRule, which CSP does not govern, so the hash of the empty string admits it and
+ * nothing else. Style changes made from script (element.style) are not affected by CSP.
  */
-export function contentSecurityPolicy(settings: WebChatSettings): string {
+/** sha256 of the empty string: admits only <style> elements with no text in them. */
+const EMPTY_STYLE_HASH = `sha256-${createHash('sha256').update('').digest('base64')}`;
+
+export function contentSecurityPolicy(settings: WebChatSettings, styleNonce: string): string {
   const connect = ["'self'"];
   if (settings.mode === 'azure') {
     const endpoint = new URL(settings.directLineEndpoint);
@@ -18,7 +26,7 @@ export function contentSecurityPolicy(settings: WebChatSettings): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
+    `style-src 'self' 'nonce-${styleNonce}' '${EMPTY_STYLE_HASH}'`,
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src ${connect.join(' ')}`,
@@ -50,9 +58,9 @@ export function applyCommonHeaders(res: Response): void {
 }
 
 /** Headers for the HTML page. */
-export function applyPageHeaders(res: Response, settings: WebChatSettings): void {
+export function applyPageHeaders(res: Response, settings: WebChatSettings, styleNonce: string): void {
   applyCommonHeaders(res);
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(settings));
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(settings, styleNonce));
   if (settings.frameAncestors.length === 0) res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');

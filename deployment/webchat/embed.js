@@ -267,6 +267,8 @@
             styleOptions: styleOptions(),
             renderMarkdown: safeMarkdown(window.WebChat.renderMarkdown, config.linkOrigins || []),
             sendTypingIndicator: false,
+            // Web Chat adds <style> elements at run time; with the page's CSP nonce they need no 'unsafe-inline'.
+            nonce: root.getAttribute('data-style-nonce') || undefined,
             role: 'region'
           },
           chatElement

@@ -39,6 +39,13 @@ describe('the chat page and its files (embedded mode)', () => {
       'object-src': "'none'",
       'base-uri': "'none'",
     });
+    // Web Chat's run-time <style> elements get this response's nonce; no 'unsafe-inline'.
+    const nonce = /'nonce-([^']+)'/.exec(directives['style-src'])?.[1];
+    expect(nonce).toBeTruthy();
+    expect(directives['style-src']).not.toContain('unsafe-inline');
+    expect(html).toContain(`data-style-nonce="${nonce}"`);
+    const again = await server.call('/');
+    expect(again.headers.get('content-security-policy')).not.toContain(nonce);
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
