@@ -52,6 +52,13 @@ export function practitionerGuidanceText(pack: KnowledgePack): string {
   return parts.join('\n\n');
 }
 
+/** Whether a child is part of the worry: then the children's early help route applies. */
+export function involvesChild(profile: EarlyHelpProfile): boolean {
+  if (profile.audience === 'parent-carer' || profile.audience === 'young-person') return true;
+  if (profile.about === 'child' || profile.about === 'family') return true;
+  return profile.ageBand === 'pre-birth-5' || profile.ageBand === '5-11' || profile.ageBand === '11-19';
+}
+
 /**
  * The summary a person can copy so they tell their story once: the worries in plain words,
  * who it is about and the age band. No names, nothing typed: it is built from the
@@ -118,6 +125,10 @@ export class HandoffDialog extends ComponentDialog {
 
   private async explain(context: TurnContext, profile: EarlyHelpProfile, wording: Wording): Promise<void> {
     const portal = portalContact(this.deps.pack);
+    if (profile.audience !== 'practitioner' && !involvesChild(profile)) {
+      await context.sendActivity(this.adultRoutes(profile, wording));
+      return;
+    }
     const lines = [wording.handoffIntro];
     if (profile.audience === 'practitioner') {
       lines.push(practitionerGuidanceText(this.deps.pack));
@@ -128,5 +139,19 @@ export class HandoffDialog extends ComponentDialog {
     }
     if (portal && portal.method.kind === 'url') lines.push(wording.portalLine(portal.method.value));
     await context.sendActivity(lines.join('\n\n'));
+  }
+
+  /** An adult's own worries: adult social care's assessment (and the carers assessment for carers), never the children's portal. */
+  private adultRoutes(profile: EarlyHelpProfile, wording: Wording): string {
+    const lines = [wording.handoffIntroAdult];
+    const ids = ['adults-care-and-support-assessment', ...(allGroups(profile).includes('carers') ? ['carers-assessment'] : [])];
+    for (const id of ids) {
+      const g = getGuidance(this.deps.pack, id);
+      if (!g) continue;
+      lines.push(g.plainBody ?? g.body);
+      const contacts = g.contacts.map((c) => getContact(this.deps.pack, c)).filter((c): c is Contact => c !== undefined);
+      if (contacts.length > 0) lines.push(contactLines(contacts));
+    }
+    return lines.join('\n\n');
   }
 }

@@ -48,6 +48,7 @@ export const practitionerWording: Wording = {
   askAnother: 'Describe the other concern. Please leave out names.',
   goodbye: 'Thank you. If a child is at immediate risk, call 999.',
   handoffIntro: 'Before making an early help request:',
+  handoffIntroAdult: 'For an adult, the care and support assessment and the carers assessment are the routes in:',
   consentQuestion: 'Would you like a summary without names to paste into the Request for Service?',
   consentYes: 'Yes',
   consentNo: 'No',

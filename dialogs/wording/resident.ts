@@ -37,11 +37,13 @@ export const residentWording: Wording = {
   goodbye: 'Thank you for talking to me. You can come back at any time. If someone is in immediate danger, call 999.',
   handoffIntro:
     'Some help comes through the council. You can ask for it with a form on the council website. It is called a Request for Service.',
+  handoffIntroAdult:
+    'Some extra help for adults comes through the council or your GP. A GP or another worker you trust can help you ask for it.',
   consentQuestion:
-    'I can write a short summary for you to copy into the form, so you only tell your story once. It has no names in it. I will not send it anywhere. Would you like a summary?',
+    'I can write a short summary for you to copy, or read out when you call, so you only tell your story once. It has no names in it. I will not send it anywhere. Would you like a summary?',
   consentYes: 'Yes, please',
   consentNo: 'No, thanks',
-  summaryIntro: 'Here is your summary. You can copy it into the form:',
+  summaryIntro: 'Here is your summary. You can copy it, or read it out when you call:',
   noSummary: "That's fine. I haven't written anything down.",
   portalLine: (url) => `Fill in the form here: ${url}`,
   summary: {

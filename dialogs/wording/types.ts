@@ -39,6 +39,8 @@ export interface Wording {
   askAnother: string;
   goodbye: string;
   handoffIntro: string;
+  /** When the worries are an adult's own, with no child involved: no children's portal. */
+  handoffIntroAdult: string;
   consentQuestion: string;
   consentYes: string;
   consentNo: string;

@@ -30,12 +30,16 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'a resident who says no to the summary gets nothing written down',
+    name: 'an adult\'s own worry: adult routes, not the children\'s portal; no to the summary means nothing written down',
     steps: [
       { say: "I'm asking for myself" },
       { say: 'I lost my job and I am in debt', expect: ['How old are you?'], buttons: ['Under 18', '18 to 64', '65 or over'] },
       { say: '18 to 64', expect: ['money worries'] },
-      { say: 'Help me ask for support', expect: ['Would you like a summary?'] },
+      {
+        say: 'Help me ask for support',
+        expect: ['Some extra help for adults', 'adult social care for an assessment', '01225 396000', 'Would you like a summary?'],
+        not: ['report-concern-about-child'],
+      },
       { say: 'No, thanks', expect: ["I haven't written anything down"], not: ['Worries:', 'Here is your summary'], buttons: NEXT_RESIDENT },
     ],
   },

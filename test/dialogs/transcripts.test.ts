@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { conversationUpdate, message, startTestServer, type TestServer } from '../helpers/botServer';
 
-// Three full conversations run through the real server (POST /api/messages, expectReplies).
+// Three full conversations (and one about risk) run through the real server (POST /api/messages, expectReplies).
 // `UPDATE_TRANSCRIPTS=1 npx jest test/dialogs/transcripts` writes them into
 // docs/conversations.md; a normal run checks each conversation still reaches its key points.
 
@@ -18,6 +18,8 @@ interface Script {
   turns: string[];
   /** Must appear somewhere in what the bot said. */
   reaches: string[];
+  /** The activity timestamp, when not the default Monday morning. */
+  at?: string;
 }
 
 const SCRIPTS: Script[] = [
@@ -50,6 +52,15 @@ const SCRIPTS: Script[] = [
     ],
     reaches: ['What is your role?', 'priority group', 'Suggested level of need', 'Early Help Assessment', 'gain consent', 'Early help request: summary of concerns'],
   },
+  {
+    title: 'When risk is indicated in the middle of a conversation (a Saturday evening)',
+    who: 'Parent',
+    intro:
+      'Risk detection reads every message before the conversation does. The bot stops and gives the contacts for the route at once: out of hours here, so the Emergency Duty Team rather than the office line. Then it offers to carry on, and the question it was asking is still there.',
+    at: '2026-11-28T19:30:00Z',
+    turns: ["I'm a parent or carer", 'my son will not go to school', 'his stepdad hits him and he has bruises on his arms', 'Carry on', '11 to 19 (up to 25 with special needs)', "That's all, thanks"],
+    reaches: ['01454 615165', 'closed right now', 'Carry on', 'How old is your child?', 'It sounds like this is about'],
+  },
 ];
 
 function renderReplies(replies: Activity[]): string[] {
@@ -71,11 +82,12 @@ function renderReplies(replies: Activity[]): string[] {
 async function run(server: TestServer, script: Script, index: number): Promise<{ markdown: string; said: string }> {
   const conversation = { id: `transcript-${index}` };
   const lines: string[] = [`## ${script.title}`, '', script.intro, ''];
-  const welcome = await server.send(conversationUpdate({ conversation, timestamp: AT }));
+  const at = script.at ?? AT;
+  const welcome = await server.send(conversationUpdate({ conversation, timestamp: at }));
   lines.push('**Assistant:**', '', renderReplies(welcome).join('\n>\n'), '');
   let said = renderReplies(welcome).join('\n');
   for (const turn of script.turns) {
-    const replies = await server.send(message(turn, { conversation, timestamp: AT }));
+    const replies = await server.send(message(turn, { conversation, timestamp: at }));
     const rendered = renderReplies(replies);
     said += `\n${rendered.join('\n')}`;
     lines.push(`**${script.who}:** ${turn}`, '', '**Assistant:**', '', rendered.join('\n>\n'), '');
@@ -87,7 +99,8 @@ const HEADER = `# Example conversations
 
 These transcripts were produced by running the real bot (the bathnes knowledge pack, the
 triage engine and the dialogs) through \`POST /api/messages\` with \`deliveryMode: "expectReplies"\`,
-at a fixed time (Monday 23 November 2026, 10:00, when the children's front door is open).
+at fixed times: Monday 23 November 2026, 10:00, when the children's front door is open, and for the
+last one Saturday 28 November 2026, 19:30, when it is closed.
 Regenerate them with \`UPDATE_TRANSCRIPTS=1 npx jest test/dialogs/transcripts\`.
 
 Buttons (quick replies) are shown as \`code\`; Adaptive Cards are shown by their text
@@ -102,7 +115,7 @@ afterAll(async () => {
   await server.close();
 });
 
-test('three example conversations reach their key points (and are written to docs/conversations.md on request)', async () => {
+test('the example conversations reach their key points (and are written to docs/conversations.md on request)', async () => {
   const sections: string[] = [];
   for (const [i, script] of SCRIPTS.entries()) {
     const { markdown, said } = await run(server, script, i);
