@@ -132,7 +132,7 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
     ['(landlord | housing association | council house | housing list | waiting list for housing | homesearch | housing benefit | housing options | deposit | tenancy)', 0.9],
     ['(damp | mould | mold | disrepair | leak* | overcrowd* | no heating | broken boiler | mice | rats | cockroach* | condensation)', 0.9], ['(kicked | thrown | chucked | threw | kicking | throwing) (me | us | him | her | them)? ~1 out ~3 (of)? ~2 (home | house | flat)?', 0.9],
     ['(rent) ~3 (arrears | too high | afford | behind | increase | owe)', 0.8], ['(living in) ~2 (car | tent | one room | hostel)', 0.9], ['(our | my | the) ~1 (flat | house | home) ~4 (too small | unsuitable | not suitable | falling apart | freezing | cold)', 0.8],
-    ['(housing | mortgage arrears | move somewhere bigger | need to move)', 0.8], ['(one | 1 | two | 2) ~1 (bed | bedroom | bedroomed) ~1 (flat | house | place)?', 0.7],
+    ['(housing | mortgage arrears | move somewhere bigger | need to move)', 0.8], ['(have to | got to | need to | told to | asked to | must) leave ~2 (our | my | the) ~1 (flat | house | home | property)', 1], ['(behind | arrears) ~3 (on | with)? ~1 (the | our | my)? ~1 rent', 0.9], ['(one | 1 | two | 2) ~1 (bed | bedroom | bedroomed) ~1 (flat | house | place)?', 0.7],
   ],
   'social-isolation': [
     ['(lonely | loneliness | isolated | isolation | alone | on my own | by myself | no one to talk to | nobody to talk to | no friends | no support | cut off | housebound | invisible)', 0.9],

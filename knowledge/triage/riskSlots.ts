@@ -47,7 +47,7 @@ export const RISK_SLOTS: Readonly<Record<string, readonly string[]>> = {
   ],
   PILLS: [
     'pills', 'pill', 'tablets', 'tablet', 'paracetamol', 'paracetamols', 'ibuprofen', 'co codamol', 'codamol',
-    'codeine', 'aspirin', 'meds', 'medication', 'medicine', 'medicines', 'antidepressants', 'sleeping pills',
+    'codeine', 'aspirin', 'meds', 'medication', 'medicine', 'medicines', 'antidepressants', 'anti depressants', 'sleeping pills',
     'sleeping tablets', 'sertraline', 'fluoxetine', 'citalopram', 'mirtazapine', 'diazepam', 'tramadol', 'insulin',
     'painkillers', 'pain killers', 'prescription', 'capsules', 'methadone', 'oxycodone', 'morphine', 'pregabalin',
     'lithium', 'quetiapine', 'propranolol', 'amitriptyline', 'zopiclone',
