@@ -22,7 +22,7 @@ const SELF_WORDS = /\b(i|i'm|im|me|my|myself)\b/;
 
 export function inferAbout(text: string, audience: Audience | undefined): About | undefined {
   const t = normalise(text);
-  if (audience === 'young-person') return 'myself';
+  if (audience === 'young-person') return /\bmy (friend|mate|best friend|bestie|brother|sister|girlfriend|boyfriend)\b/.test(t) ? 'child' : 'myself';
   if (CHILD_WORDS.test(t)) return 'child';
   if (audience === 'self' && SELF_WORDS.test(t)) return 'myself';
   return undefined;

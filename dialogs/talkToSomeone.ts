@@ -25,7 +25,17 @@ export function talkToSomeone(pack: KnowledgePack, at: Date, audience: Audience 
   const forAudience = audience === 'young-person' ? listening : listening.filter((c) => !/^children and young people/i.test(c.for));
 
   const lines: string[] = [];
-  if (open && frontDoor.length > 0 && audience === 'young-person') {
+  if (audience === 'practitioner') {
+    // Professionals need the council's lines and the portal, not listening services.
+    const portal = (child?.contacts ?? []).filter((c) => c.method.kind === 'url');
+    if (open) lines.push("The children's front door is open now:", contactLines([...frontDoor, ...portal]));
+    else {
+      const outOfHoursTeam = (child?.contacts ?? []).filter((c) => c.method.kind === 'phone' && notEmergency(c) && !frontDoor.includes(c));
+      lines.push("The children's front door is closed right now. For a child at risk of harm now:", contactLines([...outOfHoursTeam.slice(0, 1), ...portal]));
+      if (frontDoor.length > 0) lines.push(`The front door is open ${frontDoor[0].hours}`);
+    }
+    lines.push("For advice on an Early Help Assessment, ask the Integrated Working Team through your agency's early help lead.");
+  } else if (open && frontDoor.length > 0 && audience === 'young-person') {
     // A young person first meets people who listen; the council's line is for safety worries.
     lines.push('You can talk to someone now. These are free:', contactLines(forAudience.slice(0, 3)));
     lines.push("If you're worried about your safety, or another child's, the council's children's team is open now:", contactLines(frontDoor));

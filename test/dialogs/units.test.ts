@@ -83,6 +83,7 @@ describe('reading a first message', () => {
     ["I'm a teacher and one of my pupils is always hungry", 'practitioner'],
     ['my son will not go to school', 'parent-carer'],
     ["I'm 15 and my mum drinks a lot", 'young-person'],
+    ['I am 14 and my friend is being bullied', 'young-person'],
     ['money is tight', undefined],
   ])('%j: audience %s', (text, audience) => expect(inferAudience(text)).toBe(audience));
 
@@ -96,6 +97,11 @@ describe('reading a first message', () => {
     expect(inferAbout(text, undefined)).toBe(about);
     expect(inferAgeBand(text, inferAbout(text, undefined))).toBe(age);
   });
+});
+
+test('a young person may be asking about a friend', () => {
+  expect(inferAbout('my friend is being bullied', 'young-person')).toBe('child');
+  expect(inferAbout('I am being bullied', 'young-person')).toBe('myself');
 });
 
 describe('unsure between groups', () => {
@@ -147,6 +153,15 @@ describe('risk response', () => {
 });
 
 describe('talk to someone', () => {
+  test('a practitioner gets the front door and portal in hours, the Emergency Duty Team out of hours, no listening lines', () => {
+    const inHours = talkToSomeone(bathnes(), new Date('2026-11-23T10:00:00Z'), 'practitioner');
+    expect(inHours).toContain('01225 396312');
+    expect(inHours).toContain('report-concern-about-child');
+    expect(inHours).not.toContain('Samaritans');
+    const out = talkToSomeone(bathnes(), new Date('2026-11-27T16:45:00Z'), 'practitioner');
+    expect(out).toContain('01454 615165');
+    expect(out).not.toContain('01225 396312');
+  });
   test('in office hours: the front door numbers', () => {
     const text = talkToSomeone(bathnes(), new Date('2026-11-23T10:00:00Z'), 'self');
     expect(text).toContain('01225 396312');
