@@ -19,11 +19,15 @@ export interface Conversation {
   /** Turns run one after another so replies keep their order. */
   queue: Promise<void>;
   listeners: Set<(activities: Partial<Activity>[], watermark: string) => void>;
+  /** Called when the conversation is forgotten, e.g. to close its WebSocket. */
+  onForget: Set<() => void>;
 }
 
 export interface ConversationStoreOptions {
   /** A conversation nobody has touched for this long is forgotten, with everything typed in it. */
   idleMs: number;
+  /** However active, a conversation is forgotten this long after it began (RETENTION_HOURS). */
+  maxAgeMs?: number;
   /** At most this many conversations are held; beyond it the least recently active is dropped. */
   maxConversations: number;
   /** At most this many activities are kept per conversation; older ones fall off. */
@@ -56,7 +60,7 @@ export class ConversationStore {
       // Map keeps insertion order and touch() re-inserts, so the first key is the least recently active.
       const oldest = this.conversations.keys().next().value;
       if (oldest === undefined) break;
-      this.conversations.delete(oldest);
+      this.forget(oldest);
     }
     const at = this.now();
     const conversation: Conversation = {
@@ -69,6 +73,7 @@ export class ConversationStore {
       log: [],
       queue: Promise.resolve(),
       listeners: new Set(),
+      onForget: new Set(),
     };
     this.conversations.set(conversation.id, conversation);
     return conversation;
@@ -79,7 +84,7 @@ export class ConversationStore {
     const conversation = this.conversations.get(id);
     if (!conversation) return undefined;
     if (this.isExpired(conversation)) {
-      this.conversations.delete(id);
+      this.forget(id);
       return undefined;
     }
     return conversation;
@@ -124,7 +129,7 @@ export class ConversationStore {
     let removed = 0;
     for (const [id, conversation] of this.conversations) {
       if (this.isExpired(conversation)) {
-        this.conversations.delete(id);
+        this.forget(id);
         removed++;
       }
     }
@@ -132,10 +137,22 @@ export class ConversationStore {
   }
 
   clear(): void {
-    this.conversations.clear();
+    for (const id of [...this.conversations.keys()]) this.forget(id);
+  }
+
+  private forget(id: string): void {
+    const conversation = this.conversations.get(id);
+    this.conversations.delete(id);
+    if (!conversation) return;
+    conversation.log.length = 0;
+    for (const hook of conversation.onForget) hook();
+    conversation.onForget.clear();
+    conversation.listeners.clear();
   }
 
   private isExpired(conversation: Conversation): boolean {
-    return this.now() - conversation.lastActiveAt > this.options.idleMs;
+    const now = this.now();
+    if (now - conversation.lastActiveAt > this.options.idleMs) return true;
+    return this.options.maxAgeMs !== undefined && now - conversation.createdAt > this.options.maxAgeMs;
   }
 }

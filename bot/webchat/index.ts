@@ -49,6 +49,7 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
   );
   const store = new ConversationStore({
     idleMs: settings.conversationIdleMinutes * 60_000,
+    maxAgeMs: config.retentionHours * 3_600_000,
     maxConversations: settings.maxConversations,
     maxActivities: settings.maxActivitiesPerConversation,
   });

@@ -69,11 +69,19 @@ export class ActivityStream {
     const listener = (activities: unknown[], mark: string) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ activities, watermark: mark }));
     };
+    const forgotten = () => ws.close(1000, 'conversation ended');
     conversation.listeners.add(listener);
-    // Web Chat sends empty messages as keep-alives; anything else is ignored too.
-    ws.on('message', () => this.options.store.touch(conversation));
-    ws.on('close', () => conversation.listeners.delete(listener));
-    ws.on('error', () => conversation.listeners.delete(listener));
+    conversation.onForget.add(forgotten);
+    const stop = () => {
+      conversation.listeners.delete(listener);
+      conversation.onForget.delete(forgotten);
+    };
+    // Web Chat sends empty messages as keep-alives: an open chat is a live one.
+    ws.on('message', () => {
+      if (this.options.store.get(conversation.id)) this.options.store.touch(conversation);
+    });
+    ws.on('close', stop);
+    ws.on('error', stop);
   }
 }
 

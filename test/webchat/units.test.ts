@@ -74,6 +74,23 @@ describe('ConversationStore', () => {
     expect(store.size).toBe(0);
   });
 
+  test('however active, a conversation is forgotten after its maximum age; hooks are told', () => {
+    let now = 0;
+    const store = new ConversationStore({ idleMs: 1000, maxAgeMs: 2500, maxConversations: 3, maxActivities: 4, now: () => now });
+    const c = store.create();
+    let told = 0;
+    c.onForget.add(() => (told += 1));
+    store.append(c, [{ type: 'message', text: 'private' }]);
+    for (now = 500; now <= 2500; now += 500) {
+      expect(store.get(c.id)).toBe(c);
+      store.touch(c);
+    }
+    now = 3000;
+    expect(store.get(c.id)).toBeUndefined();
+    expect(told).toBe(1);
+    expect(store.activitiesAfter(c, '').activities).toEqual([]);
+  });
+
   test('the sweep forgets idle conversations; the cap drops the least recently active', () => {
     let now = 0;
     const store = make(() => now);
