@@ -176,6 +176,17 @@ describe('the chat page, by keyboard only', () => {
       buttons.map((b) => `${b.tagName}:${b.textContent?.trim()}`),
     );
     expect(names).toEqual(expect.arrayContaining(['BUTTON:Me', 'BUTTON:A child']));
+    // Screen readers: the choices are a labelled toolbar that announces itself, and each new
+    // bot message is read out from Web Chat's live region.
+    const toolbar = page.locator('.webchat__suggested-actions');
+    expect(await toolbar.getAttribute('role')).toBe('toolbar');
+    expect(await toolbar.getAttribute('aria-label')).toBe('Suggested actions');
+    expect(await toolbar.getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('.webchat__live-region-transcript').textContent()).toContain('Who is the worry about?');
+    // Alt+Shift+A jumps from the send box straight to the choices.
+    await page.keyboard.press('Alt+Shift+A');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('webchat__suggested-action'))).toBe(true);
+    await page.locator(SEND_BOX).focus();
     await chooseSuggestedAction(page, 'Me');
     await page.locator('.webchat__suggested-action', { hasText: '18 to 64' }).waitFor();
     expect(await lastBotText(page)).toContain('How old are you?');
@@ -192,6 +203,10 @@ describe('the chat page, by keyboard only', () => {
     // The transcript exposes each activity, card included, to assistive technology.
     const transcriptLabel = await page.locator('.webchat__basic-transcript').first().getAttribute('aria-label');
     expect(transcriptLabel).toBeTruthy();
+    const announced = (await page.locator('.webchat__live-region-transcript').textContent()) ?? '';
+    expect(announced).toContain('These services may help');
+    // The card's own text is announced too, not just the message above it.
+    expect(announced).toContain(cardText.trim().slice(0, 20));
     await page.screenshot({ path: path.join(RESULTS, 'webchat-services.png') });
   });
 
