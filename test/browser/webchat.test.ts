@@ -365,3 +365,24 @@ describe('the embed snippet on a council site (another origin)', () => {
     await page.close();
   });
 });
+
+describe('with WEBCHAT_WEBSOCKET=false', () => {
+  test('the page polls the Direct Line endpoint and the conversation still works', async () => {
+    const polling = await startTestServer();
+    const channel = registerWebChat(polling.app, { env: { WEBCHAT_WEBSOCKET: 'false' } });
+    try {
+      const { page, problems } = await openChat(undefined, `${polling.url}/`);
+      await page.locator(SEND_BOX).fill("I'm worried about money");
+      await page.keyboard.press('Enter');
+      await page.locator('.webchat__suggested-action', { hasText: 'Me' }).first().waitFor();
+      expect(problems.sockets).toEqual([]);
+      expect(problems.polls).toBeGreaterThan(0);
+      expect(problems.console).toEqual([]);
+      expect(problems.csp).toEqual([]);
+      await page.close();
+    } finally {
+      channel.close();
+      await polling.close();
+    }
+  });
+});
