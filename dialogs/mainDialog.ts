@@ -71,19 +71,6 @@ export class MainDialog extends InterruptibleDialog {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
 
-  /** Whether a conversation is under way (a question is waiting for an answer). */
-  async isActive(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<boolean> {
-    const dc = await this.createContext(context, dialogState);
-    return dc.activeDialog !== undefined;
-  }
-
-  /** Forget the flow and the profile: used by "start again" after a safety message. */
-  async reset(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
-    const dc = await this.createContext(context, dialogState);
-    await dc.cancelAllDialogs();
-    await this.deps.profile.set(context, emptyProfile());
-  }
-
   private async createContext(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<DialogContext> {
     const set = new DialogSet(dialogState);
     set.add(this);

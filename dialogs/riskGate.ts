@@ -39,11 +39,6 @@ export class RiskGate {
     return undefined;
   }
 
-  /** The route's contacts for this instant (the activity's own clock), sent at once. */
-  contactsFor(route: RiskRoute, activity: Partial<Activity>): RouteContacts {
-    return contactsForRoute(this.pack, route, turnInstant(activity));
-  }
-
   /** Trace the decision, then give the contacts and a way back. */
   async respond(context: TurnContext, assessment: RiskAssessment): Promise<RouteContacts> {
     const at = turnInstant(context.activity);
