@@ -219,3 +219,19 @@ describe('embedded Direct Line channel (real server, real bot)', () => {
     });
   });
 });
+
+describe('embedded Direct Line when the bot has a Microsoft App Id (authenticated /api/messages)', () => {
+  test('the in-process channel still delivers turns and replies', async () => {
+    const server = await startWebChatServer({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-used-here' });
+    try {
+      const { token, conversationId } = await startConversation(server);
+      const greeting = await server.call(`/v3/directline/conversations/${conversationId}/activities`, { token });
+      expect(greeting.body.activities[0]).toMatchObject({ from: { id: '00000000-0000-0000-0000-000000000001', role: 'bot' } });
+      // /api/messages itself stays closed to unauthenticated callers.
+      const direct = await server.call('/api/messages', { method: 'POST', body: { type: 'message', text: 'hi', channelId: 'webchat', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'x' }, from: { id: 'u' }, recipient: { id: 'b' } } });
+      expect(direct.status).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
+});
