@@ -71,6 +71,7 @@ export class EarlyHelpBot extends ActivityHandler {
     this.profile = withDefaultAudience(conversationState.createProperty<EarlyHelpProfile>('earlyHelpProfile'));
     this.mainDialog = new MainDialog({ pack: setup.pack, triage: setup.triage, profile: this.profile });
     this.riskGate = new RiskGate(setup.pack, setup.triage);
+    this.riskGate.warmUp();
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);

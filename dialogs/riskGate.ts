@@ -39,6 +39,14 @@ export class RiskGate {
     return undefined;
   }
 
+  /**
+   * Run both checks once so their lazily built models are ready before the first person
+   * writes: at start-up, not in the middle of someone's first message.
+   */
+  warmUp(): void {
+    this.assess({ text: 'warming up the risk check' });
+  }
+
   /** Trace the decision, then give the contacts and a way back. */
   async respond(context: TurnContext, assessment: RiskAssessment): Promise<RouteContacts> {
     const at = turnInstant(context.activity);
