@@ -204,7 +204,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     route: 'crisis',
     patterns: [
       '(not | never | no | unsure | struggl* | hard | difficult | worried | scared | afraid | can not | could not | unable | doubt) ~5 (keep | keeping) ~1 (myself | me | himself | herself | themselves) ~1 safe',
-      '(not | unsure | can not | could not | unable | doubt) ~5 (stay | staying | be | feel) safe',
+      '(not | unsure | can not | could not | unable | doubt) ~5 (stay | staying | be | feel) safe !(walking | going | on the | in the (area | street | streets | park | town | city) | at (school | work | night) | around here | in this area | outside | using | online | on the bus)',
       'not safe (from | around | with) myself', 'danger to myself', 'risk to myself', 'trust myself',
       'scared of ~2 what ~1 i ~1 (might | will | could) ~1 do', 'not sure ~3 (can | will) ~2 (stay | keep) ~2 safe',
     ],
@@ -293,7 +293,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     route: 'safeguarding-child',
     patterns: [
       '(left | leave | leaves | leaving) ~3 {YOUNG_CHILD} ~3 (alone | on (their | his | her) own | by (themselves | himself | herself) | unattended | unsupervised | home alone | with no adult | with nobody)',
-      'home alone', '{YOUNG_CHILD} ~5 (left | home | is | are | was | were | stay | stays) ~2 (alone | on (their | his | her) own | by (themselves | himself | herself)) !(for (a | five | ten | 5 | 10) (minutes | mins))',
+      'home alone !(for (a few | ten | five | 10 | 5 | 15 | fifteen | 20 | twenty | a couple of | two) (minutes | mins))', '{YOUNG_CHILD} ~5 (left | home | is | are | was | were | stay | stays) ~2 (alone | on (their | his | her) own | by (themselves | himself | herself)) !(for (a | five | ten | 5 | 10) (minutes | mins))',
       '(neighbours | neighbour | next door | their | her | his) ~3 {CHILD} ~8 (hungry | starving | filthy | dirty | unwashed | smell | smelly | not fed | never fed | no food | locked (in | out) | out (late | all night) | screaming | crying for hours | no coat | no shoes | no heating | ignored)',
       '(neighbours | next door | their | her | his) ~3 {CHILD} ~8 (out | in the street | on the streets | outside | roaming) ~3 (at midnight | all hours | late at night | all night | at night | till midnight)',
       '(nephew | niece | grandson | granddaughter | grandchild | grandchildren | godson | goddaughter | stepson | stepdaughter) ~8 (hungry | starving | filthy | dirty | unwashed | smelly | not fed | never fed | no food | left alone | alone at night | locked (in | out))',
@@ -393,7 +393,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       'can not (find | reach | contact) ~2 (my | her | his) ~1 {CHILD} ~6 (anywhere | phone | hours | since | night | missing | not answering)',
       'out all night', '(stays | stayed | staying) out ~3 (all night | for days | overnight)',
       '(disappears | disappearing | disappeared | vanishes | vanishing | goes missing | going missing | keeps going off) ~3 (for days | overnight | for hours | all night | for the weekend | for a few days)',
-      '(keeps | kept) (disappearing | going missing | running off)',
+      '(keeps | kept) (disappearing | going missing)',
     ],
     requires: CHILD_CONTEXT,
     figurative: true,
