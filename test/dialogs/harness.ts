@@ -43,7 +43,6 @@ export interface DialogHarness {
   client: DialogTestClient;
   recorder: Recorder;
   conversationState: ConversationState;
-  profile(): Promise<EarlyHelpProfile | undefined>;
   /** Send a message and return every reply of the turn (not traces). */
   say(text: string | Partial<Activity>, at?: Date): Promise<Partial<Activity>[]>;
 }
@@ -58,11 +57,6 @@ export function dialogHarness(channelId = 'webchat'): DialogHarness {
     client,
     recorder,
     conversationState,
-    async profile() {
-      const storage = (conversationState as unknown as { storage: MemoryStorage }).storage;
-      const all = await storage.read([`${channelId}/conversations/Convo1/`]);
-      return all[`${channelId}/conversations/Convo1/`]?.earlyHelpProfile as EarlyHelpProfile | undefined;
-    },
     async say(input, at) {
       const activity: Partial<Activity> =
         typeof input === 'string' ? { type: ActivityTypes.Message, text: input } : { type: ActivityTypes.Message, ...input };

@@ -278,3 +278,20 @@ describe('main dialog conversations (DialogTestClient)', () => {
     }
   });
 });
+
+describe('the earlyHelp.triage trace (DialogTestClient)', () => {
+  test('a turn that reads free text sends one trace with route, groups, level and out-of-hours, never the words', async () => {
+    const h = dialogHarness();
+    await h.say("I'm a parent or carer");
+    expect(h.recorder.traces()).toHaveLength(0);
+    await h.say('we are about to be evicted from our flat', new Date('2026-11-28T11:00:00Z'));
+    const traces = h.recorder.traces();
+    expect(traces).toHaveLength(1);
+    expect(traces[0]).toMatchObject({ name: 'earlyHelp.triage', valueType: 'https://schemas.early-help/triage' });
+    const value = traces[0].value as { route: string; priorityGroups: Array<{ id: string }>; needLevel: string; outOfHours: boolean };
+    expect(value.route).toBe('early-help');
+    expect(value.priorityGroups[0].id).toBe('housing');
+    expect(value.outOfHours).toBe(true);
+    expect(JSON.stringify(value)).not.toContain('evicted');
+  });
+});
