@@ -28,7 +28,8 @@ console.log('');
 // recorded; holdout-v2.json was written after the last change made for v1.
 for (const [file, title] of [
   ['holdout.json', 'hold-out set v1 (its misses were seen after the first run; see docs/triage.md)'],
-  ['holdout-v2.json', 'hold-out set v2 (written last, not tuned on)'],
+  ['holdout-v2.json', 'hold-out set v2 (its misses were seen after the first run; see docs/triage.md)'],
+  ['holdout-v3.json', 'hold-out set v3 (written last, not tuned on)'],
 ] as const) {
   if (!existsSync(join(evalDir, file))) continue;
   const holdout = holdoutSchema.parse(readJson(file));
