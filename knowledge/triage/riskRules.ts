@@ -131,7 +131,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     patterns: [
       '{YOUNG_CHILD} ~6 (alone | on (their | his | her) own | by (themselves | himself | herself)) ~6 (right now | now | tonight | all night | hours | screaming | crying | at the moment)',
       '(right now | tonight | all night) ~6 {YOUNG_CHILD} ~4 (alone | on (their | his | her) own)',
-      '{YOUNG_CHILD} ~6 (locked | left | alone | shut | trapped) ~3 in (a | the | their | her | his) (car | van | hot car)', '(locked | left | trapped) ~3 in (a | the) (hot)? ~1 car ~6 {YOUNG_CHILD}',
+      '{YOUNG_CHILD} ~6 (locked | left | alone | shut | trapped) ~3 in (a | the | their | her | his) (car | van | hot car)', '(locked | left | trapped) ~3 in (a | the) (hot)? ~1 car ~6 {YOUNG_CHILD}', '{YOUNG_CHILD} ~6 in (a | the) ~1 (locked | hot | parked) ~1 (car | van)',
     ],
   },
 
