@@ -39,12 +39,25 @@ const AUDIENCE_FIT: Record<Audience, readonly AppliesTo[] | 'any'> = {
   practitioner: 'any',
 };
 
-// Weights of the parts of a score: the worries matter most, then whether the
-// service is for this kind of person, then how close its level is.
-const WEIGHT = { groups: 0.6, audience: 0.2, level: 0.2 } as const;
+// Weights of the parts of a score: the worries matter most; then whether they are what the
+// service is mainly for (its own list puts its main focus first), how much of the person's age
+// band it covers, whether it is for this kind of person, and how close its level is.
+const WEIGHT = { groups: 0.5, focus: 0.15, age: 0.15, audience: 0.1, level: 0.1 } as const;
 
 function overlaps(a: { min: number; max: number }, b: { min: number; max: number }): boolean {
   return a.min <= b.max && b.min <= a.max;
+}
+
+/** Share of the band's years the service covers: a family service that stops at 19 barely fits an adult of 18 to 64. */
+function ageCoverage(band: { min: number; max: number }, ages: { min: number; max: number }): number {
+  const covered = Math.min(band.max, ages.max) - Math.max(band.min, ages.min) + 1;
+  return Math.max(0, covered) / (band.max - band.min + 1);
+}
+
+/** 1 when a matched worry is the first thing the service lists, less the further down its list it comes. */
+function focusOn(service: Service, matched: readonly PriorityGroupId[]): number {
+  if (matched.length === 0) return 0;
+  return Math.max(...matched.map((g) => 1 / (1 + service.priorityGroups.indexOf(g))));
 }
 
 /**
@@ -67,13 +80,20 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
     if (band && !overlaps(band, service.ages)) continue;
 
     const groupScore = groups.length > 0 ? matchedGroups.reduce((s, g) => s + weights.get(g)!, 0) / totalWeight : 0;
+    const focusScore = groups.length > 0 ? focusOn(service, matchedGroups) : 0;
+    const ageScore = band ? ageCoverage(band, service.ages) : 1;
     const audienceScore = fit === 'any' || service.appliesTo.some((a) => fit.includes(a)) ? 1 : 0;
     let levelScore = 0.5;
     if (query.level) {
       const distance = Math.abs(NEED_LEVEL_IDS.indexOf(service.level) - NEED_LEVEL_IDS.indexOf(query.level));
       levelScore = 1 - distance / (NEED_LEVEL_IDS.length - 1);
     }
-    const score = WEIGHT.groups * groupScore + WEIGHT.audience * audienceScore + WEIGHT.level * levelScore;
+    const score =
+      WEIGHT.groups * groupScore +
+      WEIGHT.focus * focusScore +
+      WEIGHT.age * ageScore +
+      WEIGHT.audience * audienceScore +
+      WEIGHT.level * levelScore;
     ranked.push({ service, score: Math.round(score * 1000) / 1000, matchedGroups });
   }
 

@@ -69,6 +69,20 @@ describe('findServices', () => {
     expect(result.indexOf('youth-counselling')).toBeLessThan(result.indexOf('school-support'));
   });
 
+  it('ranks services that cover the whole age band above ones that barely touch it (real pack)', () => {
+    const bathnes = loadPack('bathnes');
+    const top = findServices(bathnes, { groups: ['financial-exclusion', 'housing'], audience: 'self', ageBand: 'adult', level: 'targeted', limit: 3 });
+    expect(top).toHaveLength(3);
+    // An adult's money and housing worries: nothing that stops at 19 (a family service) in the top three.
+    for (const r of top) expect(r.service.ages.max).toBeGreaterThanOrEqual(64);
+  });
+
+  it("ranks a service whose main focus is the worry above one that lists it last (real pack)", () => {
+    const bathnes = loadPack('bathnes');
+    const [first] = findServices(bathnes, { groups: ['new-parents'], audience: 'parent-carer', ageBand: 'pre-birth-5', level: 'universal' });
+    expect(first.service.priorityGroups[0]).toBe('new-parents');
+  });
+
   it('honours the limit and returns scores between 0 and 1', () => {
     const result = findServices(pack, { groups: ['mental-health', 'bullying'], limit: 2 });
     expect(result).toHaveLength(2);
