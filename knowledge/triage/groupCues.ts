@@ -112,7 +112,7 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
     ['(mental health | mental illness | wellbeing | camhs | counselling | counsellor | therap* | ptsd | ocd | bipolar | schizophren* | psychosis | eating disorder | anorexi* | bulimi*)', 1],
     ['(crying | cry) ~3 (all the time | every day | a lot)?', 0.6], ['(can not | not) ~1 sleep ~3 (worry | worrying | anxious)?', 0.5], ['(mood | moods | angry | anger | temper | self esteem | confidence)', 0.6],
     ['(worry | worries | worrying | worried) ~3 (all the time | about everything | constantly)', 0.6], ['(withdrawn | withdrawing | isolat* in (his | her) room)', 0.7], ['(flat | teary | tearful | weepy)', 0.6],
-    ['(hates | hate) ~1 (herself | himself | myself)', 1], ['(stopped | not) eating', 0.7], ['(feel | feeling) ~2 (rubbish | awful | terrible | lost | alone | worthless)', 0.6],
+    ['(hates | hate) ~1 (herself | himself | myself)', 1], ['(dying | dead | broken | empty) inside', 0.9], ['(stopped | not) eating', 0.7], ['(feel | feeling) ~2 (rubbish | awful | terrible | lost | alone | worthless)', 0.6],
   ],
   bullying: [
     ['(bull* | cyberbull* | troll*)', 1], ['(picked on | picking on | pick on | teas* | ganged up | make fun | making fun | laugh at | laughing at | call* ~1 (him | her | me) names)', 1],
@@ -124,7 +124,7 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
     ['(pregnan* | expecting | due date | midwife | antenatal | perinatal | postnatal | post natal | baby blues | newborn | new baby | new born | first baby)', 1],
     ['(new | first time | young | teen | single) ~1 (mum | dad | parent | mother | father)', 1], ['(breastfe* | bottle fe* | formula | weaning | colic | reflux | teething | nappies)', 0.9],
     ['(baby | babies) ~6 (cry* | sleep* | feed* | bond* | group | groups | class | massage)', 0.9], ['(toddler | stay and play | play group | playgroup | children centre | family hub | health visitor)', 0.8],
-    ['(since | after) ~2 (having | had) ~1 (the | my)? ~1 baby', 1], ['(tantrum*)', 0.6], ['baby', 0.5],
+    ['(since | after) ~2 (having | had) ~1 (the | my)? ~1 baby', 1], ['(tantrum*)', 0.6], ['baby', 0.5], ['(night feeds | night feed | feeds | feeding) ~3 (killing me | every | all night | hours)?', 0.7],
     ['(<1|2|3> (year | years) old | toddler | toddlers | little one) ~6 (bedtime | sleep | sleeping | tantrum | tantrums | bites | biting | kicks | kicking | hitting | behaviour | potty | eating | fussy)', 0.8],
   ],
   housing: [
