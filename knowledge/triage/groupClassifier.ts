@@ -1,4 +1,4 @@
-import BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier');
+import { createSparseBayes, trainSparse } from './sparseBayes';
 import { PRIORITY_GROUP_IDS, type AgeBand, type Audience, type PriorityGroupId } from '../vocabulary';
 import { GROUP_CUES } from './groupCues';
 import type { NormalisedText } from './normalise';
@@ -37,16 +37,12 @@ interface CompiledCue {
  * clauses so one message can name several groups.
  */
 export class GroupClassifier {
-  private readonly bayes = new BayesClassifier();
+  private readonly bayes = createSparseBayes();
   private readonly cues = new Map<PriorityGroupId, CompiledCue[]>();
   private readonly groups: PriorityGroupId[];
   readonly vocabulary = new Set<string>();
 
   constructor(groups: readonly GroupExamples[], stem: Stemmer, private readonly normalise: (text: string) => NormalisedText) {
-    // natural's wrapper turns every document into a dense vector the size of the
-    // vocabulary; a sparse object keeps training and scoring linear in the text.
-    this.bayes.textToFeatures = (observation: string | string[]) =>
-      Object.assign({}, typeof observation === 'string' ? [observation] : observation);
     this.groups = groups.filter((g) => g.examples.length > 0).map((g) => g.id);
     for (const g of groups) {
       for (const example of g.examples) {
@@ -56,7 +52,7 @@ export class GroupClassifier {
         if (features.length > 0) this.bayes.addDocument(features, g.id);
       }
     }
-    if (this.groups.length > 0) this.bayes.train();
+    if (this.groups.length > 0) trainSparse(this.bayes);
 
     const compiler = new PatternCompiler(RISK_SLOTS, stem);
     for (const id of PRIORITY_GROUP_IDS) {

@@ -1,4 +1,7 @@
+import sharedExamples from '../packs/shared/priority-group-examples.json';
+import type { PriorityGroupId } from '../vocabulary';
 import { RiskDetector } from './risk';
+import { attachSafetyNet } from './safetyNet';
 import type { RiskMatch } from './types';
 
 export type { GroupScore, RiskMatch, TriageContext, TriageFn, TriageResult } from './types';
@@ -9,14 +12,23 @@ export type { NormalisedText } from './normalise';
 
 let shared: RiskDetector | undefined;
 
+/** The shared detector: the rules plus the safety net trained on the shared example phrases. */
+function sharedDetector(): RiskDetector {
+  if (shared === undefined) {
+    const groups = Object.entries(sharedExamples as Record<string, string[]>).map(([id, examples]) => ({ id: id as PriorityGroupId, examples }));
+    const vocabulary = groups.flatMap((g) => g.examples.flatMap((e) => e.toLowerCase().split(/[^a-z]+/).filter(Boolean)));
+    shared = new RiskDetector(vocabulary);
+    attachSafetyNet(shared, groups);
+  }
+  return shared;
+}
+
 /** The risk detector on its own, built on first use. Most urgent first; [] when none. */
 export function detectRisk(text: string): RiskMatch[] {
-  shared ??= new RiskDetector();
-  return shared.detect(text);
+  return sharedDetector().detect(text);
 }
 
 /** The text as the rules see it: lower case, text speak expanded, misspelt risk words corrected. */
 export function normalise(text: string): string {
-  shared ??= new RiskDetector();
-  return shared.normaliser.normalise(text).tokens.join(' ');
+  return sharedDetector().normaliser.normalise(text).tokens.join(' ');
 }

@@ -4,6 +4,7 @@ import { Normaliser, stem, type NormalisedText } from './normalise';
 import { PatternCompiler } from './pattern';
 import { FIGURATIVE_FRAMES, HISTORIC_FRAMES, RISK_RULES, type RiskRule } from './riskRules';
 import { RISK_SLOTS } from './riskSlots';
+import type { RiskModel } from './riskModel';
 import type { RiskMatch } from './types';
 
 /** Most urgent first: the order the issue sets for routes. */
@@ -64,6 +65,7 @@ export class RiskDetector {
   private readonly rules: CompiledRule[];
   private readonly figurative: RegExp;
   private readonly historic: RegExp;
+  private model: RiskModel | undefined;
 
   constructor(extraKnownWords: Iterable<string> = []) {
     const patternWords = new Set<string>();
@@ -86,6 +88,11 @@ export class RiskDetector {
     }));
     this.figurative = stemmed.compile(FIGURATIVE_FRAMES);
     this.historic = stemmed.compile(HISTORIC_FRAMES);
+  }
+
+  /** Adds the statistical safety net: consulted only when no rule fired. */
+  useModel(model: RiskModel): void {
+    this.model = model;
   }
 
   detect(text: string): RiskMatch[] {
@@ -118,6 +125,14 @@ export class RiskDetector {
       if (found) {
         matches.push({ route: c.rule.route, rule: c.rule.id, matched: n.tokens.slice(found.start, found.end).join(' ') });
       }
+    }
+    if (matches.length === 0 && this.model) {
+      figurative ??= this.spans(this.figurative, n.stemText, n.stemStarts);
+      historic ??= this.spans(this.historic, n.stemText, n.stemStarts);
+      const ignore = new Set<number>();
+      for (const f of [...figurative, ...historic]) for (let i = f.start; i < f.end; i++) ignore.add(i);
+      const verdict = this.model.judge(n, ignore);
+      if (verdict) matches.push({ route: verdict.route, rule: `model.${verdict.route}`, matched: verdict.evidence.join(' ') });
     }
     return sortByUrgency(matches);
   }
