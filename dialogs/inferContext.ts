@@ -20,10 +20,15 @@ export function inferAudience(text: string): Audience | undefined {
 const CHILD_WORDS = /\b\d{1,2} ?(?:month|week)s? ?olds?\b|\bmy \d{1,2} ?(?:year|yr)s? ?olds?\b|\b(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|pupil|student|grandson|granddaughter|grandchild|newborn|infant|young person)\b/;
 const SELF_WORDS = /\b(i|i'm|im|me|my|myself)\b/;
 
+/** "a 9 year old", "the 14yr old": a child when the age is under 18. */
+const AGED_PERSON = /\b(?:a|an|my|our|the|his|her|their|this)\s+(\d{1,2})\s*(?:year|yr)s?\s*olds?\b/;
+
 export function inferAbout(text: string, audience: Audience | undefined): About | undefined {
   const t = normalise(text);
   if (audience === 'young-person') return /\bmy (friend|mate|best friend|bestie|brother|sister|girlfriend|boyfriend)\b/.test(t) ? 'child' : 'myself';
   if (CHILD_WORDS.test(t)) return 'child';
+  const aged = AGED_PERSON.exec(t);
+  if (aged && Number(aged[1]) < 18) return 'child';
   if (audience === 'self' && SELF_WORDS.test(t)) return 'myself';
   return undefined;
 }

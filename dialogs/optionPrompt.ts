@@ -3,7 +3,7 @@ import { InputHints } from 'botbuilder';
 import { Prompt } from 'botbuilder-dialogs';
 import type { PromptOptions, PromptRecognizerResult, PromptValidatorContext } from 'botbuilder-dialogs';
 import { MAX_ATTEMPTS, optionsActivity, recogniseOption } from './prompts';
-import type { Option } from './wording';
+import { notUnderstoodLead, type Option } from './wording';
 
 /** What an OptionPrompt is begun with: the question, its retry, and the buttons. */
 export interface OptionPromptOptions extends PromptOptions {
@@ -33,7 +33,9 @@ export class OptionPrompt extends Prompt<string> {
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const o = options as OptionPromptOptions;
-    const activity = optionsActivity(context.activity.channelId, isRetry ? o.retryPrompt : o.prompt, o.validations.options);
+    // A retry that only repeats the question would feel like a dead end: say why it is asked again.
+    const retry = o.retryPrompt === o.prompt ? `${notUnderstoodLead}\n\n${o.prompt}` : o.retryPrompt;
+    const activity = optionsActivity(context.activity.channelId, isRetry ? retry : o.prompt, o.validations.options);
     activity.inputHint = InputHints.ExpectingInput;
     await context.sendActivity(activity);
   }

@@ -26,6 +26,9 @@ export const audienceOptions: Option<Audience>[] = [
   { value: 'practitioner', label: "I'm a professional", synonyms: ['professional', 'practitioner', 'teacher', 'health visitor', 'gp', 'doctor', 'youth worker', 'housing officer', 'social worker', 'nurse', 'worker'] },
 ];
 
+/** Said before a question asked again, when the question has no retry wording of its own. */
+export const notUnderstoodLead = "Sorry, I didn't catch that. Please pick one of the buttons, or type help.";
+
 export const askRole = 'Thank you. What is your role?';
 export const askRoleRetry = 'Please pick the role closest to yours, or choose "Other professional".';
 export const roleOptions: Option<PractitionerRole>[] = [

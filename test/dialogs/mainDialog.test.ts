@@ -146,6 +146,14 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'an answer that fits no button says why the question comes again, then asks it',
+    steps: [
+      { say: "I'm a parent or carer" },
+      { say: 'my son will not go to school' },
+      { say: 'purple', expect: ["Sorry, I didn't catch that", 'How old is your child?'] },
+    ],
+  },
+  {
     name: 'help mid-prompt, then the same question again',
     steps: [
       { say: "I'm a parent or carer" },

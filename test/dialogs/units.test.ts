@@ -93,6 +93,9 @@ describe('reading a first message', () => {
     ["I'm pregnant and scared", undefined, 'pre-birth-5'],
     ['my baby cries all night', 'child', 'pre-birth-5'],
     ['my dad is retired and lonely', undefined, 'older'],
+    ['A 9 year old in my class is often hungry', 'child', '5-11'],
+    ['the 15yr old next door is never in school', 'child', '11-19'],
+    ['a 40 year old man on my street drinks a lot', undefined, 'adult'],
   ])('%j: about %s, age %s', (text, about, age) => {
     expect(inferAbout(text, undefined)).toBe(about);
     expect(inferAgeBand(text, inferAbout(text, undefined))).toBe(age);
