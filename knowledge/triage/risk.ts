@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import { RISK_ROUTES, type RiskRoute } from '../vocabulary';
 import { COMPLEXITY_CUES, GROUP_CUES, STATUTORY_CUES, WORRY_CUES } from './groupCues';
 import { Normaliser, stem, type NormalisedText } from './normalise';
@@ -7,13 +6,6 @@ import { FIGURATIVE_FRAMES, HISTORIC_FRAMES, RISK_RULES, type RiskRule } from '.
 import { RISK_SLOTS } from './riskSlots';
 import type { RiskModel } from './riskModel';
 import type { RiskMatch } from './types';
-
-// V8 first runs a regular expression in its interpreter and compiles it to
-// machine code later; with a thousand rule patterns the compiled code is
-// dropped and rebuilt again and again, and detection runs 3-4 times slower
-// (measured with npm run bench). Compiling on first use keeps it under 1 ms.
-// This is a process-wide V8 setting; it only changes when regexps compile.
-setFlagsFromString('--no-regexp-tier-up');
 
 /** Most urgent first: the order the issue sets for routes. */
 const PRECEDENCE: readonly RiskRoute[] = ['emergency', 'crisis', 'safeguarding-child', 'domestic-abuse', 'safeguarding-adult'];
@@ -110,9 +102,10 @@ export class RiskDetector {
 
   detectNormalised(n: NormalisedText): RiskMatch[] {
     if (n.tokens.length === 0) return [];
+    const matches: RiskMatch[] = [];
+    // Frames are found once per message, and only if some rule needs them.
     let figurative: Span[] | undefined;
     let historic: Span[] | undefined;
-    const matches: RiskMatch[] = [];
     for (const c of this.rules) {
       if (c.requires && !test(c.requires, n.stemText)) continue;
       if (c.excludes && test(c.excludes, n.stemText)) continue;
@@ -134,11 +127,14 @@ export class RiskDetector {
         matches.push({ route: c.rule.route, rule: c.rule.id, matched: n.tokens.slice(found.start, found.end).join(' ') });
       }
     }
-    if (matches.length === 0 && this.model) {
+    if (matches.length === 0 && this.model && this.model.judge(n) !== undefined) {
+      // Only when the model would escalate: judge again without words inside figurative or historic frames.
+      const ignore = new Set<number>();
       figurative ??= this.spans(this.figurative, n.stemText, n.stemStarts);
       historic ??= this.spans(this.historic, n.stemText, n.stemStarts);
-      const ignore = new Set<number>();
-      for (const f of [...figurative, ...historic]) for (let i = f.start; i < f.end; i++) ignore.add(i);
+      for (const f of [...figurative, ...historic]) {
+        for (let i = f.start; i < f.end; i++) ignore.add(i);
+      }
       const verdict = this.model.judge(n, ignore);
       if (verdict) matches.push({ route: verdict.route, rule: `model.${verdict.route}`, matched: verdict.evidence.join(' ') });
     }

@@ -85,6 +85,11 @@ export class RiskModel {
     // Windows over the message, so risk in the middle of a long message counts.
     for (let start = 0; start < stems.length; start += WINDOW / 2) {
       const window = stems.slice(start, start + WINDOW).filter(Boolean);
+      // No harm word, no escalation: skip the classifier (most windows of everyday text).
+      if (!window.some((x) => this.harmStems.has(x))) {
+        if (start + WINDOW >= stems.length) break;
+        continue;
+      }
       const f = features(window).filter((x) => this.bayes.features[x] !== undefined);
       if (f.length < 2) continue;
       const raw = this.bayes.getClassifications(f);

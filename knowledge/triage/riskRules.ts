@@ -689,7 +689,7 @@ export const RISK_RULES: readonly RiskRule[] = [
  * The subject of every frame is a thing or a joke threatener, never "myself".
  */
 export const FIGURATIVE_FRAMES: readonly string[] = [
-  '(these | the | this | my | our | all | those | that)? ~1 {THING} ~2 (is | are | was | were | be | been | has been | have been | will | going to | gonna | just)? ~1 (killing | kill | murder | murdering | torture | the death of | doing my head in) ~1 (me | us | my | our)?',
+  '{THING} ~2 (is | are | was | were | be | been | has been | have been | will | going to | gonna | just)? ~1 (killing | kill | murder | murdering | torture | the death of | doing my head in) ~1 (me | us | my | our)?',
   '(is | was | are | be) (absolute | pure | total | such | a bit of | bloody)? ~1 murder',
   '(could | would | will | might) (kill | murder | die) (for)? ~1 (a | an | some | the | another | any | my)',
   'dying (to | for) ~3 (know | see | meet | try | go | get | have | hear | tell | a | an | some | the | find out)',
@@ -714,14 +714,14 @@ export const FIGURATIVE_FRAMES: readonly string[] = [
   '(obsessed | interested | fascinated | collects | collecting | likes | loves | into) ~2 (knives | swords | guns | weapons) ~6 (from history | history | museum | films | games | collection | cooking | chef | toy | toys | nerf | lego)', '(stabbed | shot | glassed | knifed) ~4 (last (year | month | week | summer | winter) | years ago | months ago | a while ago | in the past | when (i | he | she | we) (was | were))', '(pocket knife | penknife | pen knife | swiss army knife)', '(knives | knife | guns | gun | weapons | swords | shoot | shooting) ~3 (in | on | from) ~1 (video games | games | the game | films | movies | fortnite | call of duty | gta | tv | youtube)',
   '(cat | dog | pet | hamster | rabbit | tortoise | parrot | budgie | keys | phone | wallet | purse | parcel | letter | post | bike | money | paperwork | homework | shoe | shoes | coat) ~2 (has | have | is | was | went | been)? ~1 (gone | go)? ~1 missing',
   '(the kids | my kids | the children | they) (were | are | was) ~1 fighting ~2 (and)? ~1 {POSS}? ~1 (son | daughter | boy | girl) ~3 {VIOLENT} ~2 (his | her | their) ~1 (sister | brother | twin | sibling)',
-  '{POSS}? ~1 (son | daughter | boy | girl) ~3 {VIOLENT} ~2 (his | her | their) ~1 (sister | brother | twin | sibling) ~10 (sibling | siblings | fights | fighting | rivalry | squabble | squabbling | argue | arguing)',
-  '{POSS}? ~1 (<[1-9]> (year | years) old | toddler | baby | little one | preschooler | two year old | three year old) ~2 (son | daughter | boy | girl)? ~3 {VIOLENT} ~1 (me | us | his | her) ~8 (tantrum | tantrums | meltdown | meltdowns | tired | overtired | frustrated | angry | cross)?',
+  '(son | daughter | boy | girl) ~3 {VIOLENT} ~2 (his | her | their) ~1 (sister | brother | twin | sibling) ~10 (sibling | siblings | fights | fighting | rivalry | squabble | squabbling | argue | arguing)',
+  '(<[1-9]> (year | years) old | toddler | baby | little one | preschooler | two year old | three year old) ~2 (son | daughter | boy | girl)? ~3 {VIOLENT} ~1 (me | us | his | her) ~8 (tantrum | tantrums | meltdown | meltdowns | tired | overtired | frustrated | angry | cross)?',
   '(dog | dogs | pet | pets | horse | pony | cat) ~1 (groom* | grooming | groomer)', '(groom* | groomer) ~3 (course | salon | parlour | business | apprenticeship | dogs | pets)',
   '(it | that | this | bills | rent | heating | energy | everything | mortgage | childcare | nursery) ~2 (takes | took | eats | swallows | uses) ~3 (all)? ~1 (my | our | her | his) ~1 (money | pension | wages | benefits)',
   'home office ~8 (passport | passports | documents | papers | id | visa)', '(passport | passports | documents | papers | id | visa) ~8 home office',
   '(she | he | they) ~2 (is | was | are) ~1 (killing | murdering) (it | them) (at | in | on)',
   '(knocked | knock | knocks) (me | her) up',
-  '(he | she | they | i | we)? ~2 (kicked | thrown | chucked | kicking) (off | out of) ~2 (course | college | team | bus | train | class | school | programme | uni | group | chat | squad)',
+  '(kicked | thrown | chucked | kicking) (off | out of) ~2 (course | college | team | bus | train | class | school | programme | uni | group | chat | squad)',
   '(without | avoid | avoiding | not | never | stop) ~1 (hurting | upsetting | harming) ~2 (the | my | our | them)? ~1 (kids | children | baby | feelings)?',
 ];
 

@@ -22,4 +22,6 @@ export function trainSparse(bayes: BayesClassifier): void {
   // Same smoothing as the dense path: one extra per class and overall.
   for (const label of Object.keys(bayes.classifier.classFeatures)) bayes.classifier.classTotals[label] = 1 + (totals[label] ?? 0);
   bayes.classifier.totalExamples = 1 + bayes.docs.length;
+  // The training documents are not needed to classify; letting them go keeps the heap small.
+  bayes.docs = [];
 }
