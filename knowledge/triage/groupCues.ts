@@ -137,7 +137,7 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
   'social-isolation': [
     ['(lonely | loneliness | isolated | isolation | alone | on my own | by myself | no one to talk to | nobody to talk to | no friends | no support | cut off | housebound | invisible)', 0.9],
     ['(meet | meeting | make) ~2 (people | friends | other parents | other mums | other dads)', 0.9], ['(befriend* | lunch club | community group* | social group* | men s shed | social prescrib* | youth club | chat group)', 1],
-    ['(never | do not | can not | hardly) ~2 (leave | get out of) ~1 (the)? ~1 (house | home)', 0.8], ['(nobody | no one) ~2 (visits | calls | to help | comes)', 0.9], ['on (his | her | my | their) own', 0.6], ['(does not | never | do not | can not | will not) ~1 go out', 0.7], ['(no | lost touch with) ~2 (friends | family nearby | social life)', 0.9],
+    ['(never | do not | can not | hardly | rarely | barely | seldom) ~2 (leave | get out of | go out of) ~1 (the)? ~1 (house | home)', 0.8], ['(nobody | no one) ~2 (visits | calls | to help | comes)', 0.9], ['on (his | her | my | their) own', 0.6], ['(does not | never | do not | can not | will not) ~1 go out', 0.7], ['(no | lost touch with) ~2 (friends | family nearby | social life)', 0.9],
     ['(things to do | activities) ~3 (for)? ~2 (older people | teenagers | young people | me)?', 0.6],
   ],
   bereavement: [

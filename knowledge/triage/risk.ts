@@ -79,12 +79,23 @@ export class RiskDetector {
 
     const stemmed = new PatternCompiler(RISK_SLOTS, stem);
     const plain = new PatternCompiler(RISK_SLOTS, (w) => w);
+    // Rules share context lists (a child is mentioned, an older person is): compile each list once.
+    const contexts = new Map<string, RegExp>();
+    const context = (patterns: readonly string[]): RegExp => {
+      const key = patterns.join('\n');
+      let re = contexts.get(key);
+      if (re === undefined) {
+        re = stemmed.compile(patterns);
+        contexts.set(key, re);
+      }
+      return re;
+    };
     this.rules = RISK_RULES.map((rule) => ({
       rule,
       stem: rule.patterns.length > 0 ? stemmed.compile(rule.patterns) : undefined,
       surface: rule.surface && rule.surface.length > 0 ? plain.compile(rule.surface) : undefined,
-      requires: rule.requires ? stemmed.compile(rule.requires) : undefined,
-      excludes: rule.excludes ? stemmed.compile(rule.excludes) : undefined,
+      requires: rule.requires ? context(rule.requires) : undefined,
+      excludes: rule.excludes ? context(rule.excludes) : undefined,
     }));
     this.figurative = stemmed.compile(FIGURATIVE_FRAMES);
     this.historic = stemmed.compile(HISTORIC_FRAMES);
@@ -106,9 +117,18 @@ export class RiskDetector {
     // Frames are found once per message, and only if some rule needs them.
     let figurative: Span[] | undefined;
     let historic: Span[] | undefined;
+    const contextSeen = new Map<RegExp, boolean>();
+    const has = (re: RegExp): boolean => {
+      let found = contextSeen.get(re);
+      if (found === undefined) {
+        found = test(re, n.stemText);
+        contextSeen.set(re, found);
+      }
+      return found;
+    };
     for (const c of this.rules) {
-      if (c.requires && !test(c.requires, n.stemText)) continue;
-      if (c.excludes && test(c.excludes, n.stemText)) continue;
+      if (c.requires && !has(c.requires)) continue;
+      if (c.excludes && has(c.excludes)) continue;
       let found: Span | undefined;
       const accept = (span: Span): boolean => {
         if (c.rule.figurative) {
