@@ -2,6 +2,7 @@ import sharedExamples from '../packs/shared/priority-group-examples.json';
 import type { PriorityGroupId } from '../vocabulary';
 import { RiskDetector } from './risk';
 import { attachSafetyNet } from './safetyNet';
+import { sharedDetectorOr } from './sharedDetector';
 import type { RiskMatch } from './types';
 
 export type { GroupScore, RiskMatch, TriageContext, TriageFn, TriageResult } from './types';
@@ -10,17 +11,15 @@ export { RiskDetector, RISK_LEXICON } from './risk';
 export { RISK_RULES, type RiskRule } from './riskRules';
 export type { NormalisedText } from './normalise';
 
-let shared: RiskDetector | undefined;
-
-/** The shared detector: the rules plus the safety net trained on the shared example phrases. */
+/** The shared detector: the one createTriage built, or the rules plus the safety net trained on the shared phrases. */
 function sharedDetector(): RiskDetector {
-  if (shared === undefined) {
+  return sharedDetectorOr(() => {
     const groups = Object.entries(sharedExamples as Record<string, string[]>).map(([id, examples]) => ({ id: id as PriorityGroupId, examples }));
     const vocabulary = groups.flatMap((g) => g.examples.flatMap((e) => e.toLowerCase().split(/[^a-z]+/).filter(Boolean)));
-    shared = new RiskDetector(vocabulary);
-    attachSafetyNet(shared, groups);
-  }
-  return shared;
+    const detector = new RiskDetector(vocabulary);
+    attachSafetyNet(detector, groups);
+    return detector;
+  });
 }
 
 /** The risk detector on its own, built on first use. Most urgent first; [] when none. */

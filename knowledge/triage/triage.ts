@@ -7,6 +7,7 @@ import { PatternCompiler } from './pattern';
 import { RiskDetector } from './risk';
 import { RISK_SLOTS } from './riskSlots';
 import { attachSafetyNet } from './safetyNet';
+import { offerSharedDetector } from './sharedDetector';
 import type { GroupScore, RiskMatch, TriageContext, TriageFn, TriageResult } from './types';
 
 /** Groups below this share of the best score are left out (after the first three). */
@@ -47,7 +48,10 @@ export function createTriageEngine(
   const vocabulary = new Set<string>();
   for (const g of pack.priorityGroups) for (const e of g.examples) for (const w of e.toLowerCase().split(/[^a-z]+/)) if (w) vocabulary.add(w);
   const detector = options.detector ?? new RiskDetector(vocabulary);
-  if (!options.detector) attachSafetyNet(detector, pack.priorityGroups);
+  if (!options.detector) {
+    attachSafetyNet(detector, pack.priorityGroups);
+    offerSharedDetector(detector);
+  }
   const normalise = (text: string) => detector.normaliser.normalise(text);
   const classifier = new GroupClassifier(pack.priorityGroups, stem, normalise);
 
