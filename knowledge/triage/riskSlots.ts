@@ -84,7 +84,7 @@ export const RISK_SLOTS: Readonly<Record<string, readonly string[]>> = {
     'older (man | lady | woman | person | people | neighbour | relative | adult | parent | parents)',
     '<[6-9][0-9]|1[01][0-9]> (year | years) old', '<[6-9][0-9]|1[01][0-9]>',
     'vulnerable (adult | man | woman | person | neighbour | relative | brother | sister | son | daughter)',
-    'learning (disability | disabilities | difficulties)', 'disabled', 'in his (70s | 80s | 90s | seventies | eighties | nineties)',
+    'learning (disability | disabilities | difficulties)', 'disabled', 'down syndrome', 'downs syndrome', 'downs', 'in his (70s | 80s | 90s | seventies | eighties | nineties)',
     'in her (70s | 80s | 90s | seventies | eighties | nineties)', 'care (worker | workers | staff | agency)', 'carers', 'carer',
     'autistic', 'autism', 'mental capacity', 'capacity', 'brain injury', 'registered blind',
   ],
