@@ -125,10 +125,14 @@ export class PatternCompiler {
     return source;
   }
 
-  /** A global RegExp that finds the pattern at word boundaries of a stem stream. */
+  /**
+   * A global RegExp that finds the pattern at word boundaries of a stem stream.
+   * It consumes the space before the first word (a match starts one character
+   * before its first word): a literal start lets V8 scan faster than a lookbehind.
+   */
   compile(patterns: readonly string[]): RegExp {
     const body = patterns.map((p) => this.toSource(p)).join('|');
-    return new RegExp(`(?<= )(?:${body})`, 'g');
+    return new RegExp(` (?:${body})`, 'g');
   }
 
   private slotSource(name: string): string {

@@ -169,10 +169,11 @@ export class RiskDetector {
         re.lastIndex++;
         continue;
       }
-      const span = { start: tokenAt(starts, m.index), end: tokenAt(starts, m.index + m[0].length - 2) + 1 };
+      // A match starts at the space before its first word and ends with the space after its last.
+      const span = { start: tokenAt(starts, m.index + 1), end: tokenAt(starts, m.index + m[0].length - 2) + 1 };
       if (accept(span)) return span;
       // Try again from the next word: a later, non-figurative occurrence still counts.
-      re.lastIndex = starts[span.start + 1] ?? text.length;
+      re.lastIndex = (starts[span.start + 1] ?? text.length) - 1;
     }
     return undefined;
   }
@@ -186,8 +187,9 @@ export class RiskDetector {
         re.lastIndex++;
         continue;
       }
-      out.push({ start: tokenAt(starts, m.index), end: tokenAt(starts, m.index + m[0].length - 2) + 1 });
-      re.lastIndex = starts[tokenAt(starts, m.index) + 1] ?? text.length;
+      const start = tokenAt(starts, m.index + 1);
+      out.push({ start, end: tokenAt(starts, m.index + m[0].length - 2) + 1 });
+      re.lastIndex = (starts[start + 1] ?? text.length) - 1;
     }
     return out;
   }
