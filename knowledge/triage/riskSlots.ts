@@ -55,7 +55,7 @@ export const RISK_SLOTS: Readonly<Record<string, readonly string[]>> = {
   QTY: [
     'all', 'load', 'loads', 'lot', 'lots', 'bunch', 'handful', 'handfuls', 'whole', 'box', 'boxes', 'packet', 'packets',
     'pack', 'packs', 'bottle', 'bottles', 'strip', 'strips', 'stash', 'too many', 'many', 'so many', 'every', 'entire',
-    'heap', 'heaps', 'stack', 'stacks', 'month', 'week', 'extra', 'double', 'triple', 'lots and lots',
+    'heap', 'heaps', 'stack', 'stacks', 'massive amount', 'huge amount', 'large amount', 'big amount', 'amount', 'lot of', 'massive', 'huge', 'month', 'week', 'extra', 'double', 'triple', 'lots and lots',
     '<\\d+>', 'ten', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'dozen', 'dozens', 'bunch', 'couple of packets',
   ],
   WEAPON: [
