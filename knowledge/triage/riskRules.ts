@@ -704,6 +704,72 @@ export const RISK_RULES: readonly RiskRule[] = [
     ],
     excludes: CHILD_CONTEXT,
   },
+  // ---------------------------------------------------------- named harms
+  // Words and short phrases that name a harm outright, with no context required. The rules
+  // above need the shape of a sentence; a fresh phrasing they miss ("I think I'm being
+  // groomed", "kept as a slave") still names the harm. When unsure, escalate.
+  {
+    id: 'safeguarding-child.named-harm',
+    route: 'safeguarding-child',
+    patterns: [
+      'groom*', 'sextortion', 'sextort*', 'sexual exploitation', 'child abuse', 'radicalis*', 'radicaliz*', 'extremis*', 'jihad*', 'terroris*',
+      '(blackmail* | threaten* | extort*) ~6 (nude | nudes | naked | explicit | sexual | intimate) ~1 (pictures | photos | pics | videos | images | picture | photo | video | image)?',
+      '(nude | nudes | naked | explicit | intimate) ~1 (pictures | photos | pics | videos | images | picture | photo | video | image)? ~6 (blackmail* | threaten* | extort* | leak*)',
+      '(talking | talks | talked | telling | tells | told | persuading | persuaded | wants | want) ~6 (go | going | join | travel) ~2 (and)? ~1 (fight | fighting) ~2 (abroad | overseas | in syria | for (isis | them | the cause))',
+      '(left | leaves | leaving | leave) ~6 with ~3 (drunk | high | stoned | wasted | off (his | her | their) face | on drugs)',
+      '(drunk | high | stoned | wasted | on drugs) ~3 (babysitter | babysitting | looking after | in charge of | minding | childminder)',
+    ],
+    requires: CHILD_SPEAKER,
+    figurative: true,
+  },
+  {
+    id: 'safeguarding-child.named-harm-unknown-age',
+    route: 'safeguarding-child',
+    // Said with no sign of age: still the child route, which also gives 999 and Childline.
+    patterns: [
+      'groom*', 'sextortion', 'sextort*', 'radicalis*', 'radicaliz*',
+      '(blackmail* | threaten* | extort*) ~6 (nude | nudes | naked | explicit | sexual | intimate) ~1 (pictures | photos | pics | videos | images | picture | photo | video | image)?',
+      '(nude | nudes | naked | explicit | intimate) ~1 (pictures | photos | pics | videos | images | picture | photo | video | image)? ~6 (blackmail* | threaten* | extort* | leak*)',
+    ],
+    excludes: [...CHILD_SPEAKER, ...OLDER_CONTEXT],
+    figurative: true,
+  },
+  {
+    id: 'safeguarding-child.kept-locked-in',
+    route: 'safeguarding-child',
+    patterns: [
+      '(keeps | kept | keep | keeping | leaves | left) ~2 (me | us | him | her | them | the kids | my (brother | sister)) ~1 (locked | shut) ~2 (in | up | out)',
+      '(locked | shut) ~2 in ~2 (my | our | his | her | their | the)? ~1 (room | bedroom | cupboard | shed | house) ~4 (all day | all night | for hours | for days | every (day | night | weekend) | as (a)? punishment)',
+    ],
+    requires: CHILD_SPEAKER,
+  },
+  {
+    id: 'domestic-abuse.kept-locked-in',
+    route: 'domestic-abuse',
+    patterns: ['(keeps | kept | keep | keeping) ~2 (me | us | her | him) ~1 (locked | shut) ~2 (in | up | out)'],
+    excludes: CHILD_SPEAKER,
+  },
+  {
+    id: 'domestic-abuse.named-harm',
+    route: 'domestic-abuse',
+    patterns: [
+      '(throws | threw | throwing | thrown | chucks | chucked | chucking | hurls | hurled | smashes | smashed | smashing) ~3 (things | stuff | plates | objects | furniture | chairs | bottles | glasses | cups | a chair | a plate | a bottle | a glass | a cup | his phone | the tv) ~2 at',
+      '(drunk | drinks | drinking | high | on drugs) ~6 (violent | aggressive | lashes out | lashing out | kicks off | smashes | throws | hits | hitting | punches | shoves | pushes)',
+      '(domestic (abuse | violence) | coercive control | controlling behaviour | abusive relationship | violent relationship)',
+    ],
+    figurative: true,
+    historic: true,
+  },
+  {
+    id: 'safeguarding-adult.named-harm',
+    route: 'safeguarding-adult',
+    patterns: [
+      '(slave | slaves | enslaved)', '(human)? ~1 traffick*', 'forced (labour | labor | to work)',
+      '(takes | took | taking | keeps | kept | keeping | steals | stole | stealing | spends | spent | controls | controlling | pockets) ~3 (all)? ~1 (my | her | his | their) ~1 (benefits | pension | wages | universal credit | bank card | savings | pip | dla | attendance allowance)',
+      '(will not | won t | wont | does not | doesn t | never) ~1 (let | give | allow) ~1 (me | her | him | them) ~3 (any | my | her | his | their | own)? ~1 (money | benefits | pension | bank card | cash)',
+    ],
+    figurative: true,
+  },
 ];
 
 /**
@@ -726,7 +792,8 @@ export const FIGURATIVE_FRAMES: readonly string[] = [
   'killer (heels | workout | app | song | tune | view | line | joke)',
   '(overdos* | od) ~1 on (chocolate | sugar | caffeine | coffee | netflix | sweets | cake | screen time | tv | telly | christmas | crisps | energy drinks)',
   '(shoot | shot) ~1 (me | you | us)? ~1 (a | an) ~1 (message | text | email | line | dm)',
-  '(you are | you re | that is | she is | he is) killing me', 'killing me (softly | laughing)',
+  '(you are | you re | that is | she is | he is) killing me',
+  '(baby | babies | newborn | twins | toddler | toddlers | teething | night feeds | feeds | feeding | nappies | tantrums | the kids | my kids) ~4 (is | are | has been | have been | been)? ~1 killing me ~3 (with | at night | lately | this week)?', 'killing me (softly | laughing)',
   '(phone | battery | laptop | car | plant | plants | fish | goldfish) ~2 (is | has | was)? ~1 (dead | died | dying)',
   '(dye | dyeing | die | dying) ~2 (my | her | his | their) hair',
   '(hurt | hurting | hurts | cut | burnt | burned | bruised | injured) (myself | himself | herself) ~3 (playing | shaving | cooking | at the gym | falling | when (i | he | she) fell | at football | at rugby | at work | in the kitchen | by accident | accidentally | clumsy | tripping)',

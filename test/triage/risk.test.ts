@@ -18,7 +18,7 @@ describe('detectRisk: the examples in the issue', () => {
     expect(routesOf(text)).toContain(route);
   });
 
-  it.each(['these bills are killing me', 'the school run is murder'])('"%s" does not escalate', (text) => {
+  it.each(['these bills are killing me', 'the school run is murder', 'the baby is killing me with these night feeds'])('"%s" does not escalate', (text) => {
     expect(detectRisk(text)).toEqual([]);
   });
 });
@@ -66,6 +66,12 @@ describe('detectRisk: one example per rule, so every rule is exercised', () => {
     'safeguarding-adult.abuse': ['my elderly mum is scared of her son who hits her'],
     'safeguarding-adult.control': ['my uncle is 80 and his son will not let him out', 'the carer is stealing from my nan'],
     'safeguarding-adult.sexual-abuse': ['I was raped last night'],
+    'safeguarding-child.named-harm': ['a man at the mosque is talking to my son about going to fight abroad', 'my 3 year old has been left with a drunk babysitter'],
+    'safeguarding-child.named-harm-unknown-age': ['im being groomed i think', "i'm being blackmailed with nude photos"],
+    'safeguarding-child.kept-locked-in': ["my mum's partner keeps me locked in my room"],
+    'domestic-abuse.kept-locked-in': ['my husband keeps me locked in when he goes to work'],
+    'domestic-abuse.named-harm': ['my dad gets drunk and throws things at mum'],
+    'safeguarding-adult.named-harm': ['I am worried my neighbour is being kept as a slave', "my flatmate takes my benefits and won't let me have any money"],
   };
 
   it('has an example for every rule', () => {
