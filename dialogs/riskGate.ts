@@ -33,8 +33,9 @@ export class RiskGate {
     for (const text of texts) {
       const triage = this.triage(text);
       if (isRiskRoute(triage.route)) return { route: triage.route, triage };
-      const [match] = detectRisk(text);
-      if (match) return { route: match.route, triage: { ...triage, route: match.route, riskMatches: detectRisk(text) } };
+      // Triage reads only the first MAX_TEXT_LENGTH characters; the rules read the whole message.
+      const matches = detectRisk(text);
+      if (matches.length > 0) return { route: matches[0].route, triage: { ...triage, route: matches[0].route, riskMatches: matches } };
     }
     return undefined;
   }

@@ -56,3 +56,14 @@ test('the triage trace travels with the replies on the emulator channel, without
   expect(trace?.value).toMatchObject({ route: 'early-help', outOfHours: true });
   expect(JSON.stringify(trace?.value)).not.toContain('evicted');
 });
+
+test('a message over 5,000 characters still gets the risk contacts when risk is in it (at the very end)', async () => {
+  const story = `${'We moved house this year and money has been tight and the children are unsettled. '.repeat(70)}Tonight I have taken all of my tablets.`;
+  expect(story.length).toBeGreaterThan(5000);
+  const text = said(await server.send(message(story, { ...conversation('e2e-long-risk'), timestamp: '2026-11-23T10:00:00Z' })));
+  expect(text).toContain('999');
+  expect(text).not.toContain('too long');
+  // Without risk, the same length gets the kind "too long" reply.
+  const plain = said(await server.send(message('We moved house this year. '.repeat(250), { ...conversation('e2e-long-plain'), timestamp: '2026-11-23T10:00:00Z' })));
+  expect(plain).toContain('too long');
+});
