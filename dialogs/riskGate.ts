@@ -52,8 +52,10 @@ export class RiskGate {
   async respond(context: TurnContext, assessment: RiskAssessment): Promise<RouteContacts> {
     const at = turnInstant(context.activity);
     const contacts = contactsForRoute(this.pack, assessment.route, at);
+    const otherRoutes = [...new Set(assessment.triage.riskMatches.map((m) => m.route))].filter((r) => r !== assessment.route);
+    const also = otherRoutes.map((route) => contactsForRoute(this.pack, route, at));
     await sendTriageTrace(context, assessment.triage, isOutOfHours(this.pack, at), 'Risk indicated');
-    await context.sendActivities(riskResponse(contacts));
+    await context.sendActivities(riskResponse(contacts, also));
     return contacts;
   }
 }

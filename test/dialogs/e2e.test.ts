@@ -67,3 +67,10 @@ test('a message over 5,000 characters still gets the risk contacts when risk is 
   const plain = said(await server.send(message('We moved house this year. '.repeat(250), { ...conversation('e2e-long-plain'), timestamp: '2026-11-23T10:00:00Z' })));
   expect(plain).toContain('too long');
 });
+
+test('a child living with domestic abuse gets the children\'s front door first and the domestic abuse helpline too', async () => {
+  const text = said(await server.send(message('a girl in my class told me her dad hits her mum and then hits her', { ...conversation('e2e-two-routes'), timestamp: '2026-11-23T10:00:00Z' })));
+  expect(text).toContain('01225 396312');
+  expect(text).toContain('0808 2000 247');
+  expect(text.indexOf('01225 396312')).toBeLessThan(text.indexOf('0808 2000 247'));
+});

@@ -149,6 +149,18 @@ describe('risk response', () => {
     expect(carry.suggestedActions?.actions.map((a) => a.title)).toEqual(['Carry on', 'Start again']);
   });
 
+  test('when more than one route fired, the main route comes first, then the other routes\' contacts not already given', () => {
+    const at = new Date('2026-11-23T10:00:00Z');
+    const main = contactsForRoute(bathnes(), 'safeguarding-child', at);
+    const [, contacts] = riskResponse(main, [contactsForRoute(bathnes(), 'domestic-abuse', at)]);
+    const text = contacts.text ?? '';
+    expect(text.indexOf('01225 396312')).toBeGreaterThan(-1);
+    expect(text.indexOf('These may help too')).toBeGreaterThan(text.indexOf('01225 396312'));
+    expect(text).toContain('0808 2000 247');
+    expect(text.match(/Call 999/g)).toHaveLength(1);
+    expect(text).toContain('quick exit');
+  });
+
   test('domestic abuse adds how to leave the page fast', () => {
     const [, contacts] = riskResponse(contactsForRoute(bathnes(), 'domestic-abuse', new Date('2026-11-23T10:00:00Z')));
     expect(contacts.text).toContain('quick exit');
