@@ -41,6 +41,9 @@ const PRE_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/[\u201c\u201d\u201e\u2033]/g, '"'],
   [/\bo\.?d'd\b/g, ' overdosed '],
   [/\bod'ed\b/g, ' overdosed '],
+  // "w/o" and "w/" typed for without / with
+  [/\bw\/o\b/g, ' without '],
+  [/\bw\/(?=\s)/g, ' with '],
   [/\bcan'?t\b/g, 'can not'],
   [/\bwon'?t\b/g, 'will not'],
   [/\bshan'?t\b/g, 'shall not'],

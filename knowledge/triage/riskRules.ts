@@ -77,6 +77,11 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(trying | tried | try) to (break | kick | smash | get) ~1 (in | down | the door | through)',
       '(trying | tried | try) to (get | break | force | climb) ~2 (into | in) ~1 (my | the | our) ~1 (house | flat | home | room | window | car)',
       '(breaking | kicking | smashing | banging) ~2 (in | down) ~1 (the | my | our) ~1 door',
+      // the door named before the particle: "kicking the front door in", "smashing the back window through"
+      '(breaking | kicking | smashing | booting | bashing | forcing) ~1 (the | my | our) ~1 (front | back | bedroom | flat)? ~1 (door | doors | window | windows) ~1 (in | down | through | open)',
+      // strangulation happening now
+      '(hand | hands | arm | arms | fingers) ~2 (round | around | on | at) ~2 (my | her | his | mum | {POSS} {REL}) ~1 (neck | throat) ~6 (now | right now | help | please | can not breathe | as we speak)',
+      '(strangling | choking | throttling | suffocating | smothering) ~3 (me | her | him | mum | {POSS} {REL}) ~6 (help | please)',
       '(outside | at) ~1 (my | the | our) (door | house | flat | window) ~4 (threaten* | shouting | screaming | banging | knife | trying)',
       '((i | we) ~2 (hiding | hid) | locked myself | locked ourselves | barricaded) ~4 (bathroom | room | toilet | bedroom | cupboard | from (him | her | them))', 'hiding from (him | her | them | my {PARTNER})',
       '(is | are | am) being (beaten | attacked | stabbed | hit | punched | kicked | assaulted | strangled | choked | battered | hurt) ~1 (up)?',
@@ -89,6 +94,10 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(hitting | beating | attacking | strangling | choking | punching | kicking | hurting | stabbing | threatening | battering | slapping) ~1 (me | us | her | him | them | mum | dad | my {REL} | the kids | the baby) ~2 now',
       '(attacking | beating | stabbing | hitting | punching | kicking | strangling | battering | beating up) ~3 (someone | somebody | a man | a woman | a boy | a girl | my | his | her | their | the | people | a kid | a lad) ~6 (now | right now | outside | in the street | as we speak | at the moment)',
       '(drunk | drinking | high | off his face | off her face | stoned | wasted) ~8 (driving | drive | drove | driving off | in the car) ~8 (kids | children | baby | my son | my daughter | the kids | my kids)',
+      // violence going on while the person types, in any order and with slang verbs
+      '(hitting | beating | laying into | battering | attacking | strangling | choking | punching | belting | whacking | thumping | slapping | beating up | stabbing | kicking the) ~10 (right now | as we speak | this minute | this second | at this moment)',
+      '(right now | as we speak | this minute | this second) ~8 (hitting | beating | laying into | battering | attacking | strangling | choking | punching | belting | whacking | thumping | slapping | beating up | stabbing)',
+      '(laying into | laid into | layed into | setting about | kicking the shit out of | beating the shit out of | kicking the hell out of | beating the hell out of) ~6 (me | us | her | him | them | mum | dad | my | his | her | their | a | the | some)',
       '(kids | children | baby | my son | my daughter) ~6 (in the car | in his car | in her car) ~8 (drunk | drinking | high | off his face | stoned | wasted)',
     ],
     figurative: true,
@@ -104,6 +113,11 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(having | had | having a | had a) (fit | seizure)', 'fitting ~2 (on the floor | and not | now)',
       '(bleeding | blood) ~3 (heavily | badly | everywhere | a lot | lots | will not stop | not stopping)', 'lots of blood',
       '(seriously | badly | really badly) (hurt | injured)',
+      // a person who does not respond, in plain words
+      '(he | she | they | baby | mum | dad | nan | gran | grandad | grandma | {POSS} {REL} | friend | mate) ~2 (is | are | was | has)? ~1 (not | stopped) (moving | responding | responsive) !(out | house | on | in | away | forward | schools | school | home | back | anywhere | from | to | at | with | near | here | there | yet | jobs | job | money | fast | quickly | much | around)',
+      '(can not | could not | cannot) (wake | rouse) ~1 (him | her | them | my {REL} | the baby | mum | dad | nan | gran | grandad) up !(for | in the | in time | on time | early | before | mornings | morning | most | every | some | till | until | at | on | when | without | to | and get)',
+      '(can not | could not | cannot) (wake | rouse) ~1 (him | her | them | my {REL} | the baby | mum | dad | nan | gran | grandad) !(up | for | in the | in time | on time | early | before | mornings | morning | most | every | some | till | until | at | on | when | without | to)',
+      '(has | have | just | she | he | mum | dad | nan | gran | grandad | grandma) ~1 (fallen | fell | had a fall | collapsed) ~8 (not moving | can not get up | can not move | on the floor for | been on the floor | not responding | unconscious | will not wake | not waking | out cold)',
     ],
   },
   {
@@ -131,6 +145,9 @@ export const RISK_RULES: readonly RiskRule[] = [
     patterns: [
       '{YOUNG_CHILD} ~6 (alone | on (their | his | her) own | by (themselves | himself | herself)) ~6 (right now | now | tonight | all night | hours | screaming | crying | at the moment)',
       '(right now | tonight | all night) ~6 {YOUNG_CHILD} ~4 (alone | on (their | his | her) own)',
+      // a young child alone somewhere a child can die: a balcony, a window, a road, water
+      '{YOUNG_CHILD} ~6 (alone | on (their | his | her) own | by (themselves | himself | herself) | unsupervised | no (adult | adults | grown ups | one) ~2 (in | about | around | home | with (him | her | them))?) ~8 (balcony | window ledge | window sill | windowsill | open window | roof | main road | busy road | the road | river | canal | pond | lake | motorway | railway | train tracks)',
+      '(balcony | window ledge | window sill | windowsill | open window | roof | main road | busy road | river | canal | pond | railway | train tracks) ~8 {YOUNG_CHILD} ~6 (alone | on (their | his | her) own | by (themselves | himself | herself) | unsupervised | no (adult | adults | grown ups | one))',
       '{YOUNG_CHILD} ~6 (locked | left | alone | shut | trapped) ~3 in (a | the | their | her | his) (car | van | hot car)', '(locked | left | trapped) ~3 in (a | the) (hot)? ~1 car ~6 {YOUNG_CHILD}', '{YOUNG_CHILD} ~6 in (a | the) ~1 (locked | hot | parked) ~1 (car | van)',
     ],
   },
@@ -150,6 +167,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       'goodbye (note | letter | message | messages | post | video | texts)', 'suicide (note | letter)',
       '(better off | better) ~2 (dead | gone | without me | if i (was | were | am) (dead | gone | not here))',
       'everyone ~3 better ~1 off ~2 without (me | him | her)',
+      '(happier | easier | better | safer | calmer | lighter | simpler) ~2 (off)? ~1 without me !(there | around | at | in | on | being | getting | for | moaning | nagging)',
       '(nobody | no one | noone) would ~2 (miss | notice | care) ~2 (me | if i | if she | if he)',
     ],
     figurative: true,
@@ -194,6 +212,15 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(better | easier | happier) ~3 if ~1 (i | she | he) ~1 (died | die | was dead | were dead | killed myself | killed herself | killed himself | was not here | were gone | just died)',
       '(thought | thinking | think | planned | planning | plan | worked out) ~2 (about)? ~1 how (i would | i will | i could | to | i am going to) ~1 (do it | end it | kill myself | die | end my life) !(differently | better | again | properly)',
       '(end | stop | finish) ~1 (my | the | all the | this) ~1 (pain | suffering | misery | hurt) ~2 (forever | for good | permanently | once and for all)',
+      // passive death wishes: hoping the body gives up or an accident happens
+      '(hope | hoping | hoped | wish | wishing | pray | praying | prayed | would not mind if | would not care if) ~4 (my heart ~2 (stops | stop | stopped | gives up | gives out | would stop) | (i | she | he) ~2 (do not | does not | never | did not | would not) ~1 wake ~1 up | (i | she | he) ~1 (die | died | dies) in (my | her | his) sleep | (a | the) ~1 (bus | car | lorry | train | truck) ~3 (hits | hit | runs over | would hit) ~1 (me | her | him) | (i | she | he) ~2 (get | got | gets) ~1 (hit | run over) by | (something | an accident) ~2 (happens | happened | kills) ~2 (me | to me) | (i | she | he) ~2 just (die | died | stop breathing | stopped breathing))',
+      // farewell letters to everyone; a date chosen
+      '(written | wrote | have written | left | leaving) ~1 (letters | notes | goodbye letters | last letters) ~1 (to | for) ~1 (everyone | everybody | all of them | all my (family | friends) | my (family | kids | children | parents)) !(about | inviting | asking | to | thanking | for | at | in | on | explaining about | regarding | re | saying thank | who | that)',
+      '(decided | picked | chosen | chose | set | planned) ~3 (when | the (day | date) | a (day | date)) ~4 (i | to | it) ~3 (do it | end | die | end it)',
+      '(letters | notes | goodbye | goodbyes | do it | end it | my affairs in order) ~12 (decided | picked | chosen | chose) ~4 (it is going to be | it will be | when it is | the day is | the day) ~2 (monday | tuesday | wednesday | thursday | friday | saturday | sunday | tomorrow | tonight | the weekend | next week | my birthday)',
+      // doubt about still being alive soon
+      '(can not promise | can not say | do not know if | not sure if | not sure | no idea if | doubt) ~2 (i will | i would | i am going to | i will still | that i will) ~2 (still)? ~1 (be here | be around | be alive | make it) ~2 (next (week | month | year) | tomorrow | by (the weekend | tomorrow | friday | monday) | much longer | for long | tonight | in a (week | month))',
+      '(will | would) ~1 (still)? ~1 (be here | be alive | be around) ~3 (next week | tomorrow | much longer | by the weekend) ~4 (can not promise | do not know | not sure | doubt it | who knows)',
     ],
     figurative: true,
   },
@@ -324,6 +351,10 @@ export const RISK_RULES: readonly RiskRule[] = [
       '{YOUNG_CHILD} ~6 (wandering | wandered | roaming | alone | on (her | his | their) own | by (herself | himself)) ~6 (street | streets | road | outside | at night | midnight | <[0-9]|1[0-2]> (pm | am) | <[0-9]|1[0-2]>pm | late)',
       '{CHILD} ~3 (next door | down the road | across the road | upstairs | downstairs | over the road | on our street | in the flat) ~8 ((out | in the street | on the streets | outside | roaming) ~3 (at midnight | all hours | late at night | all night | at night | till midnight) | hungry | starving | filthy | dirty | unwashed | smell | smelly | not fed | never fed | no food | locked (in | out) | out (late | all night) | screaming | crying for hours | no coat | no shoes | no heating | ignored | alone)',
       '(neglect | neglected | neglecting | neglectful) ~6 {CHILD}', '{CHILD} ~6 (neglect | neglected | neglecting | neglectful)',
+      // children living in squalor, said of any household
+      '{CHILD} ~6 (living | live | lives | kept | left | being brought up | growing up) ~1 in ~1 (filth | squalor | dirt | a (tip | pigsty | state | hovel) | their own mess | dog mess | rubbish)',
+      '{CHILD} ~12 ((dog | cat | animal | human) ~1 (mess | poo | poop | muck | faeces | feces | wee | urine) | (never | no | not any | hardly any) ~1 (any)? ~1 food in the (house | fridge | cupboards | flat))',
+      '((dog | cat | animal | human) ~1 (mess | poo | poop | muck | faeces | feces | wee | urine) ~3 (on the)? ~1 (floor | floors | carpet | carpets | everywhere) | (never | no | not any | hardly any) ~1 (any)? ~1 food in the (house | fridge | cupboards | flat)) ~12 {CHILD} ~4 (dirty | filthy | hungry | smell | smelly | unwashed | skinny | thin | neglected | living)?',
       '(baby | babies | toddler | kids | children | child) ~6 (cries | crying | screams | screaming) ~4 (for hours | all night | all day) ~6 (nobody | no one | noone) ~2 (comes | goes | checks | does anything)',
       '(mum | dad | {PARENT} | she | he | they) ~6 (does not | do not | never | not) ~1 (feed | feeds | fed) ~1 (us | me | them | the kids | the children | the baby | her kids | his kids | her children)',
       '{PARENT} ~2 (has not | have not | not | has never | never) ~1 been ~1 (home | back) ~3 (for | since | in) ~2 (days | nights | ages | a week | two days | three days | yesterday | the weekend)',
@@ -517,6 +548,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(squeezes | squeezed | squeezing | grips | gripped | gripping | twists | twisted | twisting | pinches | pinched | pinching | yanks | yanked) ~1 (my | her) ~1 (arm | arms | wrist | wrists | neck | throat | face | hair | hand) ~6 (marks | bruises | bruise | bruised | hurts | hard | until | till)',
       '(violent | abusive) ~1 (partner | husband | wife | boyfriend | girlfriend | ex | relationship | marriage | home | dad | father | stepdad | son | daughter)',
       '(kids | children | son | daughter | they) ~3 (see | saw | seen | hear | heard | witness | witnessed | watch | watched) ~6 (him | her | us | dad | mum | them) ~3 (hit | hitting | beat | beating | hurt | hurting | strangle | violence | attack)',
+      // injuries that follow someone's temper or drinking
+      '(temper | tempers | angry | rage | raging | drunk | drinking | kicks off | kicked off | loses it | lost it | row | rows | argument | arguments) ~10 (ends up | end up | ended up | left | come out | comes out | is left | was left) ~1 with ~2 (marks | bruises | bruising | black eye | a black eye | cuts | injuries | a split lip | scratches | a bloody nose)',
     ],
     surface: [
       // "hits me" needs no named subject: when in doubt, escalate.
@@ -550,6 +583,9 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(will find | find | track | tracked | hunt) (me | us) ~1 (down | wherever)',
       '(if i | if we | if you) ~6 (he | she | they) (will | would | is going to | are going to) ~2 (take (the | my | our) ~1 (kids | children | baby | son | daughter) | take them | hurt | kill | find | make sure)',
       '(never | not) see (them | the kids | my kids | the children | my children | my baby) again',
+      // the threat before the condition: "she says she'll take the kids if I ever leave"
+      '(he | she | they | {POSS} {ABUSER}) ~2 (says | said | say | threatens | threatened | threatening | keeps saying | told me) ~4 (take (the | my | our) ~1 (kids | children | baby | son | daughter) | take them | out me | tell everyone | report me | have me deported | get me deported | send me back | ruin me | make my life hell | hurt | kill) ~8 if ~3 (i | we) ~2 (leave | go | tell | split | break up | report | call)',
+      '(threaten | threatens | threatened | threatening | will | would | going to) ~2 (out | outing) (me | him | her) ~3 (to | as | if | unless)',
       '({POSS}? {PARTNER} | he | she) ~3 (says | said | say | threatens | threatened | keeps saying) ~3 (he will | she will | he would | she would | he is going to | she is going to)? ~1 (kill | hurt | harm) (himself | herself) ~3 if ~2 (i | we) ~1 (leave | go | end it | split | break up)',
     ],
     figurative: true,
@@ -572,6 +608,9 @@ export const RISK_RULES: readonly RiskRule[] = [
     route: 'domestic-abuse',
     patterns: [
       '({POSS} {PARTNER} | he | she) ~3 (checks | check | checking | checked | goes through | go through | going through | reads | read | reading | tracks | track | tracking | tracked | monitors | monitor | monitoring | spies on) ~2 (my | her | all my) ~1 (phone | phones | messages | texts | emails | location | bank | bank statements | social media | whatsapp | every move)',
+      // the same behaviour asked about in general: "is it normal for a bf to go through your messages"
+      '((a | an | your | any) ~1 {PARTNER} | {PARTNER} to) ~4 (check | checks | checking | go through | goes through | going through | read | reads | reading | track | tracks | tracking | monitor | monitors | spy on) ~2 (my | your | her | all your | all my | their | all their) ~1 (phone | phones | messages | texts | emails | location | bank | social media | whatsapp | every move)',
+      '(tells | told | telling | tell | decides | decide | deciding | chooses | choose | choosing) ~2 (me | her | you | him | them) ~2 (what to wear | what (i | she | you | he) can wear | who (i | she | you) can (see | talk | be friends) | where (i | she | you) can go)',
       '({POSS} {PARTNER} | he | she) ~3 (took | takes | taken | smashed | smashes | broke | hides | hid | hidden) (my | her) (phone | keys | car keys | passport | bank card | purse | sim card)',
       '({POSS} {PARTNER} | he | she) ~2 (will not | does not | do not | never | not) ~1 (let | allow | allows) ~1 (me | her) ~2 (see | contact | talk to | speak to | visit | have | get | leave | go out | work | wear | call | phone | ring | text | message | go anywhere) ~2 (my | any | a | the | own | my own)? ~1 (friends | family | mum | dad | sister | brother | anyone | people | money | bank account | job | phone | bank card | house | alone | on my own | without him | without her | what i want)',
       '(controls | control | controlling) ~2 (all)? ~1 (my | our | the | her | his) ~1 (money | bank card | bank cards | benefits | wages | finances | bank account | cards | child benefit | universal credit | car keys)',
@@ -645,6 +684,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(flat | house | home | place) ~2 (taken over | used | cuckooed) ~2 by ~2 (dealers | a dealer | a gang | gangs | strangers | drug dealers | people)',
       '(people | men | lads | mates | friends | new friends | new mates) ~4 (using | use | uses | used | taken over | took over | taking over | living in | staying in | dealing from) ~3 (his | her | their | my) ~2 (flat | house | home | place) ~6 (parties | party | drugs | dealing | will not leave | can not say no | scared | do not leave)',
       '(can not | will not) get ~2 (them | him | her | people) ~1 out ~3 (flat | house | home | place)',
+      // moved in with the person rather than into the flat
+      '(gang | gangs | dealers | dealer | lads | men | strangers | group | people | they) ~3 (moved | moving | have moved | taken | took) ~1 (in | over) ~2 (with | at)? ~2 (my | his | her | their)? ~1 ({REL} | uncle | him | her | flat | house | place) ~14 (will not leave | would not leave | refuse to leave | refuses to leave | can not get rid | keep (stuff | things | drugs | bags | packages) | store | storing | stash | dealing | drugs | vulnerable | scared of them | taking advantage)',
     ],
   },
   {
@@ -770,6 +811,49 @@ export const RISK_RULES: readonly RiskRule[] = [
     ],
     figurative: true,
   },
+  {
+    // Honour-based abuse of an adult: the same words also fire the child route's forced-marriage
+    // rule, so an age we cannot see gets both routes.
+    id: 'domestic-abuse.honour-based',
+    route: 'domestic-abuse',
+    patterns: [
+      '(shame | shamed | shaming | dishonour | dishonoured | dishonor | dishonored | disgrace | disgraced) ~4 (the | our | my | his | her)? ~1 (family | families | community | name | izzat)',
+      'honour (based | violence | killing | abuse | crime)', 'izzat',
+      '(family | brothers | brother | father | dad | uncles | uncle | cousins | in laws) ~8 (make (me | her) pay | punish (me | her) | kill (me | her) | hurt (me | her) | disown (me | her)) ~8 (seeing | marry | marrying | boyfriend | girlfriend | relationship | dating | leave | leaving | shame | honour)',
+    ],
+    historic: true,
+  },
+  {
+    // Scams against older or vulnerable adults: the tricks, named or described.
+    id: 'safeguarding-adult.scam',
+    route: 'safeguarding-adult',
+    patterns: [
+      'safe account', 'courier fraud', 'romance (scam | fraud)', 'investment (scam | fraud)', '(doorstep | door step) (crime | criminal | criminals | trader | traders | seller | sellers | caller | callers)',
+      '(pretending | pretended | pretends | claiming | claimed | claims | posing | posed) ~3 (to be)? ~1 (from)? ~1 (the | his | her | their)? ~1 (bank | police | hmrc | fraud team | microsoft | amazon | council | tax office)',
+      '(call | phone call | rang | calls | ringing | message | text) ~3 (from)? ~2 (his | her | their | the)? ~1 (bank | bank s) ~2 (fraud)? ~1 (team | department | people)? ~10 (moved | move | transfer | transferred | send | sent | withdraw | withdrew | hand over | handed over | give | gave) ~4 (savings | money | cash | pension | thousands | card | cards | pin)',
+      '(moved | transferred | sent | withdrew | withdrawn | handed over) ~2 (all)? ~1 (his | her | their) ~1 (savings | life savings | pension | pension pot) ~4 (to | into | over | to a | into a)',
+      '(so called | so called | cowboy | dodgy | bogus | rogue | fake) ~1 (builder | builders | roofer | roofers | gardener | gardeners | tradesman | tradesmen | workmen | trader | traders | workman | carer | friend | friends | boyfriend | girlfriend)',
+      '(taking | takes | took | driving | drives | drove | driven) ~3 (him | her | them | {OLDER} | my {REL}) ~3 to the (bank | cash machine | cashpoint | post office | building society) ~10 (work | job | jobs | repairs | roof | driveway | builder | builders | he does not need | she does not need | never (done | finished | gets done) | keeps)',
+      '(work | repairs | jobs) ~4 (that | which)? ~1 (never | not) ~2 (gets | get | got | been | was | is)? ~1 (done | finished | needed | started)',
+      '(gift cards | itunes (cards | vouchers) | google play cards | amazon vouchers | steam cards) ~8 (pay | paid | buy | bought | asked | told | sent)',
+    ],
+    requires: [...OLDER_CONTEXT, '(dad | mum | father | mother | grandad | nan | gran | uncle | aunt | auntie | neighbour | brother | sister) ~2 (is | aged)? ~1 <[6-9][0-9]|1[01][0-9]>', 'vulnerable', 'learning (disability | disabilities | difficulties)', 'savings', 'pension', 'life savings'],
+    figurative: true,
+  },
+  {
+    // Self-neglect and hoarding: the person is the one at risk; the twin of care neglect.
+    id: 'safeguarding-adult.self-neglect',
+    route: 'safeguarding-adult',
+    patterns: [
+      'hoard* !(pills | tablets | medication | meds | {PILLS})', 'squalor', 'self neglect*', 'living in (filth | a tip | a state | a hovel | dirt)',
+      '(house | flat | home | place | rooms | room | bungalow | garden) ~4 (piled | stacked | full | filled | overflowing | crammed | rammed | heaving | covered) ~3 (high)? ~1 (with)? ~1 (rubbish | junk | stuff | bags | newspapers | boxes | bin bags | clutter | mess | filth)',
+      // two kinds of self-care stopped at once ("stopped washing or eating"), or looking after oneself at all
+      '(stopped | not | never | does not | will not | refuses to | refusing to | can not be bothered to | has not been) ~2 (washing | eating | wash | eat | changing (his | her) clothes | taking (his | her) (meds | medication | tablets | insulin)) ~2 (or | and | nor) ~2 (washing | eating | wash | eat | changing | taking (his | her) (meds | medication | tablets) | cleaning | looking after)',
+      '(stopped | not | never | does not | will not | refuses to | refusing to | can not) ~2 (looking after | look after | caring for | care for) (himself | herself | themselves)',
+      '(no | not got | has no | without | can not afford) ~1 (heating | food | hot water | electric | electricity) ~8 (stopped | not eating | not washing | freezing | cold | rubbish | weight | thin)',
+    ],
+    requires: OLDER_CONTEXT,
+  },
 ];
 
 /**
@@ -778,7 +862,10 @@ export const RISK_RULES: readonly RiskRule[] = [
  * The subject of every frame is a thing or a joke threatener, never "myself".
  */
 export const FIGURATIVE_FRAMES: readonly string[] = [
-  '{THING} ~2 (is | are | was | were | be | been | has been | have been | will | going to | gonna | just)? ~1 (killing | kill | murder | murdering | torture | the death of | doing my head in) ~1 (me | us | my | our)?',
+  // The words between the thing and the verb may not be a person: "this man is killing me" and "I think that he is killing me" are not figurative.
+  '{THING} (!({PERSON_WORD}) ~1)? (!({PERSON_WORD}) ~1)? (is | are | was | were | be | been | has been | have been | will | going to | gonna | just)? ~1 (killing | kill | murder | murdering | torture | the death of | doing my head in) ~1 (me | us | my | our)?',
+  // the same about someone else, with no room for a person between the thing and the verb ("her mocks are killing her")
+  '{THING} (is | are | was | were | has been | have been | are really | is really) (killing | the death of) (her | him | them)',
   '(is | was | are | be) (absolute | pure | total | such | a bit of | bloody)? ~1 murder',
   '(could | would | will | might) (kill | murder | die) (for)? ~1 (a | an | some | the | another | any | my)',
   'dying (to | for)',
@@ -792,7 +879,7 @@ export const FIGURATIVE_FRAMES: readonly string[] = [
   'killer (heels | workout | app | song | tune | view | line | joke)',
   '(overdos* | od) ~1 on (chocolate | sugar | caffeine | coffee | netflix | sweets | cake | screen time | tv | telly | christmas | crisps | energy drinks)',
   '(shoot | shot) ~1 (me | you | us)? ~1 (a | an) ~1 (message | text | email | line | dm)',
-  '(you are | you re | that is | she is | he is) killing me',
+  '(you are | you re) killing me', '(that is | that was | it is) killing me ~1 (laughing | lol | haha | lmao)?',
   '(baby | babies | newborn | twins | toddler | toddlers | teething | night feeds | feeds | feeding | nappies | tantrums | the kids | my kids) ~4 (is | are | has been | have been | been)? ~1 killing me ~3 (with | at night | lately | this week)?', 'killing me (softly | laughing)',
   '(phone | battery | laptop | car | plant | plants | fish | goldfish) ~2 (is | has | was)? ~1 (dead | died | dying)',
   '(dye | dyeing | die | dying) ~2 (my | her | his | their) hair',

@@ -92,9 +92,14 @@ export const RISK_SLOTS: Readonly<Record<string, readonly string[]>> = {
     'drugs', 'drug', 'weed', 'cannabis', 'skunk', 'gear', 'coke', 'cocaine', 'crack', 'heroin', 'spice', 'ket',
     'ketamine', 'class a', 'packages', 'parcels', 'bags', 'deals', 'pills', 'mdma', 'ecstasy', 'smack', 'food', 'nos',
   ],
+  /** Words that make a person of what follows a figurative frame's subject ("that man", "this guy"). */
+  PERSON_WORD: [
+    'he', 'she', 'they', 'you', 'man', 'woman', 'guy', 'bloke', 'lad', 'boy', 'girl', 'men', 'women', 'lads', 'boys',
+    'girls', 'someone', 'somebody', 'person', 'people', 'neighbour', 'neighbours', '{REL}', 'my', 'his', 'her', 'their',
+  ],
   /** Things, not people: what a figurative "killing me" is about. */
   THING: [
-    'bills', 'bill', 'debt', 'debts', 'job', 'work', 'commute', 'feet', 'back', 'head', 'headache', 'neck', 'knees',
+    'bills', 'bill', 'debt', 'debts', 'job', 'work', 'commute', 'mocks', 'mock exams', 'gcses', 'gcse', 'a levels', 'sats', 'tests', 'assignments', 'essays', 'dissertation', 'studying', 'study', 'feet', 'back', 'head', 'headache', 'neck', 'knees',
     'knee', 'legs', 'shoulder', 'shoulders', 'hips', 'teeth', 'tooth', 'shoes', 'boots', 'exams', 'exam', 'homework',
     'revision', 'coursework', 'school run', 'traffic', 'heat', 'rent', 'prices', 'cost', 'costs', 'cost of living',
     'hangover', 'wait', 'waiting', 'waiting list', 'queue', 'noise', 'deadline', 'deadlines', 'overtime', 'shifts',

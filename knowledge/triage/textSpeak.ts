@@ -14,7 +14,11 @@ export const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   // text speak
   u: 'you', ur: 'your', r: 'are', y: 'why', pls: 'please', plz: 'please', cos: 'because', coz: 'because',
   cuz: 'because', bc: 'because', bcos: 'because', bcoz: 'because', wiv: 'with', wen: 'when', wat: 'what',
-  wot: 'what', dat: 'that', dis: 'this', tho: 'though', thru: 'through', abt: 'about',
+  wot: 'what', wots: 'what is', wotz: 'what is', watz: 'what is', wats: 'what is', dat: 'that',
+  // modal verbs in text speak: "wud b better off", "cud go"
+  wud: 'would', wld: 'would', wuld: 'would', cud: 'could', cld: 'could', shud: 'should', shld: 'should',
+  wudnt: 'would not', cudnt: 'could not', shudnt: 'should not', b: 'be', nvr: 'never',
+  evryone: 'everyone', every1s: 'everyone is', evrythin: 'everything', evrything: 'everything', nobdy: 'nobody', dis: 'this', tho: 'though', thru: 'through', abt: 'about',
   bout: 'about', luv: 'love', ppl: 'people', ppls: 'people', msg: 'message', msgs: 'messages',
   txt: 'text', txts: 'texts', b4: 'before', '2day': 'today', '2nite': 'tonight', '2night': 'tonight',
   '2moro': 'tomorrow', tmrw: 'tomorrow', tmr: 'tomorrow', tomoz: 'tomorrow', l8r: 'later', m8: 'mate',

@@ -11,7 +11,7 @@ describe('normalise', () => {
   });
 
   it('expands text speak and slang', () => {
-    expect(normalise('u r gonna b ok, ur bf wanna talk 2 sum1')).toBe('you are going to b ok your boyfriend want to talk to someone');
+    expect(normalise('u r gonna b ok, ur bf wanna talk 2 sum1')).toBe('you are going to be ok your boyfriend want to talk to someone');
     expect(normalise('some1 said kms')).toBe('someone said kill myself');
     expect(normalise('kys')).toBe('kill yourself');
     expect(normalise('i want to unalive myself')).toBe('i want to kill myself');

@@ -72,6 +72,9 @@ describe('detectRisk: one example per rule, so every rule is exercised', () => {
     'domestic-abuse.kept-locked-in': ['my husband keeps me locked in when he goes to work'],
     'domestic-abuse.named-harm': ['my dad gets drunk and throws things at mum'],
     'safeguarding-adult.named-harm': ['I am worried my neighbour is being kept as a slave', "my flatmate takes my benefits and won't let me have any money"],
+    'domestic-abuse.honour-based': ["my uncles say I've brought dishonour on the family", 'they talk about izzat and say they will punish me for dating him'],
+    'safeguarding-adult.scam': ['my mum is 84 and someone told her to move her money to a safe account', 'cowboy roofers keep driving my grandad to the cashpoint'],
+    'safeguarding-adult.self-neglect': ["my elderly uncle's flat is crammed with newspapers and bin bags", 'grandma has stopped washing and eating'],
   };
 
   it('has an example for every rule', () => {
@@ -184,5 +187,39 @@ describe('detectRisk: result shape', () => {
     ]) {
       expect({ text, matches: detectRisk(text) }).toEqual({ text, matches: [] });
     }
+  });
+});
+
+describe('detectRisk: families added after hold-out v6', () => {
+  it.each([
+    ['is it normal for a gf to read ur texts and tell u who u can see', 'domestic-abuse'],
+    ['my friend took something and we cant wake him', 'emergency'],
+    ['grandad has had a fall and is not responding', 'emergency'],
+    ['a little boy is on his own by the canal, no adults about', 'emergency'],
+    ['my dad is booting the back door in', 'emergency'],
+    ['his hands are round my throat pls help', 'emergency'],
+    ['hes laying into my brother', 'emergency'],
+    ['i pray a bus hits me on the way home', 'crisis'],
+    ['evry1 wud b happier w/o me', 'crisis'],
+    ["not sure i'll still be around by the weekend", 'crisis'],
+    ['my friends kids are kept in squalor', 'safeguarding-child'],
+    ['my husband threatened to have me deported if I leave', 'domestic-abuse'],
+    ['whenever he loses his temper she ends up with bruises', 'domestic-abuse'],
+    ['dealers have moved in with my cousin and he is too scared of them to say anything, they store drugs there', 'safeguarding-adult'],
+    ['I think that he is killing me', 'emergency'],
+    ['that man is killing her', 'emergency'],
+  ])('"%s" escalates to %s', (text, route) => {
+    expect(routesOf(text)).toContain(route);
+  });
+
+  it.each([
+    "her A levels are killing her",
+    "I can't wake him up for school in the mornings",
+    'I am writing letters to everyone about the school fundraiser',
+    'I take my nan to the bank every week to collect her pension',
+    "we're not moving house after all",
+    'my toddler loves feeding the ducks at the pond',
+  ])('"%s" does not escalate', (text) => {
+    expect(detectRisk(text)).toEqual([]);
   });
 });
