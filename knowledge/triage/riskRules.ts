@@ -80,6 +80,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       // the door named before the particle: "kicking the front door in", "smashing the back window through"
       '(breaking | kicking | smashing | booting | bashing | forcing) ~1 (the | my | our) ~1 (front | back | bedroom | flat)? ~1 (door | doors | window | windows) ~1 (in | down | through | open)',
       // strangulation happening now
+      '(got | has | have | is putting | are putting | putting | with) ~1 (his | her | their) ~1 (hand | hands | fingers | arm | arms) ~2 (round | around) ~2 (my | her | his | mum | {POSS} {REL}) ~1 (neck | throat)',
       '(hand | hands | arm | arms | fingers) ~2 (round | around | on | at) ~2 (my | her | his | mum | {POSS} {REL}) ~1 (neck | throat) ~6 (now | right now | help | please | can not breathe | as we speak)',
       '(strangling | choking | throttling | suffocating | smothering) ~3 (me | her | him | mum | {POSS} {REL}) ~6 (help | please)',
       '(outside | at) ~1 (my | the | our) (door | house | flat | window) ~4 (threaten* | shouting | screaming | banging | knife | trying)',
@@ -117,6 +118,12 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(he | she | they | baby | mum | dad | nan | gran | grandad | grandma | {POSS} {REL} | friend | mate) ~2 (is | are | was | has)? ~1 (not | stopped) (moving | responding | responsive) !(out | house | on | in | away | forward | schools | school | home | back | anywhere | from | to | at | with | near | here | there | yet | jobs | job | money | fast | quickly | much | around)',
       '(can not | could not | cannot) (wake | rouse) ~1 (him | her | them | my {REL} | the baby | mum | dad | nan | gran | grandad) up !(for | in the | in time | on time | early | before | mornings | morning | most | every | some | till | until | at | on | when | without | to | and get)',
       '(can not | could not | cannot) (wake | rouse) ~1 (him | her | them | my {REL} | the baby | mum | dad | nan | gran | grandad) !(up | for | in the | in time | on time | early | before | mornings | morning | most | every | some | till | until | at | on | when | without | to)',
+      // in water or fire, trapped, choking, floppy
+      '(has | have | is | are | just | has just | have just | been) ~1 (fallen | fell | jumped | gone | slipped | pushed) ~2 (in | into) ~1 (the | a)? ~1 (river | canal | sea | lake | pond | reservoir | quarry | water | pool | swimming pool | harbour)',
+      '(fallen | fell | jumped | slipped | pushed) ~2 (in | into) ~1 (the | a)? ~1 (river | canal | sea | lake | pond | reservoir | quarry | water | pool | harbour) ~6 (help | can not (see | find | swim | get) | not moving | drowning | struggling | gone under | under the water)',
+      '(house | flat | building | home | kitchen | room | car) ~3 (is | are | on)? ~1 fire ~8 (inside | in there | trapped | stuck | upstairs | can not get out)', '(trapped | stuck) ~4 (fire | smoke | flames | burning)',
+      '(choking | choked) on (her | his | their | my)? ~1 (sick | vomit | own sick | a sweet | a grape | a toy | a coin | a battery | a button)', '(baby | toddler | he | she | child | son | daughter | {POSS} {REL}) (is | are) choking !(me | us | her | him | them | on (his | her) words)',
+      '(is | really | very | gone | went | going | all) ~1 floppy',
       '(has | have | just | she | he | mum | dad | nan | gran | grandad | grandma) ~1 (fallen | fell | had a fall | collapsed) ~8 (not moving | can not get up | can not move | on the floor for | been on the floor | not responding | unconscious | will not wake | not waking | out cold)',
     ],
   },
@@ -212,6 +219,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(better | easier | happier) ~3 if ~1 (i | she | he) ~1 (died | die | was dead | were dead | killed myself | killed herself | killed himself | was not here | were gone | just died)',
       '(thought | thinking | think | planned | planning | plan | worked out) ~2 (about)? ~1 how (i would | i will | i could | to | i am going to) ~1 (do it | end it | kill myself | die | end my life) !(differently | better | again | properly)',
       '(end | stop | finish) ~1 (my | the | all the | this) ~1 (pain | suffering | misery | hurt) ~2 (forever | for good | permanently | once and for all)',
+      '(do not | can not | cannot | no longer | never) ~1 see ~1 (a | any) ~1 future ~2 (for (me | myself) | anymore | at all | ahead)', 'no future for (me | myself)',
+      '(want | wants | wanted | wish | need) ~1 (it all | everything | all of this | all this | this life | life) ~1 to (be over | end | stop | go away) !(soon | by | before | with | so | and)',
       // passive death wishes: hoping the body gives up or an accident happens
       '(hope | hoping | hoped | wish | wishing | pray | praying | prayed | would not mind if | would not care if) ~4 (my heart ~2 (stops | stop | stopped | gives up | gives out | would stop) | (i | she | he) ~2 (do not | does not | never | did not | would not) ~1 wake ~1 up | (i | she | he) ~1 (die | died | dies) in (my | her | his) sleep | (a | the) ~1 (bus | car | lorry | train | truck) ~3 (hits | hit | runs over | would hit) ~1 (me | her | him) | (i | she | he) ~2 (get | got | gets) ~1 (hit | run over) by | (something | an accident) ~2 (happens | happened | kills) ~2 (me | to me) | (i | she | he) ~2 just (die | died | stop breathing | stopped breathing))',
       // farewell letters to everyone; a date chosen
@@ -235,7 +244,12 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(razor | razors | blade | blades | sharpener) ~6 (arm | arms | wrist | wrists | cut | cutting | room | hides | hiding | hidden | found)',
       '(hurting | harming | cutting) ~2 (again | relapsed)',
       '(scratch | scratching | scratches | pick | picking | pinch | pinching | hit | hitting | burn | burning | bite | biting | punching) ~3 (my | her | his | their) ~1 (arms | arm | legs | leg | skin | wrists | face | head | thighs) ~4 (bleed | bleeds | bleeding | blood | raw | marks | scars | bruised)',
-      '(till | until) (it | they) (bleed | bleeds)',
+      '(till | until) (it | they) (bleed | bleeds)', '(till | until) ~2 (my | her | his | their)? ~1 (knuckles | skin | hands | fists | arms | wrists | legs | lips) ~2 (bleed | bled | bleeding | are raw | is raw | split | bruised)',
+      '(punch | punches | punching | punched | hit | hits | hitting) ~2 (walls | the wall | the walls | doors) ~8 (bleed | blood | bleeding | hurt myself | broke (my | his | her) (hand | knuckles) | knuckles)',
+      // eating disorders with a sign of danger
+      '(making | make | makes | made) (myself | herself | himself | themselves) (sick | throw up | vomit) ~3 (after (every | each | eating | meals | meal | dinner | tea | food | she eats | he eats | i eat) | every (time | meal | day | night) | on purpose | again)', 'purging', 'anorexi* ~8 (hospital | weight | not eating | stopped eating | relapse | relapsed | faint | fainting | heart | scared | worse | dying | die)',
+      '(lose | losing | lost | lose more) ~3 weight ~4 (until | till) ~2 (i | she | he) ~1 (disappear | die | vanish | am nothing | is nothing | am gone | is gone)',
+      '(stopped | stop | not | barely | hardly | refuses | refusing) ~2 (eating | eat) ~10 (disappear | die | dying | deserve | punish | fainting | fainted | skin and bone | bones showing | hospital)',
       '(sit | sitting | sat | staring | stare | stared) ~4 {PILLS}', '{PILLS} in (my | her | his) hand',
       '(bang | bangs | banging | hit | hits | hitting | punch | punches | punching | smash | smashing) ~1 (my | her | his | their) ~1 (head | fists | fist) ~2 (against | on | into) ~2 (the | a)? ~1 (wall | walls | floor | door) !(with | trying)',
       '(burning | burn | burns | burnt | cutting | cuts | scratching | slashing | slashed) ~1 (my | her | his | their) ~1 (arms | arm | wrists | wrist | legs | thighs | skin | stomach | tummy) ~4 (with | using | again | lighter | cigarette | cigarettes | razor | blade | knife | compass | scissors)?',
@@ -314,6 +328,9 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(pregnant | having sex | had sex | sleeping with) ~6 (<1[0-5]> (year | years) old | aged <1[0-5]> | she is <1[0-5]> | i am <1[0-5]> | he is <1[0-5]>)',
     ],
     surface: [
+      '(secret | tickling | naughty) (game | games | cuddles | touching) !(santa)', '(our | a) (little)? secret ~6 (uncle | stepdad | dad | grandad | cousin | man | he | touch | games | not to tell)',
+      '(asked | asks | asking | wants | wanted | told | tells | pressured | pressuring | pressures | made | makes | getting) ~6 (send | sending | video call | videocall | facetime | call | show | showing | take off | strip | undress | pose | go on cam | go on camera) ~4 (naked | nude | nudes | topless | without (clothes | any clothes | her clothes | his clothes | a top) | in (her | his | my) (underwear | bra | pants) | her body | his body | privates | private parts)',
+      '(sent | sending | sends | shown | showed | shows | showing) ~5 (of)? ~1 (private parts | privates | his privates | genitals | willy | penis | his bits | himself naked | herself naked | dick pics | dick pic | dirty pictures | naked pictures)',
       '(touched | touches | touching | touchy | groped | gropes | groping | fondled | fondling | fondles) ~3 (me | my | her | him | them | private | privates | down there | inappropriately | underwear | body | bum | chest | breasts | boobs)',
       '(touch | touching) ~2 (me | her | him) ~2 (inappropriately | down there | privates | private parts)',
     ],
@@ -332,6 +349,9 @@ export const RISK_RULES: readonly RiskRule[] = [
       '{CHILD} ~4 (is | are | being | been) ~1 (abused | neglected)',
       '(hits | hit | hitting | beats | beating | smacks | slaps | shakes | shook | hurt | hurts | kicks | throws | threw) ~2 (the | my | her | his | their | our) ~1 (baby | toddler | kids | children | son | daughter | little ones | child)',
       '(hits | hit | hitting | beats | beating) ~2 (me | us) ~5 (belt | slipper | stick | cane | hanger | wooden spoon)',
+      '(injury | injuries | bruise | bruises | bruising | broken (leg | arm | bone | bones | rib | ribs | wrist) | fracture | fractures | burn | burns | marks) ~6 (parents | they | mum | dad | she | he | nobody | no one | family | carer | carers | stepdad | boyfriend) ~2 (can not | could not | cannot | will not | would not | do not | does not) ~1 (explain | say how | tell (me | us) how)',
+      '(injury | injuries | bruise | bruises | bruising | broken (leg | arm | bone | bones | rib | ribs | wrist) | fracture | fractures | burn | burns) ~4 (no | without any) (explanation | reason given)',
+      '(unexplained | non accidental) ~1 (injury | injuries | bruise | bruises | bruising | fracture | fractures | burn | burns | marks)',
       'child (abuse | protection | cruelty)', '(hear | heard | hearing) ~4 (smacking | smacks | hitting | slapping | beating | being hit | being hurt | thuds and screaming)',
     ],
     figurative: true,
@@ -431,6 +451,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     patterns: [
       '(running | selling | dealing | holding | carrying | delivering) ~3 {DRUGS} ~6 (for (them | a gang | older | dealers | someone) | gang | owe | owes | debt | threaten* | scared)',
       '(gang | gangs | dealers) ~6 (threaten* | forcing | force | forced | made | owe | owes | debt | recruit*)',
+      '(made | make | makes | making | forced | forcing | forces | pressured | pressuring | used | using | uses | groomed | told) ~2 (to)? ~1 (sell | deal | carry | hold | move | stash | store | run | deliver) ~2 {DRUGS}',
     ],
     excludes: CHILD_CONTEXT,
   },
@@ -548,6 +569,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(squeezes | squeezed | squeezing | grips | gripped | gripping | twists | twisted | twisting | pinches | pinched | pinching | yanks | yanked) ~1 (my | her) ~1 (arm | arms | wrist | wrists | neck | throat | face | hair | hand) ~6 (marks | bruises | bruise | bruised | hurts | hard | until | till)',
       '(violent | abusive) ~1 (partner | husband | wife | boyfriend | girlfriend | ex | relationship | marriage | home | dad | father | stepdad | son | daughter)',
       '(kids | children | son | daughter | they) ~3 (see | saw | seen | hear | heard | witness | witnessed | watch | watched) ~6 (him | her | us | dad | mum | them) ~3 (hit | hitting | beat | beating | hurt | hurting | strangle | violence | attack)',
+      '(hand | hands | fingers | arm | arms) ~2 (round | around) ~2 (my | her | his | mum | {POSS} {REL}) ~1 (neck | throat)', '(grabbed | grabs | held | holds | pinned | pins) ~2 (me | her | him) ~2 by the (throat | neck)',
       // injuries that follow someone's temper or drinking
       '(temper | tempers | angry | rage | raging | drunk | drinking | kicks off | kicked off | loses it | lost it | row | rows | argument | arguments) ~10 (ends up | end up | ended up | left | come out | comes out | is left | was left) ~1 with ~2 (marks | bruises | bruising | black eye | a black eye | cuts | injuries | a split lip | scratches | a bloody nose)',
     ],
@@ -583,6 +605,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(will find | find | track | tracked | hunt) (me | us) ~1 (down | wherever)',
       '(if i | if we | if you) ~6 (he | she | they) (will | would | is going to | are going to) ~2 (take (the | my | our) ~1 (kids | children | baby | son | daughter) | take them | hurt | kill | find | make sure)',
       '(never | not) see (them | the kids | my kids | the children | my children | my baby) again',
+      '(have | get | getting | make sure) ~1 (the | my | our)? ~1 (kids | children | baby | son | daughter) ~1 taken (away | off (me | us | her) | into care)',
+      '(if i | if we | if you) ~6 (he | she | they) ~1 (will | would | is going to | are going to) ~3 (have | get) ~2 (me)? ~1 (deported | sectioned | arrested | locked up | taken away)',
       // the threat before the condition: "she says she'll take the kids if I ever leave"
       '(he | she | they | {POSS} {ABUSER}) ~2 (says | said | say | threatens | threatened | threatening | keeps saying | told me) ~4 (take (the | my | our) ~1 (kids | children | baby | son | daughter) | take them | out me | tell everyone | report me | have me deported | get me deported | send me back | ruin me | make my life hell | hurt | kill) ~8 if ~3 (i | we) ~2 (leave | go | tell | split | break up | report | call)',
       '(threaten | threatens | threatened | threatening | will | would | going to) ~2 (out | outing) (me | him | her) ~3 (to | as | if | unless)',
@@ -623,6 +647,9 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(nobody | no one) ~2 (would | will) ~2 believe ~1 me',
       '({POSS} {PARTNER} | he | she) ~3 (locks | locked | lock) ~1 (me | us) ~1 (in | out)',
       '({POSS} {PARTNER} | he | she) ~3 (turns | turned | turning | keeps turning | keep turning) up ~3 (at | outside) ~2 (my | the | our) ~1 (house | door | work | home | flat | school)',
+      '({POSS} {PARTNER} | he | she) ~3 (keeps | keep | kept | always | constantly | still) ~1 (turning | showing | rocking) up ~3 (at | outside) ~3 (house | door | work | home | flat | school | office | nursery | parents | mum | gym | friends)',
+      '({POSS} {PARTNER} | he | she) ~3 (turns | turned | shows | showed | rocks | rocked) up ~6 (uninvited | unannounced | every day | all the time | after i told | when i told | drunk | shouting | threatening | banging)',
+      '(no one | nobody | no body) (else)? ~1 (would | will | could) ~1 (want | love | have | put up with | fancy) (me | you | her)',
       '{POSS} {PARTNER} ~3 (follows | followed | following) ~1 (me | her) ~3 (everywhere | to work | home | around | and)',
       '{POSS} {PARTNER} ~4 (sending | sends | sent | leaving | leaves) ~2 (threats | threatening (messages | texts | voicemails) | abuse | abusive (messages | texts))',
       '{POSS} {PARTNER} ~10 (waits | waiting | waited | hangs around | hanging around | sits | parks | sitting) ~2 (outside | at | near) ~2 (my | the) ~1 (work | house | door | school | flat | home | office)',
@@ -818,7 +845,8 @@ export const RISK_RULES: readonly RiskRule[] = [
     route: 'domestic-abuse',
     patterns: [
       '(shame | shamed | shaming | dishonour | dishonoured | dishonor | dishonored | disgrace | disgraced) ~4 (the | our | my | his | her)? ~1 (family | families | community | name | izzat)',
-      'honour (based | violence | killing | abuse | crime)', 'izzat',
+      'honour (based | violence | killing | abuse | crime)', 'izzat', 'forced marriage', 'married off',
+      '(force | forced | forcing | forces | pressur* | make | making | made | makes | push | pushing) ~4 (me | her | him) ~2 (to)? ~1 (marry | get married | marriage | wed | be married | get engaged)',
       '(family | brothers | brother | father | dad | uncles | uncle | cousins | in laws) ~8 (make (me | her) pay | punish (me | her) | kill (me | her) | hurt (me | her) | disown (me | her)) ~8 (seeing | marry | marrying | boyfriend | girlfriend | relationship | dating | leave | leaving | shame | honour)',
     ],
     historic: true,
@@ -835,6 +863,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(so called | so called | cowboy | dodgy | bogus | rogue | fake) ~1 (builder | builders | roofer | roofers | gardener | gardeners | tradesman | tradesmen | workmen | trader | traders | workman | carer | friend | friends | boyfriend | girlfriend)',
       '(taking | takes | took | driving | drives | drove | driven) ~3 (him | her | them | {OLDER} | my {REL}) ~3 to the (bank | cash machine | cashpoint | post office | building society) ~10 (work | job | jobs | repairs | roof | driveway | builder | builders | he does not need | she does not need | never (done | finished | gets done) | keeps)',
       '(work | repairs | jobs) ~4 (that | which)? ~1 (never | not) ~2 (gets | get | got | been | was | is)? ~1 (done | finished | needed | started)',
+      '(man | men | someone | people | bloke | lads | builder | builders | trader | traders | stranger | strangers) ~3 (at | came to | knocked on | knocking on | knocks on | turned up at | turned up on) ~2 (the | her | his | their)? ~1 (door | doorstep) ~12 (paid | gave | give | given | handed | cash | money | thousands | <\\d+> | roof | driveway | gutters | repairs)',
+      '(lost | lose | losing | gave away | handed over | given away) ~3 (her | his | their | all her | all his | all their) ~1 (savings | life savings | pension | money | thousands | inheritance) ~3 to ~3 (someone | a man | a woman | a stranger | a scammer | a person | people | a caller | a fraudster)',
       '(gift cards | itunes (cards | vouchers) | google play cards | amazon vouchers | steam cards) ~8 (pay | paid | buy | bought | asked | told | sent)',
     ],
     requires: [...OLDER_CONTEXT, '(dad | mum | father | mother | grandad | nan | gran | uncle | aunt | auntie | neighbour | brother | sister) ~2 (is | aged)? ~1 <[6-9][0-9]|1[01][0-9]>', 'vulnerable', 'learning (disability | disabilities | difficulties)', 'savings', 'pension', 'life savings'],
@@ -850,6 +880,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       // two kinds of self-care stopped at once ("stopped washing or eating"), or looking after oneself at all
       '(stopped | not | never | does not | will not | refuses to | refusing to | can not be bothered to | has not been) ~2 (washing | eating | wash | eat | changing (his | her) clothes | taking (his | her) (meds | medication | tablets | insulin)) ~2 (or | and | nor) ~2 (washing | eating | wash | eat | changing | taking (his | her) (meds | medication | tablets) | cleaning | looking after)',
       '(stopped | not | never | does not | will not | refuses to | refusing to | can not) ~2 (looking after | look after | caring for | care for) (himself | herself | themselves)',
+      '(will not | refuses to | does not | never) ~1 (let | lets) ~1 (anyone | anybody | us | me | people | carers | the nurse | the doctor) ~1 in ~10 (stinks | smells | reeks | filthy | thin | weight | rubbish | state | mess | dirty)',
+      '(house | flat | place | home | bungalow | room) ~2 (stinks | smells | reeks) ~10 (thin | weight | rubbish | not eating | not washing | hoard* | filthy | dirty | mess)',
       '(no | not got | has no | without | can not afford) ~1 (heating | food | hot water | electric | electricity) ~8 (stopped | not eating | not washing | freezing | cold | rubbish | weight | thin)',
     ],
     requires: OLDER_CONTEXT,

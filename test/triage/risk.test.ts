@@ -208,6 +208,22 @@ describe('detectRisk: families added after hold-out v6', () => {
     ['dealers have moved in with my cousin and he is too scared of them to say anything, they store drugs there', 'safeguarding-adult'],
     ['I think that he is killing me', 'emergency'],
     ['that man is killing her', 'emergency'],
+    ['a little girl has fallen into the canal', 'emergency'],
+    ['the flat is on fire and my nan is trapped upstairs', 'emergency'],
+    ['my baby is choking', 'emergency'],
+    ['he has got his hands around her neck', 'emergency'],
+    ['i cant see any future for myself', 'crisis'],
+    ['she makes herself sick after every meal', 'crisis'],
+    ['i punch walls till my knuckles are raw', 'crisis'],
+    ['my stepdad plays tickling games with her and says it is our little secret', 'safeguarding-child'],
+    ['a man on discord asked my 12 year old to video call without her clothes', 'safeguarding-child'],
+    ['the toddler has a fracture and the parents cannot explain how', 'safeguarding-child'],
+    ['my cousin who has a learning disability is being made to deal drugs', 'safeguarding-adult'],
+    ['my nan is 90, she will not let anyone in and the house stinks', 'safeguarding-adult'],
+    ['a man knocked on the door and my grandad paid him 3000 for the drive', 'safeguarding-adult'],
+    ['he says no one else would ever want me', 'domestic-abuse'],
+    ['my ex keeps turning up at my mums house', 'domestic-abuse'],
+    ['my parents are pushing me to marry a man I have never met, I am 24', 'domestic-abuse'],
   ])('"%s" escalates to %s', (text, route) => {
     expect(routesOf(text)).toContain(route);
   });
@@ -219,6 +235,11 @@ describe('detectRisk: families added after hold-out v6', () => {
     'I take my nan to the bank every week to collect her pension',
     "we're not moving house after all",
     'my toddler loves feeding the ducks at the pond',
+    'my son fell in the pond at the park last summer and now he is scared of water',
+    'my toddler keeps choking on his food when he eats too fast',
+    'my son plays secret santa games at school',
+    'my son made himself sick eating too many sweets',
+    'my ex turned up late to collect the kids again',
   ])('"%s" does not escalate', (text) => {
     expect(detectRisk(text)).toEqual([]);
   });
