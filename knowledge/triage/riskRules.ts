@@ -147,6 +147,20 @@ export const RISK_RULES: readonly RiskRule[] = [
     figurative: true,
   },
   {
+    // Threats to harm others: a school, a place of worship, a group, the people who hurt them.
+    id: 'emergency.threat-to-others',
+    route: 'emergency',
+    patterns: [
+      '(shoot | shooting | shot) up ~2 (the | his | her | my | their | a)? ~1 (school | college | class | mosque | church | synagogue | temple | office | work | place)',
+      '(going to | gonna | will | want to | wants to | wanna | planning to | plans to | plan to | planned to | threaten* to | talks about | talking about | keeps saying | kept saying | says he will | says she will | said he would) ~3 (bomb | blow up | shoot | attack | stab | set fire to | burn down | firebomb | run over | hurt | kill | get revenge on | make (them | him | her) pay) ~4 (school | college | mosque | church | synagogue | temple | gurdwara | people | everyone | the (lads | boys | girls | kids | class | teachers | teacher) | lads | boys | girls | kids | teachers | a teacher | his class | her class | my class | them all | all of them | the ones who | those who | who bullied | people who)',
+      '(bomb | bombing | blow up | blowing up | attack | attacking | burn down | burning down) ~2 (the | a)? ~1 (school | college | mosque | church | synagogue | temple | gurdwara | shopping centre | concert)',
+      '(hurt | kill | stab | shoot | get | attack) ~3 (the (lads | boys | girls | people | kids) | those (lads | boys | girls | people | kids)) ~3 (who | that) ~3 (bullied | hurt | picked on | laughed at) ~6 (planned | plan | tonight | tomorrow | going to | got a)?',
+      '(got | have | it is | its) ~1 (it all | everything | the whole thing) ~1 (planned | worked out) ~8 (hurt | kill | attack | revenge | them | pay)',
+      '(hurt | kill | attack | revenge | make them pay) ~8 (got | have | it is) ~1 (it all | everything | the whole thing) ~1 (planned | worked out)',
+    ],
+    figurative: true,
+  },
+  {
     id: 'emergency.child-alone-now',
     route: 'emergency',
     patterns: [
@@ -244,7 +258,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(razor | razors | blade | blades | sharpener) ~6 (arm | arms | wrist | wrists | cut | cutting | room | hides | hiding | hidden | found)',
       '(hurting | harming | cutting) ~2 (again | relapsed)',
       '(scratch | scratching | scratches | pick | picking | pinch | pinching | hit | hitting | burn | burning | bite | biting | punching) ~3 (my | her | his | their) ~1 (arms | arm | legs | leg | skin | wrists | face | head | thighs) ~4 (bleed | bleeds | bleeding | blood | raw | marks | scars | bruised)',
-      '(till | until) (it | they) (bleed | bleeds)', '(till | until) ~2 (my | her | his | their)? ~1 (knuckles | skin | hands | fists | arms | wrists | legs | lips) ~2 (bleed | bled | bleeding | are raw | is raw | split | bruised)',
+      '(till | until) (it | they) (bleed | bleeds)', '(pics | pictures | photos | picture | photo | videos | video | snaps) ~2 of ~1 (her | his | their | my) ~1 (cuts | scars | wounds | burns | self harm | arms cut)', '(till | until) ~2 (my | her | his | their)? ~1 (knuckles | skin | hands | fists | arms | wrists | legs | lips) ~2 (bleed | bled | bleeding | are raw | is raw | split | bruised)',
       '(punch | punches | punching | punched | hit | hits | hitting) ~2 (walls | the wall | the walls | doors) ~8 (bleed | blood | bleeding | hurt myself | broke (my | his | her) (hand | knuckles) | knuckles)',
       // eating disorders with a sign of danger
       '(making | make | makes | made) (myself | herself | himself | themselves) (sick | throw up | vomit) ~3 (after (every | each | eating | meals | meal | dinner | tea | food | she eats | he eats | i eat) | every (time | meal | day | night) | on purpose | again)', 'purging', 'anorexi* ~8 (hospital | weight | not eating | stopped eating | relapse | relapsed | faint | fainting | heart | scared | worse | dying | die)',
@@ -328,7 +342,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(pregnant | having sex | had sex | sleeping with) ~6 (<1[0-5]> (year | years) old | aged <1[0-5]> | she is <1[0-5]> | i am <1[0-5]> | he is <1[0-5]>)',
     ],
     surface: [
-      '(secret | tickling | naughty) (game | games | cuddles | touching) !(santa)', '(our | a) (little)? secret ~6 (uncle | stepdad | dad | grandad | cousin | man | he | touch | games | not to tell)',
+      '(secret | tickling | naughty) (game | games | cuddles | touching) !(santa)',
+      '(stepdad | stepfather | uncle | dad | father | man | brother | cousin | grandad | lodger | boyfriend | partner | he | husband | mum boyfriend | mums boyfriend | mum partner | friend) ~3 (walks | walked | walking | comes | came | coming | barges | barged | bursts | burst) in ~3 (when | while) ~2 (i am | she is | he is | i m | i have | i was | she was | he was) ~2 (in the bath | in the shower | getting changed | changing | naked | undressed | getting dressed | on the toilet | having a bath | having a shower | in the toilet)', '(our | a) (little)? secret ~6 (uncle | stepdad | dad | grandad | cousin | man | he | touch | games | not to tell)',
       '(asked | asks | asking | wants | wanted | told | tells | pressured | pressuring | pressures | made | makes | getting) ~6 (send | sending | video call | videocall | facetime | call | show | showing | take off | strip | undress | pose | go on cam | go on camera) ~4 (naked | nude | nudes | topless | without (clothes | any clothes | her clothes | his clothes | a top) | in (her | his | my) (underwear | bra | pants) | her body | his body | privates | private parts)',
       '(sent | sending | sends | shown | showed | shows | showing) ~5 (of)? ~1 (private parts | privates | his privates | genitals | willy | penis | his bits | himself naked | herself naked | dick pics | dick pic | dirty pictures | naked pictures)',
       '(touched | touches | touching | touchy | groped | gropes | groping | fondled | fondling | fondles) ~3 (me | my | her | him | them | private | privates | down there | inappropriately | underwear | body | bum | chest | breasts | boobs)',
@@ -371,6 +386,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '{YOUNG_CHILD} ~6 (wandering | wandered | roaming | alone | on (her | his | their) own | by (herself | himself)) ~6 (street | streets | road | outside | at night | midnight | <[0-9]|1[0-2]> (pm | am) | <[0-9]|1[0-2]>pm | late)',
       '{CHILD} ~3 (next door | down the road | across the road | upstairs | downstairs | over the road | on our street | in the flat) ~8 ((out | in the street | on the streets | outside | roaming) ~3 (at midnight | all hours | late at night | all night | at night | till midnight) | hungry | starving | filthy | dirty | unwashed | smell | smelly | not fed | never fed | no food | locked (in | out) | out (late | all night) | screaming | crying for hours | no coat | no shoes | no heating | ignored | alone)',
       '(neglect | neglected | neglecting | neglectful) ~6 {CHILD}', '{CHILD} ~6 (neglect | neglected | neglecting | neglectful)',
+      // two signs of neglect together, in practitioners' words ("frequently hungry, poor hygiene")
+      '(hungry | unkempt | unwashed | poor hygiene | smelly | smells | head lice | dirty clothes | same clothes | underweight | not fed) ~8 (hungry | unkempt | unwashed | poor hygiene | smelly | smells | head lice | dirty clothes | same clothes | no electricity | no food | no heating | no gas | no beds | no bed | mattress on the floor | underweight | missed (appointments | health appointments))',
       // children living in squalor, said of any household
       '{CHILD} ~6 (living | live | lives | kept | left | being brought up | growing up) ~1 in ~1 (filth | squalor | dirt | a (tip | pigsty | state | hovel) | their own mess | dog mess | rubbish)',
       '{CHILD} ~12 ((dog | cat | animal | human) ~1 (mess | poo | poop | muck | faeces | feces | wee | urine) | (never | no | not any | hardly any) ~1 (any)? ~1 food in the (house | fridge | cupboards | flat))',
@@ -635,8 +652,10 @@ export const RISK_RULES: readonly RiskRule[] = [
       // the same behaviour asked about in general: "is it normal for a bf to go through your messages"
       '((a | an | your | any) ~1 {PARTNER} | {PARTNER} to) ~4 (check | checks | checking | go through | goes through | going through | read | reads | reading | track | tracks | tracking | monitor | monitors | spy on) ~2 (my | your | her | all your | all my | their | all their) ~1 (phone | phones | messages | texts | emails | location | bank | social media | whatsapp | every move)',
       '(tells | told | telling | tell | decides | decide | deciding | chooses | choose | choosing) ~2 (me | her | you | him | them) ~2 (what to wear | what (i | she | you | he) can wear | who (i | she | you) can (see | talk | be friends) | where (i | she | you) can go)',
-      '({POSS} {PARTNER} | he | she) ~3 (took | takes | taken | smashed | smashes | broke | hides | hid | hidden) (my | her) (phone | keys | car keys | passport | bank card | purse | sim card)',
+      '({POSS} {PARTNER} | he | she) ~3 (took | takes | taken | smashed | smashes | broke | hides | hid | hidden | has | keeps | holds | got) (my | her) (phone | keys | car keys | passport | bank card | purse | sim card | visa | id | documents) !(safe | for (our | the | a | my) | in the | in a | while | until | when we)',
+      '(will not | does not | do not | never | not) ~1 (let | allow | allows) ~1 (me | her) ~2 (have | keep | carry) ~2 (a | my | her | any | own)? ~1 (key | keys | house key | door key | passport | money of my own | bank account | phone) !(to (her | his | their) | for (her | his | their))',
       '({POSS} {PARTNER} | he | she) ~2 (will not | does not | do not | never | not) ~1 (let | allow | allows) ~1 (me | her) ~2 (see | contact | talk to | speak to | visit | have | get | leave | go out | work | wear | call | phone | ring | text | message | go anywhere) ~2 (my | any | a | the | own | my own)? ~1 (friends | family | mum | dad | sister | brother | anyone | people | money | bank account | job | phone | bank card | house | alone | on my own | without him | without her | what i want)',
+      '{PARTNER} ~3 (controls | controlling | monitors | monitoring | tracks | tracking) ~2 (all)? ~1 (my | our | the | her | his)? ~1 (money | finances | phone | phones | messages | location | spending | texts)',
       '(controls | control | controlling) ~2 (all)? ~1 (my | our | the | her | his) ~1 (money | bank card | bank cards | benefits | wages | finances | bank account | cards | child benefit | universal credit | car keys)',
       '({POSS} {PARTNER} | he | she) ~3 (takes | took | keeps | kept | holds | hides | hid) ~2 (all)? ~1 (my | our | her) ~1 (money | bank card | bank cards | benefits | wages | bank account | cards | child benefit | universal credit | car keys | keys)',
       '({POSS}? {PARTNER} | he | she) ~2 (keeps | kept | keeping | stops | stopped | stopping) (me | her) ~1 (away from | from seeing | from going to | from talking to) ~2 (my | her)? ~1 (family | friends | mum | dad | everyone | anyone | sister | brother)',
@@ -698,6 +717,9 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(carer | carers | care worker | care workers | lodger | neighbour | cleaner) ~4 (borrowing | borrows | borrowed | taking | takes | took | helping (himself | herself) to) ~2 (money | cash) ~3 (from | off | out of) ~1 (her | him | them | my (mum | dad | nan | gran | grandad | grandma))',
       '(carer | carers | care worker | care workers | lodger | neighbour | friend | friends | mates) ~4 (asking | asks | asked | borrowing | borrows | borrowed | begging) ~2 (her | him | them | my (mum | dad | nan | gran | grandad | brother | sister)) ~1 for ~1 (money | cash | loans | a loan | her card | his card)',
       '(can not | does not know how to | unable to | could not | struggles to) say no ~8 (mates | friends | people | they | them | lads | men)?',
+      // exploited by 'friends' (mate crime), said of someone with a disability or an older person
+      '(being | been | is | getting | gets) used by ~3 (lads | people | men | friends | mates | a gang | them | some | his | her | new)',
+      '(make | makes | made | making | forcing | force | forced | pressuring | pressured | get | gets | got | getting) (him | her | them | my {REL}) ~2 (to)? ~1 (get | take out | apply for | sign up for | sign for) ~2 (loans | a loan | credit | phone contracts | contracts | a contract | credit cards | a credit card | catalogues)',
     ],
     requires: OLDER_CONTEXT,
   },
@@ -781,6 +803,8 @@ export const RISK_RULES: readonly RiskRule[] = [
     route: 'safeguarding-child',
     patterns: [
       'groom*', 'sextortion', 'sextort*', 'sexual exploitation', 'child abuse', 'radicalis*', 'radicaliz*', 'extremis*', 'jihad*', 'terroris*',
+      // radicalisation described rather than named, and sexual content posted about a child
+      'neo nazi*', 'white power', 'white supremac*', 'ethnic cleansing', '(nazi | nazis | neo nazi | race war | isis | daesh | far right | extremist | incel | incels) ~3 (memes | propaganda | groups | group | forums | chats | channels | flags | symbols | tattoo | tattoos | salute | salutes | join | joined | joining | supports | supporting | recruiter | recruiters | literature | manifesto)', '(sharing | shares | shared | joined | joining | supports | supporting | follows | following | talks about | talking about | keeps talking about | going on about | obsessed with | into) ~2 (nazi | nazis | neo nazi | far right | isis | daesh | white power | extremist | race war | incel | incels) !(history | documentary | film | films | war films)', 'marry a (fighter | jihadi | mujahid)', '(go | going | travel | travelling | move | moving | run away) to (syria | iraq | afghanistan) ~6 (marry | fight | join | fighter | jihad)', '(races | race | muslims | jews | immigrants | black people | gay people | gays | whites | white people | christians | foreigners | refugees) ~4 (should be | need to be | deserve to be | must be | ought to be) ~1 (wiped out | killed | exterminated | gassed | shot | removed | eliminated)', '(muslims | jews | immigrants | christians | whites | white people | black people | gays | foreigners | refugees | the west) ~2 (are | is) the enemy', '(fake | fake account | account | page | profile | group chat | someone | people) ~8 (posting | posted | sharing | shared | spreading | spread) ~3 (sexual | nude | nudes | naked | explicit | intimate | rude) ~2 (stuff | things | pictures | photos | images | videos | rumours | comments)?',
       '(blackmail* | threaten* | extort*) ~6 (nude | nudes | naked | explicit | sexual | intimate) ~1 (pictures | photos | pics | videos | images | picture | photo | video | image)?',
       '(nude | nudes | naked | explicit | intimate) ~1 (pictures | photos | pics | videos | images | picture | photo | video | image)? ~6 (blackmail* | threaten* | extort* | leak*)',
       '(talking | talks | talked | telling | tells | told | persuading | persuaded | wants | want) ~6 (go | going | join | travel) ~2 (and)? ~1 (fight | fighting) ~2 (abroad | overseas | in syria | for (isis | them | the cause))',
@@ -795,7 +819,8 @@ export const RISK_RULES: readonly RiskRule[] = [
     route: 'safeguarding-child',
     // Said with no sign of age: still the child route, which also gives 999 and Childline.
     patterns: [
-      'groom*', 'sextortion', 'sextort*', 'radicalis*', 'radicaliz*',
+      'groom*', 'sextortion', 'sextort*', 'radicalis*', 'radicaliz*', 'extremis*', 'jihad*', 'terroris*',
+      'neo nazi*', 'white power', 'white supremac*', 'ethnic cleansing', '(nazi | nazis | neo nazi | race war | isis | daesh | far right | extremist | incel | incels) ~3 (memes | propaganda | groups | group | forums | chats | channels | flags | symbols | tattoo | tattoos | salute | salutes | join | joined | joining | supports | supporting | recruiter | recruiters | literature | manifesto)', '(sharing | shares | shared | joined | joining | supports | supporting | follows | following | talks about | talking about | keeps talking about | going on about | obsessed with | into) ~2 (nazi | nazis | neo nazi | far right | isis | daesh | white power | extremist | race war | incel | incels) !(history | documentary | film | films | war films)', 'marry a (fighter | jihadi | mujahid)', '(go | going | travel | travelling | move | moving | run away) to (syria | iraq | afghanistan) ~6 (marry | fight | join | fighter | jihad)', '(races | race | muslims | jews | immigrants | black people | gay people | gays | whites | white people | christians | foreigners | refugees) ~4 (should be | need to be | deserve to be | must be | ought to be) ~1 (wiped out | killed | exterminated | gassed | shot | removed | eliminated)', '(muslims | jews | immigrants | christians | whites | white people | black people | gays | foreigners | refugees | the west) ~2 (are | is) the enemy', '(fake | fake account | account | page | profile | group chat | someone | people) ~8 (posting | posted | sharing | shared | spreading | spread) ~3 (sexual | nude | nudes | naked | explicit | intimate | rude) ~2 (stuff | things | pictures | photos | images | videos | rumours | comments)?',
       '(blackmail* | threaten* | extort*) ~6 (nude | nudes | naked | explicit | sexual | intimate) ~1 (pictures | photos | pics | videos | images | picture | photo | video | image)?',
       '(nude | nudes | naked | explicit | intimate) ~1 (pictures | photos | pics | videos | images | picture | photo | video | image)? ~6 (blackmail* | threaten* | extort* | leak*)',
     ],
@@ -864,6 +889,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(taking | takes | took | driving | drives | drove | driven) ~3 (him | her | them | {OLDER} | my {REL}) ~3 to the (bank | cash machine | cashpoint | post office | building society) ~10 (work | job | jobs | repairs | roof | driveway | builder | builders | he does not need | she does not need | never (done | finished | gets done) | keeps)',
       '(work | repairs | jobs) ~4 (that | which)? ~1 (never | not) ~2 (gets | get | got | been | was | is)? ~1 (done | finished | needed | started)',
       '(man | men | someone | people | bloke | lads | builder | builders | trader | traders | stranger | strangers) ~3 (at | came to | knocked on | knocking on | knocks on | turned up at | turned up on) ~2 (the | her | his | their)? ~1 (door | doorstep) ~12 (paid | gave | give | given | handed | cash | money | thousands | <\\d+> | roof | driveway | gutters | repairs)',
+      '(keeps | kept | been | is | has been | always) ~1 (giving | gives | handing | sending | lending | paying) ~2 (money | cash | her money | his money | her pension | his pension | her savings | his savings) ~3 to ~3 (a man | a woman | someone | a stranger | people | a caller | the man | this man | a bloke | a lad | some lads | a friend)',
       '(lost | lose | losing | gave away | handed over | given away) ~3 (her | his | their | all her | all his | all their) ~1 (savings | life savings | pension | money | thousands | inheritance) ~3 to ~3 (someone | a man | a woman | a stranger | a scammer | a person | people | a caller | a fraudster)',
       '(gift cards | itunes (cards | vouchers) | google play cards | amazon vouchers | steam cards) ~8 (pay | paid | buy | bought | asked | told | sent)',
     ],
@@ -900,7 +926,7 @@ export const FIGURATIVE_FRAMES: readonly string[] = [
   '{THING} (is | are | was | were | has been | have been | are really | is really) (killing | the death of) (her | him | them)',
   '(is | was | are | be) (absolute | pure | total | such | a bit of | bloody)? ~1 murder',
   '(could | would | will | might) (kill | murder | die) (for)? ~1 (a | an | some | the | another | any | my)',
-  'dying (to | for)',
+  'dying (to | for)', '(kill | killing | killed) ~3 with kindness',
   '(dying | died | die | dead) of (embarrassment | boredom | laughter | shame | thirst | hunger | heat | cold | cringe)',
   '(died | die | dying | dead) laughing', 'bored to death', 'to die for', 'over my dead body', 'drop dead gorgeous',
   'dead (tired | easy | good | funny | nice | busy | proud | right | keen | excited | serious | boring | cheap | quick | chuffed | lucky | on | worried | end | ends)',

@@ -72,6 +72,7 @@ describe('detectRisk: one example per rule, so every rule is exercised', () => {
     'domestic-abuse.kept-locked-in': ['my husband keeps me locked in when he goes to work'],
     'domestic-abuse.named-harm': ['my dad gets drunk and throws things at mum'],
     'safeguarding-adult.named-harm': ['I am worried my neighbour is being kept as a slave', "my flatmate takes my benefits and won't let me have any money"],
+    'emergency.threat-to-others': ['my son says he is going to shoot up the school', 'he keeps saying he will bomb the church'],
     'domestic-abuse.honour-based': ["my uncles say I've brought dishonour on the family", 'they talk about izzat and say they will punish me for dating him'],
     'safeguarding-adult.scam': ['my mum is 84 and someone told her to move her money to a safe account', 'cowboy roofers keep driving my grandad to the cashpoint'],
     'safeguarding-adult.self-neglect': ["my elderly uncle's flat is crammed with newspapers and bin bags", 'grandma has stopped washing and eating'],
@@ -224,6 +225,16 @@ describe('detectRisk: families added after hold-out v6', () => {
     ['he says no one else would ever want me', 'domestic-abuse'],
     ['my ex keeps turning up at my mums house', 'domestic-abuse'],
     ['my parents are pushing me to marry a man I have never met, I am 24', 'domestic-abuse'],
+    ["i'm going to hurt the boys who bullied me, it's all planned", 'emergency'],
+    ['my 14 year old keeps sharing far right memes', 'safeguarding-child'],
+    ['my nephew says jews should be wiped out', 'safeguarding-child'],
+    ['someone set up a fake account posting nudes of my daughter', 'safeguarding-child'],
+    ['concerns re: Y3 pupil, unkempt and always hungry', 'safeguarding-child'],
+    ['client reports partner monitors her location and controls the finances', 'domestic-abuse'],
+    ['my sister has a learning disability and is being used by some lads who make her take out loans', 'safeguarding-adult'],
+    ['my grandma has dementia and keeps sending money to a man she talks to on the phone', 'safeguarding-adult'],
+    ['my stepdad walks in when im in the shower', 'safeguarding-child'],
+    ['she sends me photos of her cuts', 'crisis'],
   ])('"%s" escalates to %s', (text, route) => {
     expect(routesOf(text)).toContain(route);
   });
@@ -240,6 +251,11 @@ describe('detectRisk: families added after hold-out v6', () => {
     'my son plays secret santa games at school',
     'my son made himself sick eating too many sweets',
     'my ex turned up late to collect the kids again',
+    'my son is obsessed with WW2 history and knows loads about the nazis',
+    'we watched a documentary about isis at school',
+    "I'm going to kill the teachers with kindness at parents evening",
+    'my partner checks the bank balance before we go shopping',
+    'my daughter is always hungry when she gets home from school',
   ])('"%s" does not escalate', (text) => {
     expect(detectRisk(text)).toEqual([]);
   });
