@@ -235,6 +235,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(end | stop | finish) ~1 (my | the | all the | this) ~1 (pain | suffering | misery | hurt) ~2 (forever | for good | permanently | once and for all)',
       '(do not | can not | cannot | no longer | never) ~1 see ~1 (a | any) ~1 future ~2 (for (me | myself) | anymore | at all | ahead)', 'no future for (me | myself)',
       '(want | wants | wanted | wish | need) ~1 (it all | everything | all of this | all this | this life | life) ~1 to (be over | end | stop | go away) !(soon | by | before | with | so | and)',
+      '(going to | gonna | will | ready to) ~1 do it ~3 (tonight | today | now | this time) ~6 (no one | nobody | can not | goodbye | sorry | for real | this time | stop me)',
+      '(no one | nobody) ~1 (can | will | could) ~1 stop me !(from (going | doing | getting | buying | eating | having | seeing | trying))',
       // passive death wishes: hoping the body gives up or an accident happens
       '(hope | hoping | hoped | wish | wishing | pray | praying | prayed | would not mind if | would not care if) ~4 (my heart ~2 (stops | stop | stopped | gives up | gives out | would stop) | (i | she | he) ~2 (do not | does not | never | did not | would not) ~1 wake ~1 up | (i | she | he) ~1 (die | died | dies) in (my | her | his) sleep | (a | the) ~1 (bus | car | lorry | train | truck) ~3 (hits | hit | runs over | would hit) ~1 (me | her | him) | (i | she | he) ~2 (get | got | gets) ~1 (hit | run over) by | (something | an accident) ~2 (happens | happened | kills) ~2 (me | to me) | (i | she | he) ~2 just (die | died | stop breathing | stopped breathing))',
       // farewell letters to everyone; a date chosen
@@ -290,6 +292,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       'overdos*',
       '(stockpiling | stockpile | saving up | saved up | hoarding | hoard | collecting | collected | stashing | stash) ~3 {PILLS}',
       '{PILLS} ~2 (saved | saved up | stockpiled | hoarded | stashed | collected | hidden | ready)',
+      '(got | have | put | laid | lined | set) ~3 (the | my | all the | all my | all of the | all of my)? ~1 {PILLS} ~2 (out | lined up | laid out | in front of me | on the (table | bed | side | floor | desk)) !(ready for | for (the | my | his | her | tomorrow | tonight | morning) | in (the | a) (dosette | pill box | organiser))',
       '(thinking of | think about | thinking about | going to | gonna | want to | planning to | might) ~2 (taking | take | swallow | swallowing) ~1 (them all | all of them | them | the lot | all) ~6 {PILLS}?',
       '(take | taking | swallow | swallowing) ~2 (all | the whole | whole | too many | a handful of | handfuls of | a box of | a packet of | the lot of | loads of) ~3 {PILLS}',
       '{PILLS} ~4 (ready | to end | and never wake | and not wake | to die | and die)',
@@ -343,6 +346,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     ],
     surface: [
       '(secret | tickling | naughty) (game | games | cuddles | touching) !(santa)',
+      '(makes | made | making | forces | forced | gets | got) (me | her | him) (do | to do) (things | stuff) ~4 (does not like | do not like | did not like | does not want | do not want | did not want | not want | uncomfortable | hurts | secret | not to tell | at night | in bed)',
       '(stepdad | stepfather | uncle | dad | father | man | brother | cousin | grandad | lodger | boyfriend | partner | he | husband | mum boyfriend | mums boyfriend | mum partner | friend) ~3 (walks | walked | walking | comes | came | coming | barges | barged | bursts | burst) in ~3 (when | while) ~2 (i am | she is | he is | i m | i have | i was | she was | he was) ~2 (in the bath | in the shower | getting changed | changing | naked | undressed | getting dressed | on the toilet | having a bath | having a shower | in the toilet)', '(our | a) (little)? secret ~6 (uncle | stepdad | dad | grandad | cousin | man | he | touch | games | not to tell)',
       '(asked | asks | asking | wants | wanted | told | tells | pressured | pressuring | pressures | made | makes | getting) ~6 (send | sending | video call | videocall | facetime | call | show | showing | take off | strip | undress | pose | go on cam | go on camera) ~4 (naked | nude | nudes | topless | without (clothes | any clothes | her clothes | his clothes | a top) | in (her | his | my) (underwear | bra | pants) | her body | his body | privates | private parts)',
       '(sent | sending | sends | shown | showed | shows | showing) ~5 (of)? ~1 (private parts | privates | his privates | genitals | willy | penis | his bits | himself naked | herself naked | dick pics | dick pic | dirty pictures | naked pictures)',
@@ -386,6 +390,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '{YOUNG_CHILD} ~6 (wandering | wandered | roaming | alone | on (her | his | their) own | by (herself | himself)) ~6 (street | streets | road | outside | at night | midnight | <[0-9]|1[0-2]> (pm | am) | <[0-9]|1[0-2]>pm | late)',
       '{CHILD} ~3 (next door | down the road | across the road | upstairs | downstairs | over the road | on our street | in the flat) ~8 ((out | in the street | on the streets | outside | roaming) ~3 (at midnight | all hours | late at night | all night | at night | till midnight) | hungry | starving | filthy | dirty | unwashed | smell | smelly | not fed | never fed | no food | locked (in | out) | out (late | all night) | screaming | crying for hours | no coat | no shoes | no heating | ignored | alone)',
       '(neglect | neglected | neglecting | neglectful) ~6 {CHILD}', '{CHILD} ~6 (neglect | neglected | neglecting | neglectful)',
+      '{PARENT} ~4 (always | constantly | usually | often | every day | all the time)? ~1 (drunk | high | wasted | stoned | off (her | his) face | passed out | out of it) ~10 (no food | not have food | do not have food | do not have any food | nothing to eat | hungry | not fed | never feeds | does not feed | do not get fed)',
       // two signs of neglect together, in practitioners' words ("frequently hungry, poor hygiene")
       '(hungry | unkempt | unwashed | poor hygiene | smelly | smells | head lice | dirty clothes | same clothes | underweight | not fed) ~8 (hungry | unkempt | unwashed | poor hygiene | smelly | smells | head lice | dirty clothes | same clothes | no electricity | no food | no heating | no gas | no beds | no bed | mattress on the floor | underweight | missed (appointments | health appointments))',
       // children living in squalor, said of any household
@@ -405,6 +410,8 @@ export const RISK_RULES: readonly RiskRule[] = [
     route: 'safeguarding-child',
     patterns: [
       'groom*',
+      '(model | modelling | modeling) (scout | agent | agency | contract | job) ~10 (photos | pictures | pics | selfies | video | meet | body)',
+      '(man | men | older man | stranger | strangers | someone | guy | adult) ~8 (asking | asks | asked | wants | wanted | keeps asking) ~2 (her | him | me)? ~1 (for)? ~1 (photos | pictures | pics | selfies | videos | a photo | a picture | a pic | to meet)',
       '(older | grown) ~1 (man | men | guy | guys | boy | boys | lad | lads | bloke | boyfriend | girlfriend | woman | women | friend | friends | person | adult) ~8 (buys | buying | bought | gives | giving | gave | picks | picking | picked | drives | driving | taking | takes | took | gifts | presents | money | phone | trainers | vapes | alcohol | drink | weed | lifts | cash | meets | meeting | messages | messaging | texting | texts | secret)',
       '(asked | asking | asks | wants | wanted | pressuring | pressured | pressure | made | making | make | send | sending | sent | share | shared | sharing | leaked | post | posted | spread | spreading) ~4 (nude | naked | explicit | topless | sexy | rude | dirty | intimate | sexual | inappropriate | private) ~1 (pictures | photos | videos | images | selfies | pics | snaps | picture | photo | video | image | selfie)',
       'nudes', 'sexting', 'sextortion', 'sexual exploitation', 'child sexual exploitation', 'onlyfans',
@@ -587,6 +594,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(violent | abusive) ~1 (partner | husband | wife | boyfriend | girlfriend | ex | relationship | marriage | home | dad | father | stepdad | son | daughter)',
       '(kids | children | son | daughter | they) ~3 (see | saw | seen | hear | heard | witness | witnessed | watch | watched) ~6 (him | her | us | dad | mum | them) ~3 (hit | hitting | beat | beating | hurt | hurting | strangle | violence | attack)',
       '(hand | hands | fingers | arm | arms) ~2 (round | around) ~2 (my | her | his | mum | {POSS} {REL}) ~1 (neck | throat)', '(grabbed | grabs | held | holds | pinned | pins) ~2 (me | her | him) ~2 by the (throat | neck)',
+      '({POSS}? {ABUSER} | he | she) ~3 {VIOLENT} ~1 (me | her | him | us | mum | my mum) (into | against | down | onto | off | through) ~2 (the | a)? ~1 (wall | walls | door | stairs | floor | table | cupboard | window | radiator | bed | ground | car | worktop | kitchen counter | sofa | bannister)',
+      '({POSS}? {ABUSER} | he | she) ~3 (put | puts | landed | sent) (me | her | him | mum | my mum) in (hospital | a and e | a e | intensive care | casualty)',
       // injuries that follow someone's temper or drinking
       '(temper | tempers | angry | rage | raging | drunk | drinking | kicks off | kicked off | loses it | lost it | row | rows | argument | arguments) ~10 (ends up | end up | ended up | left | come out | comes out | is left | was left) ~1 with ~2 (marks | bruises | bruising | black eye | a black eye | cuts | injuries | a split lip | scratches | a bloody nose)',
     ],
@@ -622,6 +631,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(will find | find | track | tracked | hunt) (me | us) ~1 (down | wherever)',
       '(if i | if we | if you) ~6 (he | she | they) (will | would | is going to | are going to) ~2 (take (the | my | our) ~1 (kids | children | baby | son | daughter) | take them | hurt | kill | find | make sure)',
       '(never | not) see (them | the kids | my kids | the children | my children | my baby) again',
+      '(burn | set fire to | torch | petrol) ~4 (house | flat | place | home | car) ~3 (down)? ~1 with (me | us | her | him | the kids | them | the children) ~1 (in it | inside | in there | still in)',
       '(have | get | getting | make sure) ~1 (the | my | our)? ~1 (kids | children | baby | son | daughter) ~1 taken (away | off (me | us | her) | into care)',
       '(if i | if we | if you) ~6 (he | she | they) ~1 (will | would | is going to | are going to) ~3 (have | get) ~2 (me)? ~1 (deported | sectioned | arrested | locked up | taken away)',
       // the threat before the condition: "she says she'll take the kids if I ever leave"
@@ -664,6 +674,9 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(tells | told | decides | chooses) ~2 (me | her) ~2 (what to wear | who (i | she) can (see | talk) | where (i | she) can go | what (i | she) can)',
       '{POSS} {PARTNER} ~3 (calls | called | calling) ~1 (me | her) ~3 (worthless | useless | nothing | pathetic | a slag | a whore | a bitch | names | fat | ugly | stupid)',
       '(nobody | no one) ~2 (would | will) ~2 believe ~1 me',
+      '(trapped | stuck | a prisoner) in (my | a | this | our | an) ~1 (abusive | unhappy | controlling)? ~1 (marriage | relationship | own home)', '(he | she | {POSS} {PARTNER}) ~2 (decides | controls | chooses) everything !(about (the | our) | for (the | our))',
+      '(no | not any | never have any | never have) money of (my | her) own',
+      '(keeps | kept | keeping) (me | her) ~1 (in the house | indoors | inside | at home) !(for | because | until | when | while | with)', '(not allowed | never allowed | will not let me | does not let me | do not let me) ~1 (to)? ~1 (go out | leave the house | go anywhere | leave the flat) ~2 (alone | on my own | by myself | without (him | her | them))',
       '({POSS} {PARTNER} | he | she) ~3 (locks | locked | lock) ~1 (me | us) ~1 (in | out)',
       '({POSS} {PARTNER} | he | she) ~3 (turns | turned | turning | keeps turning | keep turning) up ~3 (at | outside) ~2 (my | the | our) ~1 (house | door | work | home | flat | school)',
       '({POSS} {PARTNER} | he | she) ~3 (keeps | keep | kept | always | constantly | still) ~1 (turning | showing | rocking) up ~3 (at | outside) ~3 (house | door | work | home | flat | school | office | nursery | parents | mum | gym | friends)',
@@ -704,6 +717,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     patterns: [
       '(stealing | stole | steals | stolen | pinching | pinched | emptied | emptying | draining | drained | helping (himself | herself | themselves) to | helps (himself | herself | themselves) to | withdrawing | withdrew | siphon*) ~2 (her | his | their | nan | nana | gran | granny | grandad | grandma | mum | dad) ~2 (money | pension | savings | benefits | bank card | bank account | account | cash | pin | inheritance)',
       '(taking | took | takes | taken | stealing | stole | steals | pinching | pinched | helping (himself | herself) to) ~3 (money | cash | pension | savings | bank card | card | jewellery | valuables) ~3 (from | out of) ~2 (her | his | their | nan | nana | gran | granny | grandad | grandma)',
+      '(carer | carers | care worker | care workers | cleaner | lodger | neighbour | grandson | granddaughter | nephew | niece) ~3 (using | used | uses | has got | kept | keeps | borrowing | borrowed) ~2 (his | her | their) ~1 (bank card | card | cards | pin | cheque book | bank details | online banking | credit card)',
       '(carer | carers | care worker | care workers | cleaner | lodger) ~6 (taking | takes | took | taken | stealing | steals | stole | stolen | pinching | pinched) ~3 (things | stuff | items | jewellery | valuables | money | cash | belongings | from)',
     ],
   },
@@ -857,7 +871,8 @@ export const RISK_RULES: readonly RiskRule[] = [
     id: 'safeguarding-adult.named-harm',
     route: 'safeguarding-adult',
     patterns: [
-      '(slave | slaves | enslaved)', '(human)? ~1 traffick*', 'forced (labour | labor | to work)',
+      '(slave | slaves | enslaved)', '(human)? ~1 traffick*',
+      '(hostel | supported living | supported housing | day centre | care home | shelter | residents | housemates | flatmates | staff | support worker | support workers) ~6 (take | takes | took | taking | steal | steals | stealing | stole | keep | keeps | make me give | made me give) ~1 (my | her | his) ~1 (money | cash | food | card | bank card | phone | benefits) !(charger | case | safe | for (me | him | her))', 'forced (labour | labor | to work)',
       '(takes | took | taking | keeps | kept | keeping | steals | stole | stealing | spends | spent | controls | controlling | pockets) ~3 (all)? ~1 (my | her | his | their) ~1 (benefits | pension | wages | universal credit | bank card | savings | pip | dla | attendance allowance)',
       '(will not | won t | wont | does not | doesn t | never) ~1 (let | give | allow) ~1 (me | her | him | them) ~3 (any | my | her | his | their | own)? ~1 (money | benefits | pension | bank card | cash)',
     ],
@@ -891,6 +906,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(man | men | someone | people | bloke | lads | builder | builders | trader | traders | stranger | strangers) ~3 (at | came to | knocked on | knocking on | knocks on | turned up at | turned up on) ~2 (the | her | his | their)? ~1 (door | doorstep) ~12 (paid | gave | give | given | handed | cash | money | thousands | <\\d+> | roof | driveway | gutters | repairs)',
       '(keeps | kept | been | is | has been | always) ~1 (giving | gives | handing | sending | lending | paying) ~2 (money | cash | her money | his money | her pension | his pension | her savings | his savings) ~3 to ~3 (a man | a woman | someone | a stranger | people | a caller | the man | this man | a bloke | a lad | some lads | a friend)',
       '(lost | lose | losing | gave away | handed over | given away) ~3 (her | his | their | all her | all his | all their) ~1 (savings | life savings | pension | money | thousands | inheritance) ~3 to ~3 (someone | a man | a woman | a stranger | a scammer | a person | people | a caller | a fraudster)',
+      '(won | winning | win | prize | prizes | lottery | competition | inheritance) ~10 (send | sends | sending | sent | pay | pays | paying | paid) ~4 (cheques | cheque | money | cash | a fee | fees | bank details | gift cards | release fee | admin fee)',
+      '(send | sends | sending | sent | pay | pays | paying | paid) ~4 (cheques | cheque | money | cash | a fee | fees) ~6 (prize | prizes | lottery | winnings | competition | inheritance)',
       '(gift cards | itunes (cards | vouchers) | google play cards | amazon vouchers | steam cards) ~8 (pay | paid | buy | bought | asked | told | sent)',
     ],
     requires: [...OLDER_CONTEXT, '(dad | mum | father | mother | grandad | nan | gran | uncle | aunt | auntie | neighbour | brother | sister) ~2 (is | aged)? ~1 <[6-9][0-9]|1[01][0-9]>', 'vulnerable', 'learning (disability | disabilities | difficulties)', 'savings', 'pension', 'life savings'],
@@ -907,6 +924,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(stopped | not | never | does not | will not | refuses to | refusing to | can not be bothered to | has not been) ~2 (washing | eating | wash | eat | changing (his | her) clothes | taking (his | her) (meds | medication | tablets | insulin)) ~2 (or | and | nor) ~2 (washing | eating | wash | eat | changing | taking (his | her) (meds | medication | tablets) | cleaning | looking after)',
       '(stopped | not | never | does not | will not | refuses to | refusing to | can not) ~2 (looking after | look after | caring for | care for) (himself | herself | themselves)',
       '(will not | refuses to | does not | never) ~1 (let | lets) ~1 (anyone | anybody | us | me | people | carers | the nurse | the doctor) ~1 in ~10 (stinks | smells | reeks | filthy | thin | weight | rubbish | state | mess | dirty)',
+      // no sign of life from an older person living alone
+      '(not | nobody has | no one has | have not | has not) ~2 (been)? ~1 seen ~3 (him | her | them)? ~2 (for | in) ~2 (days | a week | weeks | ages | a few days | two days | three days)', '(curtains | blinds) ~3 (shut | closed | drawn) ~6 (days | week | weeks | not seen | post | milk)', '(post | letters | milk | newspapers | parcels) ~3 (piling up | piled up | not collected | not taken in)',
       '(house | flat | place | home | bungalow | room) ~2 (stinks | smells | reeks) ~10 (thin | weight | rubbish | not eating | not washing | hoard* | filthy | dirty | mess)',
       '(no | not got | has no | without | can not afford) ~1 (heating | food | hot water | electric | electricity) ~8 (stopped | not eating | not washing | freezing | cold | rubbish | weight | thin)',
     ],

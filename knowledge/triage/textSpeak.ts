@@ -17,6 +17,11 @@ export const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   wot: 'what', wots: 'what is', wotz: 'what is', watz: 'what is', wats: 'what is', dat: 'that',
   // modal verbs in text speak: "wud b better off", "cud go"
   wud: 'would', wld: 'would', wuld: 'would', cud: 'could', cld: 'could', shud: 'should', shld: 'should',
+  wna: 'want to', wnt: 'want', gna: 'going to', gnna: 'going to', nemore: 'anymore', nemor: 'anymore', anymor: 'anymore', enymore: 'anymore',
+  ded: 'dead', agen: 'again', agn: 'again', sed: 'said', n: 'and',
+  // past tenses typed without the e: "pushd", "stabd"
+  pushd: 'pushed', shovd: 'shoved', punchd: 'punched', kickd: 'kicked', slapd: 'slapped', chokd: 'choked', strangld: 'strangled',
+  stabd: 'stabbed', killd: 'killed', hurtd: 'hurt', grabd: 'grabbed', threatend: 'threatened', rapd: 'raped', touchd: 'touched',
   wudnt: 'would not', cudnt: 'could not', shudnt: 'should not', b: 'be', nvr: 'never',
   evryone: 'everyone', every1s: 'everyone is', evrythin: 'everything', evrything: 'everything', nobdy: 'nobody', dis: 'this', tho: 'though', thru: 'through', abt: 'about',
   bout: 'about', luv: 'love', ppl: 'people', ppls: 'people', msg: 'message', msgs: 'messages',
@@ -68,7 +73,8 @@ export const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['over dose', 'overdose'], ['over dosed', 'overdosed'], ['para cetamol', 'paracetamol'],
   ['can not', 'can not'], ['ex partner', 'ex partner'], ['baby daddy', 'baby dad'], ['babys dad', 'baby dad'],
   ['babys father', 'baby dad'], ['kids dad', 'baby dad'], ['kids father', 'baby dad'], ['other half', 'partner'],
-  ['egg shells', 'eggshells'], ['cuckoo ing', 'cuckooing'], ['dead line', 'deadline'],
+  ['egg shells', 'eggshells'], ['id be', 'i would be'], ['id rather', 'i would rather'], ['ill be', 'i will be'], ['ill do', 'i will do'],
+  ['ill kill', 'i will kill'], ['ill end', 'i will end'], ['id do', 'i would do'], ['cuckoo ing', 'cuckooing'], ['dead line', 'deadline'],
 ];
 
 /** Verbs after which a lone "2" means "to" ("want 2 die"). */

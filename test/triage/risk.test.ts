@@ -235,6 +235,20 @@ describe('detectRisk: families added after hold-out v6', () => {
     ['my grandma has dementia and keeps sending money to a man she talks to on the phone', 'safeguarding-adult'],
     ['my stepdad walks in when im in the shower', 'safeguarding-child'],
     ['she sends me photos of her cuts', 'crisis'],
+    ['i dnt wna b here nemore', 'crisis'],
+    ['im gna do it 2nite no1 can stop me', 'crisis'],
+    ['ive got all my tablets lined up on the bed', 'crisis'],
+    ['my gf pushd me into the door', 'domestic-abuse'],
+    ['my dad is always off his face and we have nothing to eat', 'safeguarding-child'],
+    ['the people at my supported living take my money', 'safeguarding-adult'],
+    ["grandad's neighbour has been using his bank card", 'safeguarding-adult'],
+    ['my nan is 85 and keeps sending cheques for lottery prizes she has won', 'safeguarding-adult'],
+    ['the old lady next door has not been seen for days and her post is piling up', 'safeguarding-adult'],
+    ['her boyfriend put her in hospital', 'domestic-abuse'],
+    ['he threatened to set fire to the flat with us inside', 'domestic-abuse'],
+    ['I feel like a prisoner in my own home, he decides everything', 'domestic-abuse'],
+    ['my daughter is 13 and a modelling agent online wants pictures', 'safeguarding-child'],
+    ['her uncle makes her do things she does not like', 'safeguarding-child'],
   ])('"%s" escalates to %s', (text, route) => {
     expect(routesOf(text)).toContain(route);
   });
@@ -256,6 +270,12 @@ describe('detectRisk: families added after hold-out v6', () => {
     "I'm going to kill the teachers with kindness at parents evening",
     'my partner checks the bank balance before we go shopping',
     'my daughter is always hungry when she gets home from school',
+    'no one can stop me from going to the concert',
+    "my husband decides everything about the holidays and it's annoying",
+    "my son's friend keeps borrowing his card for games",
+    "I'm a carer for my mum and I use her bank card to do her shopping",
+    'the staff at the hostel keep my phone charger',
+    'id be happy to help at the school fair',
   ])('"%s" does not escalate', (text) => {
     expect(detectRisk(text)).toEqual([]);
   });
