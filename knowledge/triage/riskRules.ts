@@ -237,6 +237,9 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(want | wants | wanted | wish | need) ~1 (it all | everything | all of this | all this | this life | life) ~1 to (be over | end | stop | go away) !(soon | by | before | with | so | and)',
       '(going to | gonna | will | ready to) ~1 do it ~3 (tonight | today | now | this time) ~6 (no one | nobody | can not | goodbye | sorry | for real | this time | stop me)',
       '(no one | nobody) ~1 (can | will | could) ~1 stop me !(from (going | doing | getting | buying | eating | having | seeing | trying))',
+      '(texted | text | texts | messaged | message | messages | rang | called | phoned | snapchatted | posted) ~4 (to say)? ~1 (sorry for everything | goodbye | good bye | bye forever | (she | he) loves (me | us) | i love you | forgive (me | her | him)) ~10 (off | not answering | can not reach | can not get hold | missing | gone | no answer | voicemail)',
+      '(think | thinking | thought | keep thinking | tempted | want to | going to | gonna) ~3 (driving | drive | swerving | swerve | crashing | crash) ~3 (off | into | in front of) ~2 (the | a | my)? ~1 (road | cliff | edge | bridge | motorway | oncoming traffic | lorry | wall | tree) !(works | worker | workers | sign | signs)',
+      '(crash | crashing | crashed | wrap | wrapping) ~2 (my | the) car ~4 (on purpose | deliberately | into something | into a tree | into a wall)',
       // passive death wishes: hoping the body gives up or an accident happens
       '(hope | hoping | hoped | wish | wishing | pray | praying | prayed | would not mind if | would not care if) ~4 (my heart ~2 (stops | stop | stopped | gives up | gives out | would stop) | (i | she | he) ~2 (do not | does not | never | did not | would not) ~1 wake ~1 up | (i | she | he) ~1 (die | died | dies) in (my | her | his) sleep | (a | the) ~1 (bus | car | lorry | train | truck) ~3 (hits | hit | runs over | would hit) ~1 (me | her | him) | (i | she | he) ~2 (get | got | gets) ~1 (hit | run over) by | (something | an accident) ~2 (happens | happened | kills) ~2 (me | to me) | (i | she | he) ~2 just (die | died | stop breathing | stopped breathing))',
       // farewell letters to everyone; a date chosen
@@ -370,6 +373,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(hits | hit | hitting | beats | beating) ~2 (me | us) ~5 (belt | slipper | stick | cane | hanger | wooden spoon)',
       '(injury | injuries | bruise | bruises | bruising | broken (leg | arm | bone | bones | rib | ribs | wrist) | fracture | fractures | burn | burns | marks) ~6 (parents | they | mum | dad | she | he | nobody | no one | family | carer | carers | stepdad | boyfriend) ~2 (can not | could not | cannot | will not | would not | do not | does not) ~1 (explain | say how | tell (me | us) how)',
       '(injury | injuries | bruise | bruises | bruising | broken (leg | arm | bone | bones | rib | ribs | wrist) | fracture | fractures | burn | burns) ~4 (no | without any) (explanation | reason given)',
+      '{YOUNG_CHILD} ~4 (has | had | came back with | got | with | has got) ~2 (a)? ~1 (bump | bumps | bruise | bruises | mark | marks | burn | burns | cut | injury | injuries | black eye | swelling | swollen) ~8 (after | when | while) ~4 (looking after | looked after | babysitting | babysat | minding | alone with | left with | being left with | with (him | her | his dad | her dad | my partner | my boyfriend | dad | stepdad))',
       '(unexplained | non accidental) ~1 (injury | injuries | bruise | bruises | bruising | fracture | fractures | burn | burns | marks)',
       'child (abuse | protection | cruelty)', '(hear | heard | hearing) ~4 (smacking | smacks | hitting | slapping | beating | being hit | being hurt | thuds and screaming)',
     ],
@@ -410,6 +414,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     route: 'safeguarding-child',
     patterns: [
       'groom*',
+      '(group chat | group chats | chat | server | discord | snapchat | whatsapp | group | groups | chats) ~4 (with | full of | of) ~2 (older | adult | grown | grown up) ~1 (men | man | boys | lads | people | strangers | guys)',
       '(model | modelling | modeling) (scout | agent | agency | contract | job) ~10 (photos | pictures | pics | selfies | video | meet | body)',
       '(man | men | older man | stranger | strangers | someone | guy | adult) ~8 (asking | asks | asked | wants | wanted | keeps asking) ~2 (her | him | me)? ~1 (for)? ~1 (photos | pictures | pics | selfies | videos | a photo | a picture | a pic | to meet)',
       '(older | grown) ~1 (man | men | guy | guys | boy | boys | lad | lads | bloke | boyfriend | girlfriend | woman | women | friend | friends | person | adult) ~8 (buys | buying | bought | gives | giving | gave | picks | picking | picked | drives | driving | taking | takes | took | gifts | presents | money | phone | trainers | vapes | alcohol | drink | weed | lifts | cash | meets | meeting | messages | messaging | texting | texts | secret)',
@@ -454,6 +459,9 @@ export const RISK_RULES: readonly RiskRule[] = [
     patterns: [
       '(running | run | runs | ran | selling | sell | sells | sold | dealing | deal | deals | holding | hold | holds | carrying | carry | carries | moving | move | moves | dropping | drop | drops | stashing | stash | hiding | delivering) ~3 {DRUGS} ~6 (for | older | gang | money | someone | somebody | them | lads | men | boys)',
       '(running | carrying | delivering | moving | dropping | holding) ~2 (packages | parcels | bags | a bag) ~4 (for (older | a gang | some older | men | lads | someone | them) | gang)',
+      // a debt invented to trap a child: "they took his phone, now they say he owes them"
+      '(say | says | said | saying | claim | claims | claimed | told (him | her | me)) ~1 (that)? ~1 (he | she | i) (owes | owe) (them | him | money | a debt) !(an apology | a favour | a thank you | thanks | nothing | one | a drink | a pint | a lift)',
+      '(owes | owe) (them | the lads | the gang | older lads | some lads) ~4 (for the | because | after | now | money | work it off | pay it back)',
       '(gang | gangs | older (boys | lads | men | kids | teens)) ~10 (drugs | money | cash | phone | phones | trainers | missing | debt | owes | owe | threatened | threaten | stab | scared | recruit | recruited | involved | working | work for)',
       '(owes | owe | owed | in debt to) ~3 (money)? ~3 (gang | dealer | dealers | older boys | lads)',
       'drug debt', 'drugs debt', 'burner phone', 'second phone',
@@ -631,6 +639,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(will find | find | track | tracked | hunt) (me | us) ~1 (down | wherever)',
       '(if i | if we | if you) ~6 (he | she | they) (will | would | is going to | are going to) ~2 (take (the | my | our) ~1 (kids | children | baby | son | daughter) | take them | hurt | kill | find | make sure)',
       '(never | not) see (them | the kids | my kids | the children | my children | my baby) again',
+      // any threat made to stop someone telling or leaving is coercion
+      '(he | she | they | {POSS} {ABUSER}) ~2 (threatens | threatened | threatening | threaten) ~1 to ~8 if ~2 (i | we | she | he) ~2 (tell | told | leave | left | go to | call | report | speak | talk)',
       '(burn | set fire to | torch | petrol) ~4 (house | flat | place | home | car) ~3 (down)? ~1 with (me | us | her | him | the kids | them | the children) ~1 (in it | inside | in there | still in)',
       '(have | get | getting | make sure) ~1 (the | my | our)? ~1 (kids | children | baby | son | daughter) ~1 taken (away | off (me | us | her) | into care)',
       '(if i | if we | if you) ~6 (he | she | they) ~1 (will | would | is going to | are going to) ~3 (have | get) ~2 (me)? ~1 (deported | sectioned | arrested | locked up | taken away)',
@@ -674,6 +684,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(tells | told | decides | chooses) ~2 (me | her) ~2 (what to wear | who (i | she) can (see | talk) | where (i | she) can go | what (i | she) can)',
       '{POSS} {PARTNER} ~3 (calls | called | calling) ~1 (me | her) ~3 (worthless | useless | nothing | pathetic | a slag | a whore | a bitch | names | fat | ugly | stupid)',
       '(nobody | no one) ~2 (would | will) ~2 believe ~1 me',
+      '(forces | forced | makes | made | making | forcing) (me | her) ~1 (to)? ~1 (give | hand over | hand | sign over) ~2 (him | her | them)? ~1 (my | her | all my | all her) ~1 (wages | money | pay | benefits | salary | card | bank card | pin | universal credit)',
       '(trapped | stuck | a prisoner) in (my | a | this | our | an) ~1 (abusive | unhappy | controlling)? ~1 (marriage | relationship | own home)', '(he | she | {POSS} {PARTNER}) ~2 (decides | controls | chooses) everything !(about (the | our) | for (the | our))',
       '(no | not any | never have any | never have) money of (my | her) own',
       '(keeps | kept | keeping) (me | her) ~1 (in the house | indoors | inside | at home) !(for | because | until | when | while | with)', '(not allowed | never allowed | will not let me | does not let me | do not let me) ~1 (to)? ~1 (go out | leave the house | go anywhere | leave the flat) ~2 (alone | on my own | by myself | without (him | her | them))',
@@ -706,6 +717,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(handed | hand | handing | given | gave | giving | transferred | sent | sending | lent) ~2 (over)? ~1 (his | her | their | all his | all her) ~1 (savings | money | pension | life savings | bank details | pin | cards) ~3 (to)? ~2 (a | someone | man | woman | stranger | people | caller | scammer | new friend)',
       '(bullied | bullying | pressured | pressuring | threatened | intimidated | harassed) ~3 (by)? ~2 (her | his | their)? ~1 (lodger | carer | son | daughter | grandson | granddaughter | neighbour | nephew | niece | family | friend) ~3 (for | into giving | to give) ~1 (money | cash | her pension | his pension | her savings | his savings)',
       '(girlfriend | boyfriend | friend | woman | man | lady | partner) ~4 (online | met online | on facebook | on the internet | on a dating) ~10 (money | thousands | <\\d+> | had | taken | sent | off him | off her | loan | loans)',
+      '(living | lives | lived | sponging | sponges | sponged) off ~2 (her | his | their | my (mum | dad | nan | gran | grandad | grandma)) ~1 (money | pension | benefits | savings | cards)',
+      '(changed | change | changing | rewrite | rewrote | rewritten | made (him | her) change) ~2 (his | her | their) (will | lasting power of attorney | power of attorney)',
       '(getting | gets | got | making | makes | made | persuading | persuades | persuaded | pressuring | pressures | asking | asks | taking) ~2 (him | her | them | my (dad | mum | nan | gran | grandad | grandma)) ~1 (to)? ~1 (withdraw | take out | hand over | give | lend | transfer | sign) ~3 (cash | money | savings | pension | thousands | his | her)',
     ],
     requires: OLDER_CONTEXT,
@@ -726,6 +739,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     route: 'safeguarding-adult',
     patterns: [
       '(will not | does not | never | not) ~1 (let | allow | allows) ~1 (him | her | them) ~2 (out | go out | leave | see anyone | have visitors | see (his | her) (friends | family))',
+      '(will not | does not | never | not | stops) ~1 (let | allow | allows | letting) ~1 (anyone | anybody | us | family | me | the family | his family | her family | friends | visitors) ~2 (visit | see (him | her | them) | in | near (him | her) | speak to (him | her) | talk to (him | her)) !(because | due to | during | while | until | till | at the moment | right now | since (the | her | his) (operation | op | fall))',
       '(shouts | shouting | screams | screaming | swears | swearing) at (him | her | them) ~6 (all the time | every day | constantly | and (will not | won t) | scared)',
       '(carer | carers | care worker | care workers) ~4 (stealing | steals | stole | taking | takes | took | pinching) ~3 (from)? ~1 (my | her | his | their) ~1 (mum | dad | nan | gran | grandad | grandma | money | pension | purse | cash | things)',
       '(carer | carers | care worker | care workers | lodger | neighbour | cleaner) ~4 (borrowing | borrows | borrowed | taking | takes | took | helping (himself | herself) to) ~2 (money | cash) ~3 (from | off | out of) ~1 (her | him | them | my (mum | dad | nan | gran | grandad | grandma))',
@@ -780,6 +794,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(care home | nursing home | care workers | care worker | care staff | home care | care agency | (her | his | their | the) carers) ~12 (neglect* | not (fed | feeding | washing | washed | changing | changed | turned | giving) | left (her | him | them) ~2 (alone | in bed | wet | soiled | sitting | without | on the floor | hungry | unwashed | in pain | for hours) | bed sores | pressure sores | bruises | rough | shouted at | shouting at | hit | slapped | locked | tied | sedat* | dehydrated | starving | losing weight | lost weight | filthy | soiled | abuse | abusing | mistreat*)',
       '(neglect* | bed sores | pressure sores | mistreat* | sedat* | dehydrated | soiled) ~12 (care home | nursing home | carers | care workers | care staff | home care)',
       'self neglect',
+      '(sitting | sat | sits | lying | lay | lies | left | leave | leaves | leaving) in (her | his | their) own (urine | wee | mess | faeces | poo | waste | excrement | vomit | sick | filth)',
       'left ~4 (in)? ~1 (the)? ~1 same (clothes | pad | pads | nappy | bedding | bed) ~3 (for)? ~1 (days | hours | all day | overnight | a week)',
       '(not | never) ~1 (washed | changed | bathed | showered | fed) ~3 (for)? ~1 (days | a week | weeks)',
       '(carers | care workers | home care | care agency | her carers | his carers) ~4 (do not | never | not | did not | have not | keep not) ~1 (turn up | come | show up | arrive | visit | turning up)',

@@ -249,6 +249,16 @@ describe('detectRisk: families added after hold-out v6', () => {
     ['I feel like a prisoner in my own home, he decides everything', 'domestic-abuse'],
     ['my daughter is 13 and a modelling agent online wants pictures', 'safeguarding-child'],
     ['her uncle makes her do things she does not like', 'safeguarding-child'],
+    ['my son sent me a text saying sorry for everything and now his phone is off', 'crisis'],
+    ['i keep thinking about swerving into oncoming traffic', 'crisis'],
+    ['my 13 year old is in a snapchat group full of older men', 'safeguarding-child'],
+    ['they robbed my son and now they say he owes them', 'safeguarding-child'],
+    ['my gran is 90 and my cousin is living off her pension', 'safeguarding-adult'],
+    ["my grandad's girlfriend made him change his will and won't let the family visit", 'safeguarding-adult'],
+    ['the nursing home leave my dad lying in his own mess', 'safeguarding-adult'],
+    ['my husband makes me hand over my wages', 'domestic-abuse'],
+    ['she threatened to ruin me if i tell anyone', 'domestic-abuse'],
+    ['the baby has bruises after being left with my boyfriend', 'safeguarding-child'],
   ])('"%s" escalates to %s', (text, route) => {
     expect(routesOf(text)).toContain(route);
   });
@@ -276,6 +286,9 @@ describe('detectRisk: families added after hold-out v6', () => {
     "I'm a carer for my mum and I use her bank card to do her shopping",
     'the staff at the hostel keep my phone charger',
     'id be happy to help at the school fair',
+    'my daughter says she owes them an apology',
+    "my nan won't let anyone visit because of covid",
+    'we pulled off the road to let the tractor pass',
   ])('"%s" does not escalate', (text) => {
     expect(detectRisk(text)).toEqual([]);
   });
