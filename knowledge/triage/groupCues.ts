@@ -77,6 +77,8 @@ export const GROUP_CUES: Readonly<Record<PriorityGroupId, readonly Cue[]>> = {
     ['(co parent* | coparent* | child arrangements | contact (arrangements | with my | order) | custody | access to (my)? ~1 kids | mediation | family court | child maintenance)', 1],
     ['(step family | stepfamily | blended family | new partner)', 0.7], ['(parenting styles | disagree* ~4 (parenting | raise | kids))', 0.8],
     ['(my)? ~1 (mum and dad | parents) ~3 (argu* | fight* | row* | shout* | divorc* | split*)', 1], ['stuck in the middle', 0.9],
+    // the flashpoints between separated parents: handovers and slanging matches
+    ['(handover | handovers | hand over | handing over | drop off | drop offs | pick up | pick ups) ~8 (ex | argu* | row* | shout* | slanging | rows)', 0.9], ['(slanging | shouting | screaming) (match | matches)', 0.8],
   ],
   transitions: [
     ['(start* | starting | move* | moving | going) ~3 (secondary | primary | reception | nursery | year 7 | high school | college | university | uni | new school)', 1],

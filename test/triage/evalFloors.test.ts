@@ -38,4 +38,10 @@ describe('hold-out set', () => {
     expect(holdout.risk.length).toBeGreaterThan(0);
     expect(holdout.worries.length).toBeGreaterThan(0);
   });
+
+  it.each(['holdout-v2.json', 'holdout-v3.json', 'holdout-v4.json', 'holdout-v5.json', 'holdout-v6.json'])('%s parses', (file) => {
+    const holdout = holdoutSchema.parse(readEval(file));
+    expect(holdout.risk.length).toBeGreaterThan(0);
+    expect(holdout.worries.length).toBeGreaterThan(0);
+  });
 });
