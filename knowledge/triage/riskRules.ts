@@ -349,6 +349,8 @@ export const RISK_RULES: readonly RiskRule[] = [
     ],
     surface: [
       '(secret | tickling | naughty) (game | games | cuddles | touching) !(santa)',
+      '(says | said | told me | tells me | tells her | told her | tells him | told him) ~2 (it is | its | this is | that is | to keep it | keep it) ~1 (our)? ~1 (little)? ~1 secret !(until | till | for | about | surprise | present | party | birthday | santa)',
+      '(teacher | coach | tutor | youth worker | youth leader | leader | priest | imam | instructor | scout leader | volunteer | lifeguard) ~8 (messaging | messages | messaged | texting | texts | texted | snapchatting | dms | dm | dming | calling | calls) ~8 (secret | not to tell | delete (them | the messages | it) | between us)',
       '(makes | made | making | forces | forced | gets | got) (me | her | him) (do | to do) (things | stuff) ~4 (does not like | do not like | did not like | does not want | do not want | did not want | not want | uncomfortable | hurts | secret | not to tell | at night | in bed)',
       '(stepdad | stepfather | uncle | dad | father | man | brother | cousin | grandad | lodger | boyfriend | partner | he | husband | mum boyfriend | mums boyfriend | mum partner | friend) ~3 (walks | walked | walking | comes | came | coming | barges | barged | bursts | burst) in ~3 (when | while) ~2 (i am | she is | he is | i m | i have | i was | she was | he was) ~2 (in the bath | in the shower | getting changed | changing | naked | undressed | getting dressed | on the toilet | having a bath | having a shower | in the toilet)', '(our | a) (little)? secret ~6 (uncle | stepdad | dad | grandad | cousin | man | he | touch | games | not to tell)',
       '(asked | asks | asking | wants | wanted | told | tells | pressured | pressuring | pressures | made | makes | getting) ~6 (send | sending | video call | videocall | facetime | call | show | showing | take off | strip | undress | pose | go on cam | go on camera) ~4 (naked | nude | nudes | topless | without (clothes | any clothes | her clothes | his clothes | a top) | in (her | his | my) (underwear | bra | pants) | her body | his body | privates | private parts)',
@@ -459,6 +461,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     patterns: [
       '(running | run | runs | ran | selling | sell | sells | sold | dealing | deal | deals | holding | hold | holds | carrying | carry | carries | moving | move | moves | dropping | drop | drops | stashing | stash | hiding | delivering) ~3 {DRUGS} ~6 (for | older | gang | money | someone | somebody | them | lads | men | boys)',
       '(running | carrying | delivering | moving | dropping | holding) ~2 (packages | parcels | bags | a bag) ~4 (for (older | a gang | some older | men | lads | someone | them) | gang)',
+      '(run | running | carry | carrying | deliver | delivering | move | moving | drop | dropping | hold | holding | keep | keeping | stash | stashing) ~2 (packages | parcels | bags | a bag | a package | a parcel | stuff) ~2 for ~2 (some | these | those | older)? ~1 (guys | lads | men | boys | people | man | bloke | blokes) ~6 (cash | money | paid | pay | a fee | trainers | quid | <\\d+>)',
       // a debt invented to trap a child: "they took his phone, now they say he owes them"
       '(say | says | said | saying | claim | claims | claimed | told (him | her | me)) ~1 (that)? ~1 (he | she | i) (owes | owe) (them | him | money | a debt) !(an apology | a favour | a thank you | thanks | nothing | one | a drink | a pint | a lift)',
       '(owes | owe) (them | the lads | the gang | older lads | some lads) ~4 (for the | because | after | now | money | work it off | pay it back)',
@@ -483,6 +486,7 @@ export const RISK_RULES: readonly RiskRule[] = [
     patterns: [
       '(running | selling | dealing | holding | carrying | delivering) ~3 {DRUGS} ~6 (for (them | a gang | older | dealers | someone) | gang | owe | owes | debt | threaten* | scared)',
       '(gang | gangs | dealers) ~6 (threaten* | forcing | force | forced | made | owe | owes | debt | recruit*)',
+      '(run | running | carry | carrying | deliver | delivering | move | moving | drop | dropping | hold | holding | stash | stashing) ~2 (packages | parcels | bags | a bag | a package | a parcel) ~2 for ~2 (some | these | those | older)? ~1 (guys | lads | men | boys | people | man | bloke | blokes) ~6 (cash | money | paid | pay | a fee | quid | <\\d+>)',
       '(made | make | makes | making | forced | forcing | forces | pressured | pressuring | used | using | uses | groomed | told) ~2 (to)? ~1 (sell | deal | carry | hold | move | stash | store | run | deliver) ~2 {DRUGS}',
     ],
     excludes: CHILD_CONTEXT,
@@ -524,6 +528,8 @@ export const RISK_RULES: readonly RiskRule[] = [
     id: 'safeguarding-adult.missing-vulnerable',
     route: 'safeguarding-adult',
     patterns: [
+      // out in the cold or the night, dressed for bed
+      '(gone | went | goes | wandered | walked | walks | got) ~1 (out | off | outside | out of the house) ~6 (in (the)? (snow | cold | rain | dark | night | middle of the night) | in (his | her | their) (pyjamas | pjs | nightie | nightdress | nightgown | dressing gown | underwear)) ~6 (confused | dementia | lost | do not know where | can not find | missing | alzheimers)?',
       '(wandered | wanders | wandering) ~3 (off | out | away) ~6 {OLDER}', '{OLDER} ~8 (wandered | wanders | wandering) ~2 (off | out | away)',
     ],
     surface: [
@@ -810,6 +816,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '{OLDER} ~6 (hit | hits | hitting | abused | abusing | abuse | pushed | rough with | slapped | locked in | threatened | bruises | bruised | scared of | frightened of | neglect*)',
       '(hits | hit | hitting | hurts | hurting | abusing | abuses | abused | shouts at | pushes | pushed | slaps | slapped | rough with | threatens | threatened | locks | neglect* | bullies | bullying) ~3 {OLDER}',
       '(people | someone | they | friends | new friends | lads | man | men | boys | woman) ~4 (taking advantage | take advantage | exploiting | exploit | using (him | her))',
+      '(carer | carers | care worker | care workers | care staff | staff | support worker | support workers | key worker) ~8 (pulls | pulled | pulling | pinches | pinched | slaps | slapped | hits | hit | pushes | pushed | grabs | grabbed | drags | dragged | kicks | kicked | twists | twisted | smacks | smacked) ~2 (me | my (hair | arm | arms | wrist | ear | ears | face) | (his | her) (hair | arm | arms | wrist | ear | ears | face))',
       '(carer | carers | care worker | care workers | care staff | staff) ~4 (shouts at | shouting at | shouted at | swears at | pulls | pulling | pulled | pushes | pushing | pushed | grabs | grabbed | rough | drags | dragged | hits | slaps | slapped | pinches | pinched | handles) ~2 (him | her | them | my (mum | dad | nan | gran | grandad | grandma))',
       '(neglect | neglected | neglecting | neglectful) ~6 (adult | mum | dad | brother | sister | husband | wife | him | her | son | daughter)',
     ],

@@ -259,6 +259,10 @@ describe('detectRisk: families added after hold-out v6', () => {
     ['my husband makes me hand over my wages', 'domestic-abuse'],
     ['she threatened to ruin me if i tell anyone', 'domestic-abuse'],
     ['the baby has bruises after being left with my boyfriend', 'safeguarding-child'],
+    ['my carer is horrible to me and pinches my arm', 'safeguarding-adult'],
+    ['grandad has dementia and went out in the middle of the night in his pyjamas', 'safeguarding-adult'],
+    ['my 14 year old was asked to hold a parcel for some lads for 50 quid', 'safeguarding-child'],
+    ['the football coach keeps texting her and told her to delete the messages', 'safeguarding-child'],
   ])('"%s" escalates to %s', (text, route) => {
     expect(routesOf(text)).toContain(route);
   });
@@ -289,6 +293,8 @@ describe('detectRisk: families added after hold-out v6', () => {
     'my daughter says she owes them an apology',
     "my nan won't let anyone visit because of covid",
     'we pulled off the road to let the tractor pass',
+    'my husband said it is a secret until the party',
+    'my toddler went out in the snow in his pyjamas and loved it',
   ])('"%s" does not escalate', (text) => {
     expect(detectRisk(text)).toEqual([]);
   });
