@@ -33,6 +33,7 @@ for (const [file, title] of [
   ['holdout-v3.json', 'hold-out set v3 (its misses were seen after the first run; see docs/triage.md)'],
   ['holdout-v4.json', 'hold-out set v4 (its misses were seen after the first run; see docs/triage.md)'],
   ['holdout-v5.json', 'hold-out set v5 (its misses were seen after the first run; see docs/triage.md)'],
+  ['holdout-v6.json', 'hold-out set v6 (its misses were seen after the first run; see docs/triage.md)'],
 ] as const) {
   if (!existsSync(join(evalDir, file))) continue;
   const holdout = holdoutSchema.parse(readJson(file));
