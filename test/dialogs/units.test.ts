@@ -149,7 +149,7 @@ describe('risk response', () => {
     expect(carry.suggestedActions?.actions.map((a) => a.title)).toEqual(['Carry on', 'Start again']);
   });
 
-  test('when more than one route fired, the main route comes first, then the other routes\' contacts not already given', () => {
+  test('when more than one route fired, the main route comes first, then the main line of each other route', () => {
     const at = new Date('2026-11-23T10:00:00Z');
     const main = contactsForRoute(bathnes(), 'safeguarding-child', at);
     const [, contacts] = riskResponse(main, [contactsForRoute(bathnes(), 'domestic-abuse', at)]);
@@ -157,6 +157,8 @@ describe('risk response', () => {
     expect(text.indexOf('01225 396312')).toBeGreaterThan(-1);
     expect(text.indexOf('These may help too')).toBeGreaterThan(text.indexOf('01225 396312'));
     expect(text).toContain('0808 2000 247');
+    // Only the other route's main line: its situational lines stay with its own reply.
+    expect(text).not.toContain('0800 5999 247');
     expect(text.match(/Call 999/g)).toHaveLength(1);
     expect(text).toContain('quick exit');
   });
