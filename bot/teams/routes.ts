@@ -114,7 +114,9 @@ export function registerTeamsRoutes(server: Server, { pack, publicDir = PUBLIC_D
     server.get(`/teams/${name}`, async (_req: Request, res: Response) => sendStatic(res, page, 'no-cache'));
   }
   server.get('/teams/static/:file', async (req: Request, res: Response) => {
-    const asset = assets[String(req.params.file)];
+    const name = String(req.params.file);
+    // Own keys only: "toString" or "__proto__" must be a 404, not an inherited property.
+    const asset = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (!asset) return sendJson(res, 404, { error: 'No such file.' });
     sendStatic(res, asset, 'public, max-age=3600');
   });

@@ -15,6 +15,10 @@ import {
   type AuthenticateRequestResult,
 } from 'botframework-connector';
 import type { Conversation, ConversationStore } from './conversations';
+import { HttpError } from './http';
+
+/** Turns one conversation may have waiting at once before further posts get 429. */
+export const MAX_PENDING_TURNS = 5;
 
 export type BotLogic = (context: TurnContext) => Promise<void>;
 
@@ -101,6 +105,8 @@ export class EmbeddedChannel {
    * with the activity id once the bot has answered or the wait is over, whichever is first.
    */
   async post(conversation: Conversation, incoming: Partial<Activity>): Promise<string> {
+    // A person types one message at a time; a client with many unanswered turns is not a person.
+    if (conversation.pendingTurns >= MAX_PENDING_TURNS) throw new HttpError(429, 'Too many messages at once. Please wait for the reply.');
     const user: ChannelAccount = { id: conversation.userId, name: incoming.from?.name ?? '', role: 'user' };
     const activity: Partial<Activity> = {
       ...incoming,
@@ -146,8 +152,12 @@ export class EmbeddedChannel {
         );
       }
     };
+    conversation.pendingTurns += 1;
+    const settle = () => {
+      conversation.pendingTurns -= 1;
+    };
     const next = conversation.queue.then(run, run);
-    conversation.queue = next;
+    conversation.queue = next.then(settle, settle);
     return next;
   }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { HttpError } from './http';
 
 /** One activity in a conversation's log, numbered so a client can ask for "everything after N". */
 interface LoggedActivity {
@@ -18,6 +19,8 @@ export interface Conversation {
   log: LoggedActivity[];
   /** Turns run one after another so replies keep their order. */
   queue: Promise<void>;
+  /** Turns posted and not yet finished, so one client cannot queue work without limit. */
+  pendingTurns: number;
   listeners: Set<(activities: Partial<Activity>[], watermark: string) => void>;
   /** Called when the conversation is forgotten, e.g. to close its WebSocket. */
   onForget: Set<() => void>;
@@ -56,11 +59,14 @@ export class ConversationStore {
 
   create(): Conversation {
     this.sweep();
-    while (this.conversations.size >= this.options.maxConversations) {
-      // Map keeps insertion order and touch() re-inserts, so the first key is the least recently active.
-      const oldest = this.conversations.keys().next().value;
-      if (oldest === undefined) break;
-      this.forget(oldest);
+    if (this.conversations.size >= this.options.maxConversations) {
+      // Make room only by dropping a token nobody has used yet. Evicting live chats would let
+      // anyone end every resident's conversation (someone mid-disclosure included) just by
+      // asking for tokens; when every place is a live chat, new ones wait.
+      // Map keeps insertion order and touch() re-inserts, so the first unused one is the stalest.
+      const unused = [...this.conversations.values()].find((c) => !c.started);
+      if (!unused) throw new HttpError(503, 'The chat is busy. Please try again in a few minutes. If someone is in immediate danger, call 999.');
+      this.forget(unused.id);
     }
     const at = this.now();
     const conversation: Conversation = {
@@ -72,6 +78,7 @@ export class ConversationStore {
       nextSeq: 0,
       log: [],
       queue: Promise.resolve(),
+      pendingTurns: 0,
       listeners: new Set(),
       onForget: new Set(),
     };

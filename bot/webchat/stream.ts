@@ -5,6 +5,9 @@ import type { ConversationStore } from './conversations';
 import { DIRECT_LINE_BASE } from './directLineRoutes';
 import type { TokenIssuer } from './tokens';
 
+/** Open WebSocket streams one conversation may have. */
+export const MAX_STREAMS_PER_CONVERSATION = 3;
+
 const STREAM_PATH = new RegExp(`^${DIRECT_LINE_BASE}/conversations/([^/]+)/stream$`);
 
 export interface StreamOptions {
@@ -27,15 +30,27 @@ export class ActivityStream {
 
   attach(server: HttpServer): void {
     server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const match = STREAM_PATH.exec(url.pathname);
-      if (!match) return; // Not ours: another upgrade handler may want it.
-      const refusal = this.refusal(req, decodeURIComponent(match[1]), url.searchParams.get('t') ?? undefined);
-      if (refusal) {
-        socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-        return;
+      const refuse = (status: string) => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://localhost');
+      } catch {
+        return refuse('400 Bad Request');
       }
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, decodeURIComponent(match[1]), url.searchParams.get('watermark') ?? undefined));
+      const match = STREAM_PATH.exec(url.pathname);
+      // Nothing else on this server takes upgrades (restify is not set to), and an upgrading
+      // socket has no HTTP timeouts: answer and close it, or it stays open for ever.
+      if (!match) return refuse('404 Not Found');
+      let conversationId: string;
+      try {
+        conversationId = decodeURIComponent(match[1]);
+      } catch {
+        // A malformed escape must be a 400, never an exception in the upgrade handler.
+        return refuse('400 Bad Request');
+      }
+      const refusal = this.refusal(req, conversationId, url.searchParams.get('t') ?? undefined);
+      if (refusal) return refuse(refusal);
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, conversationId, url.searchParams.get('watermark') ?? undefined));
     });
     server.once('close', () => this.close());
   }
@@ -55,6 +70,8 @@ export class ActivityStream {
     const conversation = this.options.store.get(conversationId);
     if (!conversation) return '404 Not Found';
     if (check.claims.conversationId !== conversation.id || check.claims.userId !== conversation.userId) return '403 Forbidden';
+    // A chat needs one stream (a reconnect closes the old one first); a few cover open tabs.
+    if (conversation.listeners.size >= MAX_STREAMS_PER_CONVERSATION) return '429 Too Many Requests';
     return undefined;
   }
 

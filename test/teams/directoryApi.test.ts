@@ -118,7 +118,7 @@ describe('the tab page and its assets', () => {
   });
 
   test('an unknown asset is a JSON 404, and no path escapes the folder', async () => {
-    for (const file of ['nope.js', '..%2F..%2Fpackage.json', '%2E%2E%2Fconfig.ts']) {
+    for (const file of ['nope.js', '..%2F..%2Fpackage.json', '%2E%2E%2Fconfig.ts', 'toString', 'constructor', '__proto__']) {
       const { status, body } = await server.get(`/teams/static/${file}`);
       expect(status).toBe(404);
       expect(body).toEqual({ error: 'No such file.' });

@@ -125,6 +125,31 @@ describe('embedded Direct Line channel (real server, real bot)', () => {
     expect(await status(`${base}/${a.conversationId}/stream?t=${a.token}`)).toBe(101);
   });
 
+  test('stream upgrades that are malformed, elsewhere or one too many get an answer and the server keeps serving', async () => {
+    const a = await startConversation(server);
+    const status = (url: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(url);
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on('open', () => resolve(101));
+        ws.on('error', () => resolve(-1));
+      });
+    const base = `${server.url.replace('http', 'ws')}/v3/directline/conversations`;
+    // A malformed escape in the id used to throw inside the upgrade handler and stop the process.
+    expect(await status(`${base}/%E0%A4%A/stream?t=${a.token}`)).toBe(400);
+    // An upgrade on a path that is not a stream is refused rather than left open for ever.
+    expect(await status(`${server.url.replace('http', 'ws')}/health`)).toBe(404);
+    const open: WebSocket[] = [];
+    for (let i = 0; i < 3; i++) {
+      const ws = new WebSocket(`${base}/${a.conversationId}/stream?t=${a.token}`);
+      await new Promise((resolve) => ws.once('open', resolve));
+      open.push(ws);
+    }
+    expect(await status(`${base}/${a.conversationId}/stream?t=${a.token}`)).toBe(429);
+    for (const ws of open) ws.close();
+    expect((await server.call('/health')).status).toBe(200);
+  });
+
   test('tokens/generate opens a new conversation without any secret', async () => {
     const generated = await server.call('/v3/directline/tokens/generate', { method: 'POST' });
     expect(generated.status).toBe(200);

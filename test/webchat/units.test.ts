@@ -91,7 +91,24 @@ describe('ConversationStore', () => {
     expect(store.activitiesAfter(c, '').activities).toEqual([]);
   });
 
-  test('the sweep forgets idle conversations; the cap drops the least recently active', () => {
+  test('at the cap, a live conversation is never dropped to make room: a new one is refused with 503 instead', () => {
+    const store = make(() => 0, 2);
+    const live = store.create();
+    live.started = true;
+    const unused = store.create();
+    store.create(); // room is made by dropping the token nobody used
+    expect(store.get(unused.id)).toBeUndefined();
+    expect(store.get(live.id)).toBe(live);
+  });
+
+  test('when every place is a live conversation, creating another fails with a 503 HttpError', () => {
+    const store = make(() => 0, 2);
+    for (let i = 0; i < 2; i++) store.create().started = true;
+    expect(() => store.create()).toThrow(expect.objectContaining({ status: 503 }));
+    expect(store.size).toBe(2);
+  });
+
+  test('the sweep forgets idle conversations; the cap drops the least recently active unused one', () => {
     let now = 0;
     const store = make(() => now);
     const a = store.create();
