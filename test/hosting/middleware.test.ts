@@ -61,6 +61,7 @@ describe('InputGuardMiddleware', () => {
       .startTest();
     expect(seen).toHaveLength(1);
   });
+
   test('a message the guard would turn away still reaches the bot when risk is indicated in it', async () => {
     const seen: string[] = [];
     const adapter = new TestAdapter(async (context) => {

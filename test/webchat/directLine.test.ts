@@ -150,6 +150,21 @@ describe('embedded Direct Line channel (real server, real bot)', () => {
     expect((await server.call('/health')).status).toBe(200);
   });
 
+  test('a conversation with 5 turns still waiting gets 429 for a further post, which is not recorded; then posts work again', async () => {
+    const a = await startConversation(server);
+    const conversation = server.webchat.store.get(a.conversationId)!;
+    const path = `/v3/directline/conversations/${a.conversationId}/activities`;
+    const before = server.webchat.store.activitiesAfter(conversation, '').activities.length;
+    conversation.pendingTurns = 5;
+    const refused = await server.call(path, { method: 'POST', token: a.token, body: { type: 'message', text: 'hello' } });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ error: expect.stringContaining('Too many messages') });
+    expect(server.webchat.store.activitiesAfter(conversation, '').activities).toHaveLength(before);
+    conversation.pendingTurns = 0;
+    const accepted = await server.call(path, { method: 'POST', token: a.token, body: { type: 'message', text: 'hello' } });
+    expect(accepted.status).toBe(200);
+  });
+
   test('tokens/generate opens a new conversation without any secret', async () => {
     const generated = await server.call('/v3/directline/tokens/generate', { method: 'POST' });
     expect(generated.status).toBe(200);
