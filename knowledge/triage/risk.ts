@@ -162,6 +162,16 @@ export class RiskDetector {
   }
 
   private first(re: RegExp, text: string, starts: readonly number[], accept: (s: Span) => boolean): Span | undefined {
+    for (const span of this.matches(re, text, starts)) if (accept(span)) return span;
+    return undefined;
+  }
+
+  private spans(re: RegExp, text: string, starts: readonly number[]): Span[] {
+    return [...this.matches(re, text, starts)];
+  }
+
+  /** Every match as a token span, each search starting again from the word after the last match's first word. */
+  private *matches(re: RegExp, text: string, starts: readonly number[]): Generator<Span> {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
@@ -170,28 +180,12 @@ export class RiskDetector {
         continue;
       }
       // A match starts at the space before its first word and ends with the space after its last.
-      const span = { start: tokenAt(starts, m.index + 1), end: tokenAt(starts, m.index + m[0].length - 2) + 1 };
-      if (accept(span)) return span;
-      // Try again from the next word: a later, non-figurative occurrence still counts.
-      re.lastIndex = (starts[span.start + 1] ?? text.length) - 1;
-    }
-    return undefined;
-  }
-
-  private spans(re: RegExp, text: string, starts: readonly number[]): Span[] {
-    const out: Span[] = [];
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
       const start = tokenAt(starts, m.index + 1);
-      out.push({ start, end: tokenAt(starts, m.index + m[0].length - 2) + 1 });
+      const span = { start, end: tokenAt(starts, m.index + m[0].length - 2) + 1 };
+      // Set before yielding: a later, non-figurative occurrence still counts.
       re.lastIndex = (starts[start + 1] ?? text.length) - 1;
+      yield span;
     }
-    return out;
   }
 }
 
