@@ -32,13 +32,18 @@ export type BotFactory = (services: BotServices) => TurnHandler;
 /** What a plugin gets besides the server: the services, the adapter, and in-flight tracking. */
 export interface PluginServices extends BotServices {
   adapter: CloudAdapter;
+  /** The bot every channel hands its turns to. */
+  bot: TurnHandler;
   /** Wrap turns run outside POST /api/messages so graceful shutdown waits for them too. */
   trackInFlight: <T>(work: () => Promise<T>) => Promise<T>;
+  /** True once shutdown has begun: a plugin's routes then turn new work away with a 503. */
+  isStopping: () => boolean;
 }
 
 /**
  * Adds routes (Web Chat page, Teams manifest...) or middleware to the server. May return a
- * clean-up function, called at shutdown after turns in flight have finished.
+ * clean-up function, called at shutdown after turns in flight have finished and before the
+ * last connections are closed (so a plugin can say goodbye on its WebSockets).
  */
 export type ServerPlugin = (server: restify.Server, services: PluginServices) => void | (() => void | Promise<void>);
 
@@ -161,7 +166,7 @@ export function createServer(deps: ServerDeps): AppServer {
 
   const cleanups: Array<() => void | Promise<void>> = [];
   for (const plugin of deps.plugins ?? []) {
-    const cleanup = plugin(server, { ...services, adapter, trackInFlight });
+    const cleanup = plugin(server, { ...services, adapter, bot, trackInFlight, isStopping: () => stopping });
     if (typeof cleanup === 'function') cleanups.push(cleanup);
   }
 
@@ -203,9 +208,8 @@ export function createServer(deps: ServerDeps): AppServer {
         new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref()),
       ]);
     }
-    // Keep-alive sockets still open after the drain would hold close() forever.
-    server.server.closeAllConnections();
-    await closed;
+    // Plugins close what the HTTP server does not track (Web Chat's WebSocket streams): an
+    // upgraded socket left open would hold close() for ever.
     for (const cleanup of cleanups) {
       try {
         await cleanup();
@@ -213,6 +217,10 @@ export function createServer(deps: ServerDeps): AppServer {
         logger.error({ event: 'shutdown.plugin', err }, 'plugin clean-up failed');
       }
     }
+    // Keep-alive sockets still open after the drain would hold close() forever.
+    server.server.closeAllConnections();
+    // Whatever is still open now (a socket mid-upgrade) must not keep the process alive.
+    await Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref())]);
     await storage.close();
   }
 }

@@ -1,8 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
+import { jsonShapeProblem } from './jsonShape';
 
 /** Bot Framework activities are small; cards and Teams invokes stay far below this. */
 export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Longest id a channel gives (Teams' are about 150 characters); longer ones are refused, not stored. */
+export const MAX_ID_LENGTH = 512;
+const id = () => z.string().max(MAX_ID_LENGTH);
 
 /**
  * The least an activity needs before the adapter may see it. Everything else passes through
@@ -10,15 +15,16 @@ export const MAX_BODY_BYTES = 256 * 1024;
  */
 export const ActivityBody = z.looseObject({
   type: z.string().min(1),
-  id: z.string().optional(),
-  channelId: z.string().min(1),
-  serviceUrl: z.url(),
-  conversation: z.looseObject({ id: z.string().min(1) }),
-  from: z.looseObject({ id: z.string().min(1) }),
-  recipient: z.looseObject({ id: z.string() }).optional(),
+  id: id().optional(),
+  channelId: z.string().min(1).max(64),
+  serviceUrl: z.url().max(2048),
+  conversation: z.looseObject({ id: id().min(1) }),
+  from: z.looseObject({ id: id().min(1) }),
+  recipient: z.looseObject({ id: id() }).optional(),
+  replyToId: id().optional(),
   text: z.string().nullish(),
   attachments: z.array(z.looseObject({ contentType: z.string() })).nullish(),
-  membersAdded: z.array(z.looseObject({ id: z.string() })).nullish(),
+  membersAdded: z.array(z.looseObject({ id: id() })).max(100).nullish(),
   deliveryMode: z.string().optional(),
 });
 export type ActivityBody = z.infer<typeof ActivityBody>;
@@ -61,6 +67,8 @@ export async function readActivityBody(req: IncomingMessage, limit = MAX_BODY_BY
   } catch {
     return { ok: false, status: 400, error: 'Body is not valid JSON.' };
   }
+  const shape = jsonShapeProblem(json);
+  if (shape) return { ok: false, status: 400, error: `Body is not a Bot Framework activity: ${shape}.` };
   const parsed = ActivityBody.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

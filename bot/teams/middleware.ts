@@ -14,7 +14,7 @@ import { teamsTurnContext, type TeamsTurn } from './activity';
 import { ADAPTIVE_CARD_ACTION, checkCardAction, invokeMessage } from './cardActions';
 import { noticeCard, prepareOutgoing } from './cards';
 import { SHARED_MAX_CARDS, channelPolicy } from './channelPolicy';
-import { mentionsBot, stripMentions } from './mentions';
+import { hasAtTag, mentionsBot, stripMentions } from './mentions';
 import {
   BAD_CARD_ACTION,
   CARD_ACTION_DONE,
@@ -116,7 +116,7 @@ export class TeamsMiddleware implements Middleware {
 
   private async onMessage(context: TurnContext, next: () => Promise<void>, turn: TeamsTurn, watch: TurnWatch): Promise<void> {
     const { activity } = context;
-    const hadMention = mentionsBot(activity, turn.botId) || /<at[^>]*>/i.test(activity.text ?? '');
+    const hadMention = mentionsBot(activity, turn.botId) || hasAtTag(activity.text ?? '');
     if (typeof activity.text === 'string') activity.text = stripMentions(activity, turn.botId);
     const text = activity.text ?? '';
     const hasValue = activity.value !== undefined && activity.value !== null;

@@ -30,7 +30,7 @@ export interface ChannelOptions {
   appId?: string;
   botName: string;
   /** Where a reply would be posted if the bot ever sent outside the turn; never called in practice. */
-  serviceUrl: string;
+  serviceUrl: () => string;
   /** Longest a post waits for the bot's answer before returning (the answer still arrives). */
   turnWaitMs?: number;
   onTurnFailed?: (error: unknown) => void;
@@ -128,13 +128,12 @@ export class EmbeddedChannel {
       const inbound = {
         ...(alreadyStamped ? activity : this.stamp(conversation, activity)),
         recipient: this.bot,
-        serviceUrl: this.options.serviceUrl,
+        serviceUrl: this.options.serviceUrl(),
         deliveryMode: DeliveryModes.ExpectReplies,
       } as Activity;
       let replies: Partial<Activity>[] = [];
       try {
-        const process = () => this.processActivity(this.auth, inbound, this.options.logic);
-        const response = await (this.options.trackInFlight ? this.options.trackInFlight(process) : process());
+        const response = await this.processActivity(this.auth, inbound, this.options.logic);
         const body = response?.body as { activities?: Partial<Activity>[] } | undefined;
         replies = (body?.activities ?? []).filter((reply) => reply.type !== ActivityTypes.Trace && reply.type !== 'delay');
       } catch (error) {
@@ -156,7 +155,10 @@ export class EmbeddedChannel {
     const settle = () => {
       conversation.pendingTurns -= 1;
     };
-    const next = conversation.queue.then(run, run);
+    const queued = conversation.queue.then(run, run);
+    // A turn counts as in flight from the moment it is queued, not when it starts: shutdown
+    // then waits for (and answers) every message it accepted, not only the one running.
+    const next = this.options.trackInFlight ? this.options.trackInFlight(() => queued) : queued;
     conversation.queue = next.then(settle, settle);
     return next;
   }
@@ -169,7 +171,7 @@ export class EmbeddedChannel {
       conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
       timestamp: now,
       localTimestamp: activity.localTimestamp ?? now,
-      serviceUrl: this.options.serviceUrl,
+      serviceUrl: this.options.serviceUrl(),
     };
   }
 }

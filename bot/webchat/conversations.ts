@@ -11,8 +11,12 @@ interface LoggedActivity {
 export interface Conversation {
   id: string;
   userId: string;
+  /** Who opened it (see clientLimits.ts): one client's conversations are capped together. */
+  clientKey: string;
   /** True once the client has started it and the bot has been told the user joined. */
   started: boolean;
+  /** True once the person has sent something: from then on it is a live chat, never evicted. */
+  spoken: boolean;
   createdAt: number;
   lastActiveAt: number;
   nextSeq: number;
@@ -31,8 +35,10 @@ export interface ConversationStoreOptions {
   idleMs: number;
   /** However active, a conversation is forgotten this long after it began (RETENTION_HOURS). */
   maxAgeMs?: number;
-  /** At most this many conversations are held; beyond it the least recently active is dropped. */
+  /** At most this many conversations are held; beyond it one nobody has spoken in is dropped. */
   maxConversations: number;
+  /** At most this many per client; beyond it that client's own silent ones go first, then 429. */
+  maxPerClient?: number;
   /** At most this many activities are kept per conversation; older ones fall off. */
   maxActivities: number;
   now?: () => number;
@@ -47,6 +53,8 @@ const newId = (bytes: number) => randomBytes(bytes).toString('base64url');
  */
 export class ConversationStore {
   private readonly conversations = new Map<string, Conversation>();
+  /** How many conversations each client holds now. */
+  private readonly perClient = new Map<string, number>();
   private readonly now: () => number;
 
   constructor(private readonly options: ConversationStoreOptions) {
@@ -57,22 +65,30 @@ export class ConversationStore {
     return this.conversations.size;
   }
 
-  create(): Conversation {
+  create(clientKey = 'unknown'): Conversation {
     this.sweep();
+    const maxPerClient = this.options.maxPerClient ?? Infinity;
+    if (this.countFor(clientKey) >= maxPerClient) {
+      // One client's many silent conversations cost only that client its oldest silent one.
+      const own = this.silentest((c) => c.clientKey === clientKey);
+      if (!own) throw new HttpError(429, 'Too many chats are open from this connection. Please close one, or try again later. If someone is in immediate danger, call 999.', { 'Retry-After': '60' });
+      this.forget(own.id);
+    }
     if (this.conversations.size >= this.options.maxConversations) {
-      // Make room only by dropping a token nobody has used yet. Evicting live chats would let
-      // anyone end every resident's conversation (someone mid-disclosure included) just by
-      // asking for tokens; when every place is a live chat, new ones wait.
-      // Map keeps insertion order and touch() re-inserts, so the first unused one is the stalest.
-      const unused = [...this.conversations.values()].find((c) => !c.started);
-      if (!unused) throw new HttpError(503, 'The chat is busy. Please try again in a few minutes. If someone is in immediate danger, call 999.');
-      this.forget(unused.id);
+      // Make room only by dropping a conversation nobody has said anything in: evicting live
+      // chats would let anyone end every resident's conversation (someone mid-disclosure
+      // included) just by asking for tokens; when every place is a live chat, new ones wait.
+      const silent = this.silentest(() => true);
+      if (!silent) throw new HttpError(503, 'The chat is busy. Please try again in a few minutes. If someone is in immediate danger, call 999.', { 'Retry-After': '60' });
+      this.forget(silent.id);
     }
     const at = this.now();
     const conversation: Conversation = {
       id: newId(18),
       userId: `dl_${newId(12)}`,
+      clientKey,
       started: false,
+      spoken: false,
       createdAt: at,
       lastActiveAt: at,
       nextSeq: 0,
@@ -83,6 +99,7 @@ export class ConversationStore {
       onForget: new Set(),
     };
     this.conversations.set(conversation.id, conversation);
+    this.perClient.set(clientKey, this.countFor(clientKey) + 1);
     return conversation;
   }
 
@@ -131,6 +148,30 @@ export class ConversationStore {
     return conversation.nextSeq === 0 ? '' : String(conversation.nextSeq - 1);
   }
 
+  /** Marks a conversation as live: the person has said something in it. */
+  markSpoken(conversation: Conversation): void {
+    if (conversation.spoken) return;
+    conversation.spoken = true;
+  }
+
+  private countFor(clientKey: string): number {
+    return this.perClient.get(clientKey) ?? 0;
+  }
+
+  /**
+   * The conversation to drop first among those `which` accepts: never started before started,
+   * then the least recently active (Map order: touch() re-inserts). Live chats never qualify.
+   */
+  private silentest(which: (c: Conversation) => boolean): Conversation | undefined {
+    let started: Conversation | undefined;
+    for (const conversation of this.conversations.values()) {
+      if (conversation.spoken || !which(conversation)) continue;
+      if (!conversation.started) return conversation;
+      started ??= conversation;
+    }
+    return started;
+  }
+
   /** Forgets every conversation idle past its time. */
   sweep(): number {
     let removed = 0;
@@ -151,6 +192,9 @@ export class ConversationStore {
     const conversation = this.conversations.get(id);
     this.conversations.delete(id);
     if (!conversation) return;
+    const left = this.countFor(conversation.clientKey) - 1;
+    if (left > 0) this.perClient.set(conversation.clientKey, left);
+    else this.perClient.delete(conversation.clientKey);
     conversation.log.length = 0;
     for (const hook of conversation.onForget) hook();
     conversation.onForget.clear();

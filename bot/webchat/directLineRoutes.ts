@@ -2,7 +2,9 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Activity } from 'botbuilder';
 import type { EmbeddedChannel } from './channel';
+import type { ClientLimits } from './clientLimits';
 import type { Conversation, ConversationStore } from './conversations';
+import { jsonBytes } from '../http/jsonShape';
 import { HttpError, readJsonBody, sendError, sendJson } from './http';
 import { bearerToken, type TokenIssuer } from './tokens';
 
@@ -12,23 +14,30 @@ export interface DirectLineDeps {
   channel: EmbeddedChannel;
   store: ConversationStore;
   tokens: TokenIssuer;
+  limits: ClientLimits;
   maxBodyBytes: number;
   /** Adds CORS and security headers; answers preflights. */
   applyHeaders: (req: Request, res: Response) => void;
+  /** True once the server is shutting down: new conversations and messages get a 503. */
+  isStopping?: () => boolean;
   /** ws(s):// URL for a conversation's activity stream, when streaming is on. */
   streamUrlFor?: (req: Request, conversation: Conversation, token: string) => string | undefined;
 }
+
+/** A card submit or a page event carries a few fields; anything bigger is not from our page. */
+export const MAX_VALUE_BYTES = 8 * 1024;
+const withinBytes = { check: (v: unknown) => jsonBytes(v) <= MAX_VALUE_BYTES, error: `is larger than ${MAX_VALUE_BYTES} bytes` };
 
 /** What a browser may post. Everything about who and where is set by the channel, never taken from here. */
 const PostedActivity = z.object({
   type: z.enum(['message', 'event'], { error: 'type must be "message" or "event"' }),
   text: z.string().optional(),
   name: z.string().max(100).optional(),
-  value: z.unknown().optional(),
+  value: z.unknown().refine(withinBytes.check, { error: withinBytes.error }).optional(),
   locale: z.string().max(35).optional(),
   localTimestamp: z.string().max(64).optional(),
   localTimezone: z.string().max(64).optional(),
-  channelData: z.record(z.string(), z.unknown()).optional(),
+  channelData: z.record(z.string(), z.unknown()).refine(withinBytes.check, { error: withinBytes.error }).optional(),
   entities: z.array(z.record(z.string(), z.unknown())).max(10).optional(),
 });
 
@@ -44,8 +53,15 @@ const StartBody = z
 export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): void {
   const { channel, store, tokens, maxBodyBytes } = deps;
 
-  const handle = (work: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+  const handle = (work: (req: Request, res: Response) => Promise<void>, { newWork = false } = {}) => async (req: Request, res: Response) => {
     deps.applyHeaders(req, res);
+    if (newWork && deps.isStopping?.()) {
+      // Handed back, not dropped: Web Chat shows the message as not sent and offers to retry.
+      req.resume();
+      res.header('Retry-After', '5');
+      res.header('Connection', 'close');
+      return sendJson(res, 503, { error: 'The chat is restarting. Please send your message again in a few seconds. If someone is in immediate danger, call 999.' });
+    }
     try {
       await work(req, res);
     } catch (error) {
@@ -95,10 +111,12 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
   // only opens a new, empty conversation of its own.
   server.post(`${DIRECT_LINE_BASE}/tokens/generate`, handle(async (req, res) => {
     await readJsonBody(req, maxBodyBytes, { optional: true });
-    const conversation = store.create();
+    const client = deps.limits.keyOf(req);
+    await deps.limits.consume('conversation', client);
+    const conversation = store.create(client);
     const issued = tokens.issue(conversation.id, conversation.userId);
     sendJson(res, 200, { conversationId: conversation.id, token: issued.token, expires_in: issued.expiresIn, userId: conversation.userId });
-  }));
+  }, { newWork: true }));
 
   server.post(`${DIRECT_LINE_BASE}/tokens/refresh`, handle(async (req, res) => {
     const { conversation, token } = authorise(req);
@@ -112,7 +130,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     const isNew = !conversation.started;
     await channel.start(conversation, body.data?.locale);
     sendJson(res, isNew ? 201 : 200, conversationBody(req, conversation, token, false));
-  }));
+  }, { newWork: true }));
 
   server.get(`${DIRECT_LINE_BASE}/conversations/:conversationId`, handle(async (req, res) => {
     const { conversation, token } = authorise(req, String(req.params.conversationId));
@@ -121,15 +139,17 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
 
   server.post(`${DIRECT_LINE_BASE}/conversations/:conversationId/activities`, handle(async (req, res) => {
     const { conversation } = authorise(req, String(req.params.conversationId));
+    await deps.limits.consume('message', deps.limits.keyOf(req));
     const parsed = PostedActivity.safeParse(await readJsonBody(req, maxBodyBytes));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new HttpError(400, `Not a valid activity: ${issue.path.join('.') || 'body'} ${issue.message}`.trim());
     }
     if (!conversation.started) await channel.start(conversation, parsed.data.locale);
+    if (parsed.data.type === 'message') store.markSpoken(conversation);
     const id = await channel.post(conversation, parsed.data as Partial<Activity>);
     sendJson(res, 200, { id });
-  }));
+  }, { newWork: true }));
 
   server.get(`${DIRECT_LINE_BASE}/conversations/:conversationId/activities`, handle(async (req, res) => {
     const { conversation } = authorise(req, String(req.params.conversationId));

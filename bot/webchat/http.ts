@@ -1,18 +1,22 @@
 import type { Request, Response } from 'restify';
+import { jsonShapeProblem } from '../http/jsonShape';
 
 /** A request the channel refuses, with the status and short message a program gets back. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Extra response headers, e.g. Retry-After on a 429 or 503. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
-export function sendJson(res: Response, status: number, body: unknown): void {
+export function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...headers,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
@@ -22,7 +26,7 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 
 export function sendError(res: Response, error: unknown): void {
   if (error instanceof HttpError) {
-    sendJson(res, error.status, { error: error.message });
+    sendJson(res, error.status, { error: error.message }, error.headers);
   } else {
     sendJson(res, 500, { error: 'Something went wrong on our side. Please try again.' });
   }
@@ -40,7 +44,7 @@ export async function readJsonBody(req: Request, maxBytes: number, { optional = 
     if (size > maxBytes) throw new HttpError(413, `Request body is larger than ${maxBytes} bytes.`);
     if (typeof parsed === 'string' || Buffer.isBuffer(parsed)) return parseJson(parsed.toString(), optional);
     if (parsed === undefined && (typeof raw === 'string' || Buffer.isBuffer(raw))) return parseJson(raw.toString(), optional);
-    return parsed;
+    return checkedShape(parsed);
   }
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -71,9 +75,18 @@ function parseJson(text: string, optional: boolean): unknown {
     if (optional) return undefined;
     throw new HttpError(400, 'Request body must be JSON.');
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'Request body is not valid JSON.');
   }
+  return checkedShape(value);
+}
+
+/** Deep or sprawling JSON is refused here, before anything could store or echo it. */
+function checkedShape(value: unknown): unknown {
+  const problem = jsonShapeProblem(value);
+  if (problem) throw new HttpError(400, `Request body is not accepted: ${problem}.`);
+  return value;
 }

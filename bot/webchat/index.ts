@@ -3,7 +3,9 @@ import type { Server } from 'restify';
 import { loadPack } from '../../knowledge';
 import type { AppConfig } from '../config';
 import type { Logger } from '../logging';
+import type { ServerPlugin } from '../server';
 import { EmbeddedChannel } from './channel';
+import { ClientLimits } from './clientLimits';
 import { ConversationStore } from './conversations';
 import { registerDirectLineRoutes } from './directLineRoutes';
 import { linkOriginsOf } from './linkOrigins';
@@ -21,6 +23,8 @@ export interface WebChatHost {
   services: { config: AppConfig; logger: Logger };
   /** Lets graceful shutdown wait for web chat turns too. */
   trackInFlight?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** True once shutdown has begun: new conversations and messages then get a 503. */
+  isStopping?: () => boolean;
 }
 
 export interface WebChatOptions {
@@ -32,7 +36,8 @@ export interface WebChat {
   settings: WebChatSettings;
   store: ConversationStore;
   tokens: TokenIssuer;
-  close(): void;
+  /** Closes the streams with a goodbye frame and forgets every conversation. */
+  close(): Promise<void>;
 }
 
 /**
@@ -51,9 +56,11 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
     idleMs: settings.conversationIdleMinutes * 60_000,
     maxAgeMs: config.retentionHours * 3_600_000,
     maxConversations: settings.maxConversations,
+    maxPerClient: settings.maxConversationsPerClient,
     maxActivities: settings.maxActivitiesPerConversation,
   });
   const tokens = new TokenIssuer(settings.tokenSecret, settings.tokenLifetimeSeconds);
+  const limits = new ClientLimits(settings.limits);
 
   let linkOrigins: string[] = [];
   try {
@@ -62,22 +69,25 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
     logger.warn({ event: 'webchat.linkOrigins', err }, 'could not read the knowledge pack: links in messages will stay plain text');
   }
 
-  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins });
+  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins, limits, isStopping: host.isStopping });
 
+  let stream: ActivityStream | undefined;
   if (settings.mode === 'embedded') {
-    const address = host.server.server.address();
-    const port = address && typeof address === 'object' ? address.port : config.port;
+    // Registered before or after the server listens: the port is read when it is needed.
+    const portNow = () => {
+      const address = host.server.server.address();
+      return address && typeof address === 'object' ? address.port : config.port;
+    };
     const channel = new EmbeddedChannel({
       adapter: host.adapter,
       logic: (context) => host.bot.run(context),
       store,
       appId: config.appId,
       botName: settings.botName,
-      serviceUrl: `http://127.0.0.1:${port}/`,
+      serviceUrl: () => `http://127.0.0.1:${portNow()}/`,
       trackInFlight: host.trackInFlight,
       onTurnFailed: (err) => logger.error({ event: 'webchat.turn.error', err }, 'web chat turn failed'),
     });
-    let stream: ActivityStream | undefined;
     if (settings.webSocket) {
       stream = new ActivityStream({ store, tokens, allowedOrigins: settings.allowedOrigins });
       stream.attach(host.server.server);
@@ -88,14 +98,16 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
         ? (req, conversation, token) => {
             // The address the browser used, unless PUBLIC_URL says where we are published.
             const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
-            const base = config.publicUrl ?? `${proto}://${req.headers.host ?? `127.0.0.1:${port}`}`;
+            const base = config.publicUrl ?? `${proto}://${req.headers.host ?? `127.0.0.1:${portNow()}`}`;
             const watermark = new URL(req.url ?? '/', 'http://x').searchParams.get('watermark') ?? undefined;
             return streamUrl(base, conversation.id, token, watermark);
           }
         : undefined,
       store,
       tokens,
+      limits,
       maxBodyBytes: settings.maxBodyBytes,
+      isStopping: host.isStopping,
       applyHeaders: (req, res) => {
         applyCommonHeaders(res);
         applyCors(req, res, settings);
@@ -118,9 +130,24 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
     settings,
     store,
     tokens,
-    close() {
+    async close() {
       clearInterval(sweeper);
+      await stream?.close();
       store.clear();
     },
+  };
+}
+
+/**
+ * The website channel as a server plugin, like Teams: `plugins: [teamsPlugin(), webChatPlugin()]`.
+ * At shutdown, after queued turns have been answered, its streams get a goodbye frame.
+ */
+export function webChatPlugin(options: WebChatOptions = {}): ServerPlugin {
+  return (server, services) => {
+    const webchat = registerWebChat(
+      { server, adapter: services.adapter, bot: services.bot, services, trackInFlight: services.trackInFlight, isStopping: services.isStopping },
+      options,
+    );
+    return () => webchat.close();
   };
 }

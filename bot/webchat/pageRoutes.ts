@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { gzipOf, loadAsset, projectRoot, webChatBundlePath, webChatVersion, type Asset } from './assets';
 import { AzureTokenClient } from './azureTokens';
+import type { ClientLimits } from './clientLimits';
 import type { ConversationStore } from './conversations';
 import { DIRECT_LINE_BASE } from './directLineRoutes';
-import { readJsonBody, sendError, sendJson } from './http';
+import { HttpError, readJsonBody, sendError, sendJson } from './http';
 import { applyCommonHeaders, applyCors, applyPageHeaders } from './securityHeaders';
 import type { WebChatSettings } from './settings';
 import type { TokenIssuer } from './tokens';
@@ -15,6 +16,8 @@ export interface PageDeps {
   store: ConversationStore;
   tokens: TokenIssuer;
   linkOrigins: string[];
+  limits: ClientLimits;
+  isStopping?: () => boolean;
 }
 
 /** What the page needs to know to start: which Direct Line to use, where quick exit goes. */
@@ -120,12 +123,15 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
     applyCors(req, res, settings);
     try {
       await readJsonBody(req, 1024, { optional: true });
+      if (deps.isStopping?.()) throw new HttpError(503, 'The chat is restarting. Please try again in a few seconds. If someone is in immediate danger, call 999.', { 'Retry-After': '5' });
+      const client = deps.limits.keyOf(req);
+      await deps.limits.consume('conversation', client);
       if (azure) {
         const issued = await azure.generate();
         sendJson(res, 200, { token: issued.token, conversationId: issued.conversationId, expires_in: issued.expiresIn, userId: issued.userId });
         return;
       }
-      const conversation = deps.store.create();
+      const conversation = deps.store.create(client);
       const issued = deps.tokens.issue(conversation.id, conversation.userId);
       sendJson(res, 200, { token: issued.token, conversationId: conversation.id, expires_in: issued.expiresIn, userId: conversation.userId });
     } catch (error) {

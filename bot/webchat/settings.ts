@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ClientLimitSettings } from './clientLimits';
 
 /** Settings of the website channel, read from the environment next to the hosting configuration. */
 export interface WebChatSettings {
@@ -11,6 +12,10 @@ export interface WebChatSettings {
   tokenLifetimeSeconds: number;
   conversationIdleMinutes: number;
   maxConversations: number;
+  /** Conversations one client (address) may hold at once. */
+  maxConversationsPerClient: number;
+  /** Per-client rate limits on new chats and messages (clientLimits.ts). */
+  limits: ClientLimitSettings;
   maxActivitiesPerConversation: number;
   maxBodyBytes: number;
   /** CSP frame-ancestors sources; empty means no site may frame the page. */
@@ -80,6 +85,10 @@ const EnvSchema = z.object({
   WEBCHAT_TOKEN_MINUTES: number(1, 60, 30),
   WEBCHAT_IDLE_MINUTES: number(1, 24 * 60, 30),
   WEBCHAT_MAX_CONVERSATIONS: number(1, 100000, 1000),
+  WEBCHAT_MAX_CONVERSATIONS_PER_CLIENT: number(1, 100000, 50),
+  WEBCHAT_NEW_CHATS_PER_10_MINUTES: number(1, 100000, 60),
+  WEBCHAT_MESSAGES_PER_MINUTE: number(1, 100000, 300),
+  TRUST_PROXY_HOPS: number(0, 10, 0),
   WEBCHAT_MAX_BODY_BYTES: number(1024, 1024 * 1024, 32 * 1024),
   WEBCHAT_FRAME_ANCESTORS: originList,
   WEBCHAT_ALLOWED_ORIGINS: originList,
@@ -119,6 +128,12 @@ export function readWebChatSettings(
     tokenLifetimeSeconds: Math.round(e.WEBCHAT_TOKEN_MINUTES * 60),
     conversationIdleMinutes: Math.min(e.WEBCHAT_IDLE_MINUTES, retentionHours * 60),
     maxConversations: Math.floor(e.WEBCHAT_MAX_CONVERSATIONS),
+    maxConversationsPerClient: Math.floor(e.WEBCHAT_MAX_CONVERSATIONS_PER_CLIENT),
+    limits: {
+      conversationsPer10Minutes: Math.floor(e.WEBCHAT_NEW_CHATS_PER_10_MINUTES),
+      messagesPerMinute: Math.floor(e.WEBCHAT_MESSAGES_PER_MINUTE),
+      trustProxyHops: Math.floor(e.TRUST_PROXY_HOPS),
+    },
     maxActivitiesPerConversation: 300,
     maxBodyBytes: Math.floor(e.WEBCHAT_MAX_BODY_BYTES),
     frameAncestors: e.WEBCHAT_FRAME_ANCESTORS,

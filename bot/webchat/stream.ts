@@ -30,7 +30,21 @@ export class ActivityStream {
 
   attach(server: HttpServer): void {
     server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-      const refuse = (status: string) => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      try {
+        this.upgrade(req, socket, head);
+      } catch {
+        // An upgrade must never throw: an exception here would leave the port deaf.
+        socket.destroy();
+      }
+    });
+    server.once('close', () => void this.close(0));
+  }
+
+  private upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
+    {
+      const refuse = (status: string): void => {
+        socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      };
       let url: URL;
       try {
         url = new URL(req.url ?? '/', 'http://localhost');
@@ -51,12 +65,30 @@ export class ActivityStream {
       const refusal = this.refusal(req, conversationId, url.searchParams.get('t') ?? undefined);
       if (refusal) return refuse(refusal);
       this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, conversationId, url.searchParams.get('watermark') ?? undefined));
-    });
-    server.once('close', () => this.close());
+    }
   }
 
-  close(): void {
-    for (const client of this.wss.clients) client.terminate();
+  /**
+   * Says goodbye on every open stream (close frame 1001, "going away", so Web Chat reconnects
+   * or falls back to polling elsewhere) and ends any socket that has not closed within
+   * `graceMs`. Resolves when every stream is gone.
+   */
+  async close(graceMs = 1_000): Promise<void> {
+    const clients = [...this.wss.clients];
+    await Promise.all(
+      clients.map(
+        (client) =>
+          new Promise<void>((resolve) => {
+            if (client.readyState === WebSocket.CLOSED) return resolve();
+            const timer = setTimeout(() => client.terminate(), graceMs);
+            client.once('close', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            client.close(1001, 'server shutting down');
+          }),
+      ),
+    );
     this.wss.close();
   }
 
@@ -81,11 +113,19 @@ export class ActivityStream {
       ws.close(1008, 'conversation ended');
       return;
     }
-    const backlog = this.options.store.activitiesAfter(conversation, watermark);
-    if (backlog.activities.length > 0) ws.send(JSON.stringify(backlog));
-    const listener = (activities: unknown[], mark: string) => {
-      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ activities, watermark: mark }));
+    // Nothing stored may take the process down: a frame that cannot be written closes this
+    // stream with 1011 (the client falls back to polling), and the server goes on.
+    const push = (frame: unknown) => {
+      if (ws.readyState !== WebSocket.OPEN) return;
+      try {
+        ws.send(JSON.stringify(frame));
+      } catch {
+        ws.close(1011, 'unexpected condition');
+      }
     };
+    const backlog = this.options.store.activitiesAfter(conversation, watermark);
+    if (backlog.activities.length > 0) push(backlog);
+    const listener = (activities: unknown[], mark: string) => push({ activities, watermark: mark });
     const forgotten = () => ws.close(1000, 'conversation ended');
     conversation.listeners.add(listener);
     conversation.onForget.add(forgotten);

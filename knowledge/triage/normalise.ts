@@ -105,8 +105,10 @@ export class Normaliser {
     for (const [re, to] of PRE_REWRITES) text = text.replace(re, to);
     text = text.replace(TWO_MEANS_TO, '$1 to').replace(TWO_BEFORE_VERB, 'to $1');
     // leet inside words that mix letters and digits: "k1ll", "su1c1de"
-    text = text.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*/g, (w) =>
-      /[0-9@$]/.test(w) && !/^\d+(st|nd|rd|th|s|am|pm|k|m|mg|ml)$/.test(w) && !(w in TOKEN_REWRITES)
+    // (One run of word characters, then a test for a letter: "[a-z0-9@$]*[a-z][a-z0-9@$]*" is
+    // quadratic on a long run of digits.)
+    text = text.replace(/[a-z0-9@$]+/g, (w) =>
+      /[a-z]/.test(w) && /[0-9@$]/.test(w) && !/^\d+(st|nd|rd|th|s|am|pm|k|m|mg|ml)$/.test(w) && !(w in TOKEN_REWRITES)
         ? w.replace(/[0134579@$]/g, (c) => LEET[c] ?? c)
         : w,
     );

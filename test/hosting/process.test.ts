@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import WebSocket from 'ws';
 import { message } from '../helpers/botServer';
 import { makeTempDir } from '../helpers/tempDir';
 
@@ -99,3 +100,51 @@ test('bad configuration: exits 1 with a message naming the variable', async () =
   expect((await child.exited).code).toBe(1);
   expect(child.stderr.join('')).toContain('Invalid configuration: RETENTION_HOURS must be a positive number');
 }, 30_000);
+
+test('SIGTERM with a Web Chat stream open and five turns queued: every turn is answered on the stream, which then gets a 1001 close frame, and the process exits 0', async () => {
+  const { dir, remove } = await makeTempDir('eha-process-ws-');
+  const child = run(dir, { DATA_DIR: path.join(dir, 'data'), WEBCHAT_TOKEN_SECRET: 'a-test-secret-for-webchat-tokens-0123456789' });
+  try {
+    const url = await listeningUrl(child);
+    const call = async (route: string, token: string | undefined, body: unknown) => {
+      const res = await fetch(`${url}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
+    };
+    const issued = await call('/api/directline/token', undefined, {});
+    const started = await call('/v3/directline/conversations', issued.body.token, {});
+    const { token, conversationId, streamUrl } = started.body;
+    const ws = new WebSocket(streamUrl);
+    const seen: Array<{ text?: string; role?: string }> = [];
+    ws.on('message', (data) => {
+      for (const a of JSON.parse(String(data)).activities) seen.push({ text: a.text, role: a.from?.role });
+    });
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    await new Promise((resolve) => ws.once('open', resolve));
+
+    const posts = ['one', 'two', 'three', 'four', 'five'].map((word) =>
+      call(`/v3/directline/conversations/${conversationId}/activities`, token, { type: 'message', text: `message ${word}` }),
+    );
+    // Let the five posts arrive (they queue behind each other), then stop.
+    await new Promise((r) => setTimeout(r, 50));
+    child.proc.kill('SIGTERM');
+    const results = await Promise.all(posts);
+    expect(await closed).toBe(1001);
+    expect(await child.exited).toEqual({ code: 0, signal: null });
+
+    const accepted = results.filter((r) => r.status === 200).length;
+    const handedBack = results.filter((r) => r.status === 503).length;
+    expect(accepted + handedBack).toBe(5);
+    // Every accepted message got its echo and at least one reply from the bot before the close.
+    const echoes = seen.filter((a) => a.role === 'user').length;
+    const botReplies = seen.filter((a) => a.role === 'bot').length;
+    expect(echoes).toBe(accepted);
+    expect(botReplies).toBeGreaterThanOrEqual(accepted + 1);
+  } finally {
+    if (child.proc.exitCode === null) child.proc.kill('SIGKILL');
+    await remove();
+  }
+}, 60_000);

@@ -95,17 +95,55 @@ describe('ConversationStore', () => {
     const store = make(() => 0, 2);
     const live = store.create();
     live.started = true;
+    store.markSpoken(live);
     const unused = store.create();
     store.create(); // room is made by dropping the token nobody used
     expect(store.get(unused.id)).toBeUndefined();
     expect(store.get(live.id)).toBe(live);
   });
 
+  test('a conversation started but never spoken in is dropped before a live one, and after an unused token', () => {
+    const store = make(() => 0, 3);
+    const live = store.create();
+    live.started = true;
+    store.markSpoken(live);
+    const greeted = store.create();
+    greeted.started = true;
+    const unused = store.create();
+    const fresh = store.create();
+    expect(store.get(unused.id)).toBeUndefined();
+    expect(store.get(greeted.id)).toBe(greeted);
+    fresh.started = true;
+    store.create();
+    expect(store.get(greeted.id)).toBeUndefined();
+    expect(store.get(fresh.id)).toBe(fresh);
+    expect(store.get(live.id)).toBe(live);
+  });
+
   test('when every place is a live conversation, creating another fails with a 503 HttpError', () => {
     const store = make(() => 0, 2);
-    for (let i = 0; i < 2; i++) store.create().started = true;
+    for (let i = 0; i < 2; i++) {
+      const c = store.create();
+      c.started = true;
+      store.markSpoken(c);
+    }
     expect(() => store.create()).toThrow(expect.objectContaining({ status: 503 }));
     expect(store.size).toBe(2);
+  });
+
+  test('one client over its cap loses its own oldest silent conversation, not anyone else\'s; with none silent it gets 429', () => {
+    const store = new ConversationStore({ idleMs: 1000, maxConversations: 100, maxActivities: 10, maxPerClient: 2, now: () => 0 });
+    const other = store.create('resident');
+    const first = store.create('script');
+    const second = store.create('script');
+    store.create('script');
+    expect(store.get(first.id)).toBeUndefined();
+    expect(store.get(second.id)).toBe(second);
+    expect(store.get(other.id)).toBe(other);
+    const crowd = new ConversationStore({ idleMs: 1000, maxConversations: 100, maxActivities: 10, maxPerClient: 1, now: () => 0 });
+    crowd.markSpoken(crowd.create('school'));
+    expect(() => crowd.create('school')).toThrow(expect.objectContaining({ status: 429 }));
+    expect(crowd.create('home').clientKey).toBe('home');
   });
 
   test('the sweep forgets idle conversations; the cap drops the least recently active unused one', () => {

@@ -1,0 +1,173 @@
+// What one anonymous client must not be able to do: crash or deafen the process with deep
+// JSON, lock residents out with a flood of conversations, or block the event loop with a
+// Teams message built for the mention regexes. Real server, real bot, real channels.
+import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
+import { jsonShapeProblem } from '../../bot/http/jsonShape';
+import { installLifecycle } from '../../bot/lifecycle';
+import { createLogger } from '../../bot/logging';
+import { replaceAtTags, stripMentions } from '../../bot/teams/mentions';
+import { teamsPlugin } from '../../bot/teams';
+import { clientKey } from '../../bot/webchat/clientLimits';
+import { MAX_RISK_SCAN, riskWindows } from '../../knowledge/triage';
+import { message, startTestServer, type TestServer } from '../helpers/botServer';
+import { startConversation, startWebChatServer, type WebChatTestServer } from '../webchat/webchatServer';
+
+const nested = (depth: number): unknown => {
+  let value: unknown = 'bottom';
+  for (let i = 0; i < depth; i++) value = { a: value };
+  return value;
+};
+/** A body with `"DEEP"` replaced by JSON nested `depth` deep, built as text (JSON.stringify itself overflows on it). */
+const withDeep = (body: object, depth: number): string =>
+  JSON.stringify(body).replace('"DEEP"', `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
+
+describe('JSON shape limits', () => {
+  test('deep, sprawling or long-keyed documents are named; ordinary activities pass', () => {
+    expect(jsonShapeProblem(nested(5000))).toMatch(/nested more than 32/);
+    expect(jsonShapeProblem(Array.from({ length: 30_000 }, () => 1))).toMatch(/more than 20000 values/);
+    expect(jsonShapeProblem({ ['k'.repeat(300)]: 1 })).toMatch(/property name/);
+    expect(jsonShapeProblem(message('hello', { value: { action: 'choose', value: 'x' } }))).toBeUndefined();
+  });
+});
+
+describe('POST /api/messages refuses hostile shapes with a 400, and goes on serving', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ plugins: [teamsPlugin()] });
+  });
+  afterAll(() => server.close());
+
+  test.each([
+    ['value nested 10,000 deep', withDeep({ ...message('hello', { value: 'DEEP' }), deliveryMode: 'expectReplies' }, 10_000)],
+    ['channelData nested 5,000 deep', withDeep({ ...message('hello', { channelData: 'DEEP' }), deliveryMode: 'expectReplies' }, 5_000)],
+    ['a 100 KB conversation id', { ...message('hello', { conversation: { id: 'c'.repeat(100_000) } }), deliveryMode: 'expectReplies' }],
+    ['a 100 KB sender id', { ...message('hello', { from: { id: 'u'.repeat(100_000) } }), deliveryMode: 'expectReplies' }],
+  ])('%s', async (_name, body) => {
+    const res = await server.post(body);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: expect.stringMatching(/^Body is not a Bot Framework activity/) });
+    expect((await server.get('/health')).status).toBe(200);
+  });
+
+  test('a Teams message of "<at" repeated (250 KB) with a risk at the end gets the risk contacts', async () => {
+    const text = `${'<at'.repeat(80_000)} i have taken all my tablets`;
+    const replies = await server.send(
+      message(text, {
+        channelId: 'msteams',
+        conversation: { id: 'a:hardening-at', conversationType: 'personal', tenantId: 't' },
+        recipient: { id: '28:bot', name: 'Early Help' },
+        entities: [{ type: 'mention', text: '<at>Early Help</at>', mentioned: { id: '28:bot', name: 'Early Help' } }],
+      }),
+    );
+    const said = replies.map((r) => r.text ?? '').join('\n');
+    expect(said).toMatch(/999/);
+  });
+});
+
+describe('mentions and long text are read in bounded work', () => {
+  test('replaceAtTags keeps other people\'s names, drops the bot and leaves unclosed tags alone', () => {
+    expect(replaceAtTags('<at>Early Help</at> is <at id="1">Sam</at> ok', (inner) => (inner === 'Early Help' ? '' : inner))).toBe(' is Sam ok');
+    expect(replaceAtTags('<at<at<at help', () => 'x')).toBe('<at<at<at help');
+    expect(replaceAtTags('<attention> please', () => 'x')).toBe('<attention> please');
+  });
+
+  test('stripMentions of a 1 MB adversarial message returns without a regex over it', () => {
+    const text = '<at'.repeat(350_000);
+    expect(stripMentions({ text, recipient: { id: 'b', name: 'Bot' } }).length).toBe(text.length);
+  });
+
+  test('the risk check reads the first window and then overlapping windows, never more than MAX_RISK_SCAN', () => {
+    expect(riskWindows('short')).toEqual(['short']);
+    const long = 'a'.repeat(1_000_000);
+    const windows = riskWindows(long);
+    expect(windows[0].length).toBe(5000);
+    expect(windows.every((w) => w.length <= 5000)).toBe(true);
+    expect(windows.reduce((n, w) => n + w.length, 0)).toBeLessThan(MAX_RISK_SCAN * 1.1);
+  });
+});
+
+describe('Web Chat: hostile posts and floods', () => {
+  let server: WebChatTestServer;
+  beforeAll(async () => {
+    server = await startWebChatServer({ TRUST_PROXY_HOPS: '1' });
+  });
+  afterAll(() => server.close());
+
+  test('a deep or oversized value is refused with 400 and nothing is stored; polls and streams of the conversation keep working', async () => {
+    const { token, conversationId } = await startConversation(server);
+    const path = `/v3/directline/conversations/${conversationId}/activities`;
+    for (const body of [
+      withDeep({ type: 'event', name: 'x', value: 'DEEP' }, 5000),
+      withDeep({ type: 'message', text: 'hi', channelData: 'DEEP' }, 5000),
+      { type: 'event', name: 'x', value: 'v'.repeat(9000) },
+    ]) {
+      const res = await server.call(path, { method: 'POST', token, body, headers: { 'x-forwarded-for': '203.0.113.9' } });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual(expect.any(String));
+    }
+    const poll = await server.call(`${path}?watermark=`, { token });
+    expect(poll.status).toBe(200);
+    expect(poll.body.activities.every((a: { type: string }) => a.type === 'message')).toBe(true);
+    const started = await server.call(`/v3/directline/conversations/${conversationId}`, { token });
+    const ws = new WebSocket(started.body.streamUrl);
+    const first = await new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
+    expect(JSON.parse(first).activities.length).toBeGreaterThan(0);
+    ws.close();
+    expect((await server.call('/health')).status).toBe(200);
+  });
+
+  test('1,000 new chats from one client: it is limited (429 with Retry-After), and another resident still gets a chat', async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 1000; i++) {
+      const res = await server.call('/api/directline/token', { method: 'POST', headers: { 'x-forwarded-for': '198.51.100.7' } });
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter ??= res.headers.get('retry-after');
+    }
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(60);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(940);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(server.webchat.store.size).toBeLessThanOrEqual(60);
+    const resident = await server.call('/api/directline/token', { method: 'POST', headers: { 'x-forwarded-for': '192.0.2.44' } });
+    expect(resident.status).toBe(200);
+  });
+
+  test('the client key is the socket address unless proxies are trusted; IPv6 counts by /64', () => {
+    const req = (remoteAddress: string, xff?: string) => ({ socket: { remoteAddress }, headers: xff ? { 'x-forwarded-for': xff } : {} }) as never;
+    expect(clientKey(req('10.0.0.1', '1.1.1.1'), 0)).toBe('10.0.0.1');
+    expect(clientKey(req('10.0.0.1', 'spoofed, 203.0.113.5:443'), 1)).toBe('203.0.113.5');
+    expect(clientKey(req('::ffff:192.0.2.1'), 0)).toBe('192.0.2.1');
+    expect(clientKey(req('2001:db8:1:2:3:4:5:6'), 0)).toBe(clientKey(req('2001:db8:1:2:ffff::1'), 0));
+  });
+});
+
+describe('the process lifecycle', () => {
+  const quietLogger = () => createLogger({ level: 'silent' });
+  class FakeProcess extends EventEmitter {
+    codes: number[] = [];
+    exit(code: number) {
+      this.codes.push(code);
+    }
+  }
+
+  test('an uncaught exception or an unhandled rejection closes the server and exits non-zero', async () => {
+    for (const event of ['uncaughtException', 'unhandledRejection']) {
+      const proc = new FakeProcess();
+      let closed = false;
+      installLifecycle({ logger: quietLogger(), process: proc, close: async () => void (closed = true) });
+      proc.emit(event, new Error('boom'));
+      await new Promise((r) => setImmediate(r));
+      expect(closed).toBe(true);
+      expect(proc.codes).toEqual([1]);
+    }
+  });
+
+  test('a close that never finishes still ends the process after the deadline', async () => {
+    const proc = new FakeProcess();
+    installLifecycle({ logger: quietLogger(), process: proc, close: () => new Promise(() => {}), deadlineMs: 20 });
+    proc.emit('SIGTERM');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(proc.codes).toEqual([1]);
+  });
+});
