@@ -6,7 +6,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import { MainDialog, RiskGate, emptyProfile, welcomeActivity, type EarlyHelpProfile } from '../dialogs';
+import { MainDialog, RiskGate, emptyProfile, riskCheckCarryOn, runRiskTurn, welcomeActivity, type EarlyHelpProfile, type RiskMemory } from '../dialogs';
 import { loadPack, type KnowledgePack } from '../knowledge';
 import { createTriage } from '../knowledge/triage';
 import type { TriageFn } from '../knowledge/triage/types';
@@ -52,6 +52,7 @@ export class EarlyHelpBot extends ActivityHandler {
   private readonly conversationData: StatePropertyAccessor<ConversationData>;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly profile: StatePropertyAccessor<EarlyHelpProfile>;
+  private readonly riskMemory: StatePropertyAccessor<RiskMemory>;
   private readonly pack: KnowledgePack;
   private readonly retentionHours: number;
   private readonly mainDialog: MainDialog;
@@ -68,6 +69,7 @@ export class EarlyHelpBot extends ActivityHandler {
     this.retentionHours = settings.retentionHours;
     this.conversationData = conversationState.createProperty<ConversationData>('conversationData');
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.riskMemory = conversationState.createProperty<RiskMemory>('riskMemory');
     this.profile = withDefaultAudience(conversationState.createProperty<EarlyHelpProfile>('earlyHelpProfile'));
     this.mainDialog = new MainDialog({ pack: setup.pack, triage: setup.triage, profile: this.profile });
     this.riskGate = new RiskGate(setup.pack, setup.triage);
@@ -101,11 +103,15 @@ export class EarlyHelpBot extends ActivityHandler {
   }
 
   protected async handleMessage(context: TurnContext): Promise<void> {
-    const risk = this.riskGate.assess(context.activity);
-    if (risk) {
-      const given = await this.riskGate.respond(context, risk);
-      // Which route and how many contacts, never the words: enough to audit, nothing to identify.
-      this.logger.info({ event: 'risk.route', route: given.route, outOfHours: given.outOfHours, contacts: given.contacts.length }, 'risk route given');
+    const risk = await runRiskTurn(context, this.riskGate, this.riskMemory);
+    if (risk.kind === 'handled') {
+      // Which route and how sure, never the words: enough to audit, nothing to identify.
+      this.logger.info({ event: 'risk.route', route: risk.route, confidence: risk.confidence }, 'risk route given');
+      return;
+    }
+    if (risk.kind === 'declined') {
+      // "No" to the check-in: back to the waiting question, or an invitation to say more.
+      if (!(await this.mainDialog.repromptWaiting(context, this.dialogState))) await context.sendActivity(riskCheckCarryOn);
       return;
     }
     await this.mainDialog.run(context, this.dialogState);

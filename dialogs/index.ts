@@ -2,6 +2,7 @@
 export { MainDialog, MAIN_DIALOG } from './mainDialog';
 export { RiskGate } from './riskGate';
 export type { RiskAssessment } from './riskGate';
+export { runRiskTurn, emptyRiskMemory, type RiskMemory, type RiskTurnOutcome } from './riskTurn';
 export { welcomeActivity } from './welcome';
 export { turnInstant, isOutOfHours } from './clock';
 export { emptyProfile } from './profile';
@@ -9,3 +10,4 @@ export type { EarlyHelpProfile } from './profile';
 export type { ConversationDeps } from './deps';
 export { TRIAGE_TRACE_NAME, TRIAGE_TRACE_VALUE_TYPE } from './trace';
 export type { TriageTraceValue } from './trace';
+export { riskCheckCarryOn } from './wording';

@@ -71,6 +71,14 @@ export class MainDialog extends InterruptibleDialog {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
 
+  /** Asks the waiting question again, if there is one; false when no dialog is waiting. */
+  async repromptWaiting(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<boolean> {
+    const dc = await this.createContext(context, dialogState);
+    if (!dc.activeDialog) return false;
+    await dc.repromptDialog();
+    return true;
+  }
+
   private async createContext(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<DialogContext> {
     const set = new DialogSet(dialogState);
     set.add(this);

@@ -1,9 +1,10 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { contactsForRoute, RISK_ROUTES } from '../knowledge';
 import type { KnowledgePack, RiskRoute, RouteContacts } from '../knowledge';
-import { detectRisk } from '../knowledge/triage';
-import type { TriageFn, TriageResult } from '../knowledge/triage/types';
+import { riskWindows } from '../knowledge/triage';
+import type { TriageContext, TriageFn, TriageResult } from '../knowledge/triage/types';
 import { isOutOfHours, turnInstant } from './clock';
+import { riskCheckActivities } from './riskCheck';
 import { riskResponse } from './riskResponse';
 import { submittedStrings } from './submits';
 import { sendTriageTrace } from './trace';
@@ -28,16 +29,31 @@ export class RiskGate {
     private readonly triage: TriageFn,
   ) {}
 
-  assess(activity: Partial<Activity>): RiskAssessment | undefined {
+  assess(activity: Partial<Activity>, context: TriageContext = {}): RiskAssessment | undefined {
     const texts = [activity.text ?? '', ...submittedStrings(activity.value)].filter((t) => t.trim() !== '');
     for (const text of texts) {
-      const triage = this.triage(text);
-      if (isRiskRoute(triage.route)) return { route: triage.route, triage };
-      // Triage reads only the first MAX_TEXT_LENGTH characters; the rules read the whole message.
-      const matches = detectRisk(text);
-      if (matches.length > 0) return { route: matches[0].route, triage: { ...triage, route: matches[0].route, riskMatches: matches } };
+      // Triage reads a window of 5,000 characters; a longer message is read window by window
+      // (bounded, see riskWindows), so risk at the end of a long letter is still found.
+      for (const window of riskWindows(text)) {
+        const triage = this.triage(window, context);
+        if (isRiskRoute(triage.route)) return { route: triage.route, triage };
+      }
     }
     return undefined;
+  }
+
+  /** The assessment for a route the person confirmed (a "yes" to a check-in): the full reply for that route. */
+  assessRoute(activity: Partial<Activity>, route: RiskRoute): RiskAssessment {
+    const triage = this.triage(activity.text ?? '');
+    return {
+      route,
+      triage: {
+        ...triage,
+        route,
+        confidence: 'high',
+        riskMatches: [{ route, rule: 'check-in.confirmed', matched: '' }, ...triage.riskMatches.filter((m) => m.route !== route)],
+      },
+    };
   }
 
   /**
@@ -46,6 +62,18 @@ export class RiskGate {
    */
   warmUp(): void {
     this.assess({ text: 'warming up the risk check' });
+  }
+
+  /**
+   * Risk is possible, not clear: trace it (confidence "possible"), show the route's contacts
+   * and ask one direct question (riskCheck.ts).
+   */
+  async checkIn(context: TurnContext, assessment: RiskAssessment): Promise<RouteContacts> {
+    const at = turnInstant(context.activity);
+    const contacts = contactsForRoute(this.pack, assessment.route, at);
+    await sendTriageTrace(context, assessment.triage, isOutOfHours(this.pack, at), 'Risk possible: checking in');
+    await context.sendActivities(riskCheckActivities(contacts));
+    return contacts;
   }
 
   /** Trace the decision, then give the contacts and a way back. */

@@ -12,6 +12,8 @@ export interface TriageTraceValue {
   priorityGroups: Array<{ id: PriorityGroupId; score: number }>;
   needLevel: NeedLevelId;
   outOfHours: boolean;
+  /** On a risk route: "high" (the risk reply was given) or "possible" (the bot checked in). */
+  confidence?: 'high' | 'possible';
 }
 
 /**
@@ -24,6 +26,7 @@ export async function sendTriageTrace(context: TurnContext, result: TriageResult
     priorityGroups: result.priorityGroups.map((g) => ({ id: g.id, score: Math.round(g.score * 1000) / 1000 })),
     needLevel: result.needLevel,
     outOfHours,
+    ...(result.confidence ? { confidence: result.confidence } : {}),
   };
   await context.sendActivity({
     type: ActivityTypes.Trace,

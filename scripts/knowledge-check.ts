@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PackError, defaultPacksDir, formatIssue, listPacks, loadPack } from '../knowledge/loader';
 import type { Contact, KnowledgePack } from '../knowledge/schema/pack';
+import { projectPath } from '../knowledge/paths';
+import { checkCorpus, type CorpusStats } from '../knowledge/triage/corpus';
+import { PRIORITY_GROUP_IDS, RISK_ROUTES } from '../knowledge/vocabulary';
 
 // `npm run knowledge:check`: validates every pack under knowledge/packs and lists
 // what council staff should look at. Errors (the pack would not load) fail the
@@ -110,6 +113,52 @@ export function formatReport(report: CheckReport): string {
   return lines.join('\n');
 }
 
+/** What the corpus must hold at least (issue: a corpus large and varied enough to learn from). */
+export const CORPUS_MINIMUMS = { risk: 4000, perRoute: 500, noRisk: 4000, hardNegative: 1000 };
+
+export interface CorpusFindings {
+  errors: string[];
+  stats: CorpusStats;
+}
+
+/** Reads the triage corpus and the evaluation sets it must stay apart from. */
+export function corpusFindings(corpusDir?: string, evalDir = projectPath('test', 'eval')): CorpusFindings {
+  const evaluation: Array<{ text: string; where: string }> = [];
+  if (fs.existsSync(evalDir)) {
+    for (const file of fs.readdirSync(evalDir).filter((f) => f.endsWith('.json'))) {
+      const data = JSON.parse(fs.readFileSync(path.join(evalDir, file), 'utf8')) as Record<string, Array<{ text: string }>>;
+      for (const key of ['items', 'risk', 'worries']) {
+        (data[key] ?? []).forEach((item, i) => evaluation.push({ text: item.text, where: `test/eval/${file}:${key}[${i}]` }));
+      }
+    }
+  }
+  const { issues, stats } = checkCorpus(corpusDir, evaluation);
+  const errors = issues.map((i) => `${i.where}: ${i.message}`);
+  const risk = stats.total - (stats.byRoute.none ?? 0);
+  if (risk < CORPUS_MINIMUMS.risk) errors.push(`corpus: ${risk} risk lines; at least ${CORPUS_MINIMUMS.risk} are needed`);
+  for (const route of RISK_ROUTES) {
+    const n = stats.byRoute[route] ?? 0;
+    if (n < CORPUS_MINIMUMS.perRoute) errors.push(`corpus: ${n} lines for route ${route}; at least ${CORPUS_MINIMUMS.perRoute} are needed`);
+  }
+  // Answers to the bot's questions ("for me", "34") are not worries: they do not count here.
+  const worries = (stats.byKind.ordinary ?? 0) + (stats.byKind['hard-negative'] ?? 0);
+  if (worries < CORPUS_MINIMUMS.noRisk) errors.push(`corpus: ${worries} worries with no risk; at least ${CORPUS_MINIMUMS.noRisk} are needed`);
+  if ((stats.byKind['hard-negative'] ?? 0) < CORPUS_MINIMUMS.hardNegative) {
+    errors.push(`corpus: ${stats.byKind['hard-negative'] ?? 0} hard negatives; at least ${CORPUS_MINIMUMS.hardNegative} are needed`);
+  }
+  for (const group of PRIORITY_GROUP_IDS) if (!stats.byGroup[group]) errors.push(`corpus: no line for priority group ${group}`);
+  return { errors, stats };
+}
+
+export function formatCorpus(findings: CorpusFindings): string {
+  const { stats } = findings;
+  const routes = Object.entries(stats.byRoute).map(([r, n]) => `${r} ${n}`).join(', ');
+  const lines = [`${findings.errors.length === 0 ? 'OK  ' : 'FAIL'} triage corpus: ${stats.total} lines (${routes}; ${stats.byKind['hard-negative'] ?? 0} hard negatives), ${findings.errors.length} error(s)`];
+  for (const e of findings.errors.slice(0, 50)) lines.push(`  error   ${e}`);
+  if (findings.errors.length > 50) lines.push(`  ... and ${findings.errors.length - 50} more`);
+  return lines.join('\n');
+}
+
 const USAGE = `Usage: knowledge-check [--json] [--packs-dir <dir>] [--strict]
   Validates every knowledge pack and lists problems.
   --json        print the report as JSON
@@ -139,8 +188,10 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     return 2;
   }
   const report = checkPacks({ packsDir });
-  out(json ? JSON.stringify(report, null, 2) : formatReport(report));
-  const errors = report.findings.filter((f) => f.level === 'error' || (strict && f.level === 'warning')).length;
+  const corpus = corpusFindings();
+  out(json ? JSON.stringify({ ...report, corpus }, null, 2) : `${formatReport(report)}\n${formatCorpus(corpus)}`);
+  const errors =
+    report.findings.filter((f) => f.level === 'error' || (strict && f.level === 'warning')).length + corpus.errors.length;
   return errors > 0 || report.packs.length === 0 ? 1 : 0;
 }
 

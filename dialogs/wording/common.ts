@@ -1,4 +1,4 @@
-import type { Audience } from '../../knowledge/vocabulary';
+import type { Audience, RiskRoute } from '../../knowledge/vocabulary';
 import type { PractitionerRole } from '../profile';
 import type { Option, TopicLabels } from './types';
 
@@ -128,3 +128,28 @@ export const topicLabels: TopicLabels = {
   'bame-communities': 'Race or culture',
   'learning-difficulties-autism': 'Learning difficulties or autism',
 };
+
+/**
+ * The check-in when risk is possible but not clear: the route's contacts first, then one
+ * direct, kind question (C-SSRS style for crisis). Asking directly does not put the idea
+ * in someone's head; it tells them they can say it.
+ */
+export const riskCheckLead = 'I want to check I have understood you, because your safety matters. These people can help at any time:';
+export const riskCheckQuestion: Record<RiskRoute, string> = {
+  emergency: 'Is someone in danger right now?',
+  crisis: 'Are you thinking about ending your life, or about hurting yourself?',
+  'safeguarding-child': 'Is a child being hurt, or in danger?',
+  'safeguarding-adult': 'Is someone being hurt, neglected or taken advantage of?',
+  'domestic-abuse': 'Is someone hurting you, frightening you or controlling you?',
+};
+export const riskCheckLabels = { yes: 'Yes', no: 'No', notSure: 'Not sure' } as const;
+/** Said after "No": the concern is not closed, and the numbers stay on screen. */
+export const riskCheckDeclined = 'Thank you for telling me. The numbers above are still there if you need them, now or later.';
+/** Typed answers to the check-in, beside what the yes/no recogniser knows. */
+export const riskCheckPhrases = {
+  notSure: ['not sure', 'dont know', "don't know", 'idk', 'i dunno', 'dunno', 'maybe', 'possibly', 'kind of', 'sort of', 'a bit', 'i think so', 'sometimes', 'not really sure'],
+  yes: ['yeah', 'ya', 'yh', 'yea', 'yes please', 'i am', 'i think i am', 'it is', 'they are', 'he is', 'she is'],
+  no: ['nah', 'na', 'no thanks', 'not really', 'no im ok', "i'm ok", 'im ok', 'im fine', "i'm fine", 'i am fine', 'i am ok', 'all good'],
+} as const;
+/** After "No" to the check-in when no question was waiting. */
+export const riskCheckCarryOn = 'What would you like help with? You can tell me in your own words.';

@@ -197,3 +197,16 @@ export const SMALL_TALK = /^\s*(hi|hey|hiya|hello|good (morning|afternoon|evenin
 
 /** Opening words of an information question. */
 export const QUESTION_START = /^\s*(where|how|what|when|which|who|is there|are there|can i|can you|can we|could|do you|do i|does|is it|are you|what s|whats|tell me|i want to know|i d like to know|id like to know|looking for|find)\b/i;
+
+/**
+ * Words that make a message about a risk topic rather than a case: training, signs to look
+ * for, leaflets, policy. A rule firing on such a message alone is not escalated (the model
+ * still is); see model/decision.ts.
+ */
+export const TOPIC_CUES: readonly string[] = [
+  '(training | course | courses | session | sessions | assembly | assemblies | workshop | webinar | lesson | lessons | curriculum | pshe)',
+  '(leaflet | leaflets | poster | posters | resources | resource | toolkit | information about | info about | factsheet)',
+  '(signs of | sign of | spot the signs | spotting | warning signs | indicators of | how to recognise | how to spot)',
+  '(policy | policies | procedure | guidance on | awareness | awareness week | campaign | research | project | essay | dissertation | documentary | podcast)',
+  '(what is | what are | what does | meaning of | definition of | whats)',
+];

@@ -1,7 +1,5 @@
 import sharedExamples from '../packs/shared/priority-group-examples.json';
-import type { PriorityGroupId } from '../vocabulary';
 import { RiskDetector, sortByUrgency } from './risk';
-import { attachSafetyNet } from './safetyNet';
 import { sharedDetectorOr } from './sharedDetector';
 import type { RiskMatch } from './types';
 import { riskWindows } from './windows';
@@ -13,14 +11,11 @@ export { RISK_RULES, type RiskRule } from './riskRules';
 export type { NormalisedText } from './normalise';
 export { MAX_RISK_SCAN, riskWindows } from './windows';
 
-/** The shared detector: the one createTriage built, or the rules plus the safety net trained on the shared phrases. */
+/** The shared detector: the one createTriage built, or the rules alone with the shared phrases' words as known words. */
 function sharedDetector(): RiskDetector {
   return sharedDetectorOr(() => {
-    const groups = Object.entries(sharedExamples as Record<string, string[]>).map(([id, examples]) => ({ id: id as PriorityGroupId, examples }));
-    const vocabulary = groups.flatMap((g) => g.examples.flatMap((e) => e.toLowerCase().split(/[^a-z]+/).filter(Boolean)));
-    const detector = new RiskDetector(vocabulary);
-    attachSafetyNet(detector, groups);
-    return detector;
+    const examples = Object.values(sharedExamples as Record<string, string[]>).flat();
+    return new RiskDetector(examples.flatMap((e) => e.toLowerCase().split(/[^a-z]+/).filter(Boolean)));
   });
 }
 

@@ -58,6 +58,44 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Words a message must contain for a pattern to match it: at least one of `exact` (a stem),
+ * or a word starting with one of `prefixes`. A cheap test that skips a rule's regex on most
+ * messages. `any` means no such word is known (the pattern is all gaps or regex words), so
+ * it must always run.
+ */
+export interface NeededWords {
+  exact: Set<string>;
+  prefixes: Set<string>;
+  any: boolean;
+}
+
+export function neededWordsPresent(needed: NeededWords, words: ReadonlySet<string>): boolean {
+  if (needed.any) return true;
+  for (const w of needed.exact) if (words.has(w)) return true;
+  if (needed.prefixes.size > 0) {
+    for (const w of words) for (const p of needed.prefixes) if (w.startsWith(p)) return true;
+  }
+  return false;
+}
+
+/** Words so common that a set holding one says little: a set without them is preferred. */
+const COMMON = new Set(['i', 'me', 'my', 'he', 'she', 'him', 'her', 'hi', 'his', 'it', 'is', 'am', 'are', 'be', 'the', 'a', 'to', 'and', 'of', 'in', 'you', 'they', 'we', 'them', 'have', 'has', 'get', 'got', 'on', 'at', 'for', 'with', 'that', 'thi', 'this', 'so', 'do', 'not', 'no', 'can', 'will', 'just', 'our', 'your', 'their', 'was', 'been', 'go', 'mum', 'dad']);
+
+const ANY: NeededWords = { exact: new Set(), prefixes: new Set(), any: true };
+
+function union(sets: NeededWords[]): NeededWords {
+  if (sets.some((x) => x.any)) return ANY;
+  return { exact: new Set(sets.flatMap((x) => [...x.exact])), prefixes: new Set(sets.flatMap((x) => [...x.prefixes])), any: false };
+}
+
+function cost(set: NeededWords): number {
+  if (set.any) return Infinity;
+  let common = 0;
+  for (const w of set.exact) if (COMMON.has(w)) common++;
+  return common * 1000 + set.exact.size + set.prefixes.size * 3;
+}
+
 export class PatternCompiler {
   private readonly slotCache = new Map<string, string>();
 
@@ -133,6 +171,78 @@ export class PatternCompiler {
   compile(patterns: readonly string[]): RegExp {
     const body = patterns.map((p) => this.toSource(p)).join('|');
     return new RegExp(` (?:${body})`, 'g');
+  }
+
+  /** Words a message must hold for any of `patterns` to match (see NeededWords). */
+  neededWords(patterns: readonly string[]): NeededWords {
+    return union(patterns.map((p) => this.neededOf(p).need));
+  }
+
+  private neededOf(pattern: string): { empty: boolean; need: NeededWords } {
+    const tokens = lex(pattern);
+    let i = 0;
+    type Part = { empty: boolean; need: NeededWords };
+    const alternatives = (): Part => {
+      const alts = [sequence()];
+      while (tokens[i]?.kind === 'bar') {
+        i++;
+        alts.push(sequence());
+      }
+      const empty = alts.some((a) => a.empty);
+      return { empty, need: empty ? ANY : union(alts.map((a) => a.need)) };
+    };
+    // A sequence matches only if every part that cannot be empty does: the cheapest such
+    // part's words are enough to require.
+    const sequence = (): Part => {
+      let best: NeededWords = ANY;
+      let empty = true;
+      while (i < tokens.length && tokens[i].kind !== 'bar' && tokens[i].kind !== 'close') {
+        const part = atom();
+        if (tokens[i]?.kind === 'optional') {
+          i++;
+          continue;
+        }
+        if (part.empty) continue;
+        empty = false;
+        if (cost(part.need) < cost(best)) best = part.need;
+      }
+      return { empty, need: best };
+    };
+    const atom = (): Part => {
+      const t = tokens[i++];
+      switch (t.kind) {
+        case 'open': {
+          const inner = alternatives();
+          i++;
+          return inner;
+        }
+        case 'notOpen':
+          alternatives();
+          i++;
+          return { empty: true, need: ANY };
+        case 'gap':
+          return { empty: true, need: ANY };
+        case 'regex':
+          return { empty: false, need: ANY };
+        case 'slot': {
+          const parts = (this.slots[t.name] ?? []).map((phrase) => this.neededOf(phrase));
+          const empty = parts.length === 0 || parts.some((x) => x.empty);
+          return { empty, need: empty ? ANY : union(parts.map((x) => x.need)) };
+        }
+        case 'word': {
+          if (t.text.endsWith('*')) {
+            const raw = t.text.slice(0, -1);
+            const stemmed = this.stem(raw);
+            return { empty: false, need: { exact: new Set(), prefixes: new Set(stemmed !== raw ? [raw, stemmed] : [raw]), any: false } };
+          }
+          const word = t.text.startsWith('=') ? t.text.slice(1) : this.stem(t.text);
+          return { empty: false, need: { exact: new Set([word]), prefixes: new Set(), any: false } };
+        }
+        default:
+          return { empty: false, need: ANY };
+      }
+    };
+    return alternatives();
   }
 
   private slotSource(name: string): string {

@@ -1,10 +1,9 @@
 import { RISK_ROUTES, type RiskRoute } from '../vocabulary';
-import { COMPLEXITY_CUES, GROUP_CUES, STATUTORY_CUES, WORRY_CUES } from './groupCues';
+import { COMPLEXITY_CUES, GROUP_CUES, STATUTORY_CUES, TOPIC_CUES, WORRY_CUES } from './groupCues';
 import { Normaliser, stem, type NormalisedText } from './normalise';
-import { PatternCompiler } from './pattern';
+import { neededWordsPresent, PatternCompiler, type NeededWords } from './pattern';
 import { FIGURATIVE_FRAMES, HISTORIC_FRAMES, RISK_RULES, type RiskRule } from './riskRules';
 import { RISK_SLOTS } from './riskSlots';
-import type { RiskModel } from './riskModel';
 import type { RiskMatch } from './types';
 
 /** Most urgent first: the order the issue sets for routes. */
@@ -33,6 +32,9 @@ interface CompiledRule {
   rule: RiskRule;
   stem?: RegExp;
   surface?: RegExp;
+  /** Words the stem and surface patterns need: with none of them in a message, the regex is not run. */
+  stemNeeds?: NeededWords;
+  surfaceNeeds?: NeededWords;
   requires?: RegExp;
   excludes?: RegExp;
 }
@@ -65,16 +67,19 @@ export class RiskDetector {
   private readonly rules: CompiledRule[];
   private readonly figurative: RegExp;
   private readonly historic: RegExp;
-  private model: RiskModel | undefined;
 
-  constructor(extraKnownWords: Iterable<string> = []) {
+  /** `prefilter: false` runs every rule's regex on every message (for the equivalence test). */
+  constructor(
+    extraKnownWords: Iterable<string> = [],
+    private readonly prefilter = true,
+  ) {
     const patternWords = new Set<string>();
     for (const rule of RISK_RULES) for (const w of wordsOf([...rule.patterns, ...(rule.surface ?? [])])) patternWords.add(w);
     for (const list of Object.values(RISK_SLOTS)) for (const w of wordsOf(list)) patternWords.add(w);
     // Only key risk words are fuzzy targets; every other word a rule or cue uses is just "known",
     // so "chucked" is never "corrected" to "checked".
     for (const cues of Object.values(GROUP_CUES)) for (const w of wordsOf(cues.map(([p]) => p))) patternWords.add(w);
-    for (const w of wordsOf([...WORRY_CUES, ...COMPLEXITY_CUES, ...STATUTORY_CUES])) patternWords.add(w);
+    for (const w of wordsOf([...WORRY_CUES, ...COMPLEXITY_CUES, ...STATUTORY_CUES, ...TOPIC_CUES])) patternWords.add(w);
     this.normaliser = new Normaliser(RISK_LEXICON, [...patternWords, ...extraKnownWords]);
 
     const stemmed = new PatternCompiler(RISK_SLOTS, stem);
@@ -94,16 +99,13 @@ export class RiskDetector {
       rule,
       stem: rule.patterns.length > 0 ? stemmed.compile(rule.patterns) : undefined,
       surface: rule.surface && rule.surface.length > 0 ? plain.compile(rule.surface) : undefined,
+      stemNeeds: rule.patterns.length > 0 ? stemmed.neededWords(rule.patterns) : undefined,
+      surfaceNeeds: rule.surface && rule.surface.length > 0 ? plain.neededWords(rule.surface) : undefined,
       requires: rule.requires ? context(rule.requires) : undefined,
       excludes: rule.excludes ? context(rule.excludes) : undefined,
     }));
     this.figurative = stemmed.compile(FIGURATIVE_FRAMES);
     this.historic = stemmed.compile(HISTORIC_FRAMES);
-  }
-
-  /** Adds the statistical safety net: consulted only when no rule fired. */
-  useModel(model: RiskModel): void {
-    this.model = model;
   }
 
   detect(text: string): RiskMatch[] {
@@ -126,7 +128,13 @@ export class RiskDetector {
       }
       return found;
     };
+    const stems = new Set(n.stems);
+    const words = new Set(n.tokens);
     for (const c of this.rules) {
+      // Most rules cannot match a given message at all: none of the words they need is in it.
+      const stemMay = c.stem !== undefined && (!this.prefilter || neededWordsPresent(c.stemNeeds!, stems));
+      const surfaceMay = c.surface !== undefined && (!this.prefilter || neededWordsPresent(c.surfaceNeeds!, words));
+      if (!stemMay && !surfaceMay) continue;
       if (c.requires && !has(c.requires)) continue;
       if (c.excludes && has(c.excludes)) continue;
       let found: Span | undefined;
@@ -141,24 +149,22 @@ export class RiskDetector {
         }
         return true;
       };
-      if (c.stem) found = this.first(c.stem, n.stemText, n.stemStarts, accept);
-      if (!found && c.surface) found = this.first(c.surface, n.surfaceText, n.surfaceStarts, accept);
+      if (stemMay) found = this.first(c.stem!, n.stemText, n.stemStarts, accept);
+      if (!found && surfaceMay) found = this.first(c.surface!, n.surfaceText, n.surfaceStarts, accept);
       if (found) {
         matches.push({ route: c.rule.route, rule: c.rule.id, matched: n.tokens.slice(found.start, found.end).join(' ') });
       }
     }
-    if (matches.length === 0 && this.model && this.model.judge(n) !== undefined) {
-      // Only when the model would escalate: judge again without words inside figurative or historic frames.
-      const ignore = new Set<number>();
-      figurative ??= this.spans(this.figurative, n.stemText, n.stemStarts);
-      historic ??= this.spans(this.historic, n.stemText, n.stemStarts);
-      for (const f of [...figurative, ...historic]) {
-        for (let i = f.start; i < f.end; i++) ignore.add(i);
-      }
-      const verdict = this.model.judge(n, ignore);
-      if (verdict) matches.push({ route: verdict.route, rule: `model.${verdict.route}`, matched: verdict.evidence.join(' ') });
-    }
     return sortByUrgency(matches);
+  }
+
+  /** The figurative and historic frames in a message, as words, for explaining a decision. */
+  frames(n: NormalisedText): { figurative: string[]; historic: string[] } {
+    const words = (spans: Span[]) => spans.map((s) => n.tokens.slice(s.start, s.end).join(' '));
+    return {
+      figurative: words(this.spans(this.figurative, n.stemText, n.stemStarts)),
+      historic: words(this.spans(this.historic, n.stemText, n.stemStarts)),
+    };
   }
 
   private first(re: RegExp, text: string, starts: readonly number[], accept: (s: Span) => boolean): Span | undefined {

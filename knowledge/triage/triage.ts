@@ -1,13 +1,16 @@
 import type { KnowledgePack } from '../schema/pack';
 import type { NeedLevelId, PriorityGroupId } from '../vocabulary';
 import { GroupClassifier } from './groupClassifier';
-import { COMPLEXITY_CUES, QUESTION_START, SMALL_TALK, STATUTORY_CUES, WORRY_CUES } from './groupCues';
+import { COMPLEXITY_CUES, QUESTION_START, SMALL_TALK, STATUTORY_CUES, TOPIC_CUES, WORRY_CUES } from './groupCues';
 import { stem, type NormalisedText } from './normalise';
 import { PatternCompiler } from './pattern';
 import { RiskDetector } from './risk';
 import { RISK_SLOTS } from './riskSlots';
-import { attachSafetyNet } from './safetyNet';
 import { offerSharedDetector } from './sharedDetector';
+import { decideRisk } from './model/decision';
+import { defaultModel } from './model/defaultModel';
+import { riskOf, type TriageModel } from './model/triageModel';
+import { explainFeatures } from './model/features';
 import type { GroupScore, RiskMatch, TriageContext, TriageFn, TriageResult } from './types';
 
 /** Groups below this share of the best score are left out (after the first three). */
@@ -35,23 +38,25 @@ export interface TriageEngine {
   triage: TriageFn;
   detector: RiskDetector;
   classifier: GroupClassifier;
-  /** Milliseconds spent building the engine (compiling rules, training the classifier). */
+  model: TriageModel;
+  /** Milliseconds spent building the engine (compiling rules, loading the model, training the group classifier). */
   startupMs: number;
 }
 
-/** Builds the engine: compiles the risk rules and trains the classifier on the pack's example phrases. */
-export function createTriageEngine(
-  pack: Pick<KnowledgePack, 'priorityGroups' | 'needLevels'>,
-  options: { detector?: RiskDetector } = {},
-): TriageEngine {
+export interface TriageEngineOptions {
+  detector?: RiskDetector;
+  /** The learned model; by default the one `npm run triage:train` wrote. */
+  model?: TriageModel;
+}
+
+/** Builds the engine: compiles the risk rules, loads the model and trains the classifier on the pack's example phrases. */
+export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 'needLevels'>, options: TriageEngineOptions = {}): TriageEngine {
   const started = performance.now();
   const vocabulary = new Set<string>();
   for (const g of pack.priorityGroups) for (const e of g.examples) for (const w of e.toLowerCase().split(/[^a-z]+/)) if (w) vocabulary.add(w);
   const detector = options.detector ?? new RiskDetector(vocabulary);
-  if (!options.detector) {
-    attachSafetyNet(detector, pack.priorityGroups);
-    offerSharedDetector(detector);
-  }
+  if (!options.detector) offerSharedDetector(detector);
+  const model = options.model ?? defaultModel();
   const normalise = (text: string) => detector.normaliser.normalise(text);
   const classifier = new GroupClassifier(pack.priorityGroups, stem, normalise);
 
@@ -59,34 +64,71 @@ export function createTriageEngine(
   const worry = compiler.compile(WORRY_CUES);
   const complexity = compiler.compile(COMPLEXITY_CUES);
   const statutory = compiler.compile(STATUTORY_CUES);
+  const topic = compiler.compile(TOPIC_CUES);
   const levels = new Set(pack.needLevels.map((l) => l.id));
   const level = (wanted: NeedLevelId): NeedLevelId => pickLevel(wanted, levels);
 
   const triage: TriageFn = (text: string, context: TriageContext = {}): TriageResult => {
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
     const n = normalise(input);
-    const riskMatches = detector.detectNormalised(n);
-    let priorityGroups = classifier.score(n, context);
+    const scores = model.score(n);
+    const risk = riskOf(scores);
+    // One reading of the rules per message (they run on every message: they are the layer
+    // that names a harm said plainly).
+    const decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n)), context.priorRisk ?? 0, {
+      aboutATopic: () => QUESTION_START.test(input) || test(topic, n),
+    });
+    const riskMatches: RiskMatch[] = [];
+    if (decision.confidence) {
+      const evidence = explainFeatures(n, model.riskContributions(n), 4);
+      const modelMatch: RiskMatch = { route: risk.route, rule: `model.${risk.route}`, matched: evidence.join(' ') };
+      // A rule naming an emergency outranks the model's route; otherwise the model's route leads.
+      const urgent = decision.rules.filter((m) => m.route === 'emergency');
+      riskMatches.push(...urgent, modelMatch, ...decision.rules.filter((m) => m.route !== 'emergency'));
+    }
+    let priorityGroups = blendGroups(classifier.score(n, context), scores.groups);
     priorityGroups = withRiskGroups(priorityGroups, riskMatches);
     priorityGroups = selectGroups(priorityGroups);
 
-    if (riskMatches.length > 0) {
-      return { route: riskMatches[0].route, riskMatches, priorityGroups, needLevel: level('specialist') };
+    if (decision.confidence) {
+      return {
+        route: riskMatches[0].route,
+        riskMatches,
+        priorityGroups,
+        needLevel: level('specialist'),
+        confidence: decision.confidence,
+        riskScore: risk.any,
+      };
     }
     const smallTalk = SMALL_TALK.test(input) || n.tokens.length === 0;
     const isWorry = !smallTalk && (test(worry, n) || (!QUESTION_START.test(input) && classifier.hasCue(n)));
     if (!isWorry) {
-      return { route: 'information', riskMatches, priorityGroups: smallTalk ? [] : priorityGroups, needLevel: level('universal') };
+      return { route: 'information', riskMatches, priorityGroups: smallTalk ? [] : priorityGroups, needLevel: level('universal'), riskScore: risk.any };
     }
     const strongGroups = priorityGroups.filter((g) => g.score >= 0.45).length;
     let needLevel: NeedLevelId = 'targeted';
     if (test(statutory, n)) needLevel = 'specialist';
     else if (!test(complexity, n) && strongGroups <= 1 && QUESTION_START.test(input)) needLevel = 'universal';
-    return { route: 'early-help', riskMatches, priorityGroups, needLevel: level(needLevel) };
+    return { route: 'early-help', riskMatches, priorityGroups, needLevel: level(needLevel), riskScore: risk.any };
   };
 
-  return { triage, detector, classifier, startupMs: performance.now() - started };
+  return { triage, detector, classifier, model, startupMs: performance.now() - started };
 }
+
+/**
+ * The pack's classifier (its example phrases and cue words) and the corpus model, averaged:
+ * the pack knows its own groups' words, the model has read eight thousand messages.
+ */
+function blendGroups(pack: GroupScore[], learned: ReadonlyArray<{ id: GroupScore['id']; score: number }>): GroupScore[] {
+  const byId = new Map<GroupScore['id'], number>();
+  // Raw probabilities, not scaled to the best: gibberish must stay low for every group.
+  for (const g of learned) byId.set(g.id, GROUP_BLEND * g.score);
+  for (const g of pack) byId.set(g.id, (byId.get(g.id) ?? 0) + (1 - GROUP_BLEND) * g.score);
+  return [...byId.entries()].map(([id, score]) => ({ id, score: Math.min(1, score) })).sort((a, b) => b.score - a.score);
+}
+
+/** Weight of the learned group scores beside the pack classifier's. */
+const GROUP_BLEND = 0.5;
 
 /** The single entry point the rest of the bot uses. */
 export function createTriage(pack: Pick<KnowledgePack, 'priorityGroups' | 'needLevels'>): TriageFn {

@@ -19,6 +19,11 @@ export interface GroupScore {
 export interface TriageContext {
   audience?: Audience;
   ageBand?: AgeBand;
+  /**
+   * The highest risk score seen earlier in this conversation (0..1). After any risk signal,
+   * later messages escalate at a lower threshold: a concern is never closed on one message.
+   */
+  priorRisk?: number;
 }
 
 export interface TriageResult {
@@ -29,7 +34,13 @@ export interface TriageResult {
   /** Best first; may hold several groups when the text says several things. */
   priorityGroups: GroupScore[];
   needLevel: NeedLevelId;
+  /** On a risk route: "high" gives the risk reply at once; "possible" checks in first, with the contacts shown. */
+  confidence?: RiskConfidence;
+  /** The learned model's probability that the message carries any risk (0..1). */
+  riskScore?: number;
 }
+
+export type RiskConfidence = 'high' | 'possible';
 
 /** The single entry point the rest of the bot uses. */
 export type TriageFn = (text: string, context?: TriageContext) => TriageResult;

@@ -87,7 +87,8 @@ describe('route and need level', () => {
     const result = triage('I want to kill myself');
     expect(result.route).toBe('crisis');
     expect(result.needLevel).toBe('specialist');
-    expect(result.riskMatches[0].rule).toBe('crisis.suicidal-intent');
+    expect(result.riskMatches.map((m) => m.rule)).toEqual(expect.arrayContaining(['model.crisis', 'crisis.suicidal-intent']));
+    expect(result.confidence).toBe('high');
     expect(result.priorityGroups.map((g) => g.id)).toContain('mental-health');
   });
 
@@ -99,7 +100,8 @@ describe('route and need level', () => {
   });
 
   it('a greeting is information with no groups', () => {
-    expect(triage('hello')).toEqual({ route: 'information', riskMatches: [], priorityGroups: [], needLevel: 'universal' });
+    expect(triage('hello')).toMatchObject({ route: 'information', riskMatches: [], priorityGroups: [], needLevel: 'universal' });
+    expect(triage('hello').confidence).toBeUndefined();
   });
 
   it('a worry is early help at the targeted level', () => {

@@ -1,0 +1,44 @@
+import { recognizeBoolean } from '@microsoft/recognizers-text-choice';
+import { ActivityTypes, MessageFactory, type Activity } from 'botbuilder';
+import type { RiskRoute, RouteContacts } from '../knowledge';
+import { contactLines } from './cards/contactText';
+import { riskCheckLabels, riskCheckLead, riskCheckPhrases, riskCheckQuestion } from './wording';
+
+// The graded answer when the triage says risk is possible, not clear: show the route's contacts
+// at once and ask one direct question. "Yes" and "Not sure" get the full risk reply; "No"
+// carries on with the contacts still on screen, and later messages are read more warily.
+
+export type CheckAnswer = 'yes' | 'no' | 'not-sure';
+
+export function riskCheckActivities(rc: RouteContacts): Partial<Activity>[] {
+  return [
+    { type: ActivityTypes.Message, text: `${riskCheckLead}\n\n${contactLines(rc.contacts)}`, textFormat: 'markdown' },
+    MessageFactory.suggestedActions([riskCheckLabels.yes, riskCheckLabels.no, riskCheckLabels.notSure], riskCheckQuestion[rc.route as RiskRoute]),
+  ];
+}
+
+const clean = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^a-z' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const saysOneOf = (text: string, phrases: readonly string[]) => phrases.some((p) => text === p || text.startsWith(`${p} `));
+
+/** The answer to the check-in question in the person's own words, or undefined when it is not one. */
+export function recogniseCheckAnswer(raw: string | undefined): CheckAnswer | undefined {
+  const text = clean(raw ?? '');
+  if (text === '') return undefined;
+  // "Not sure" first: the recogniser reads "not sure" as yes, and it is an answer of its own.
+  if (saysOneOf(text, riskCheckPhrases.notSure)) return 'not-sure';
+  if (saysOneOf(text, riskCheckPhrases.no)) return 'no';
+  if (saysOneOf(text, riskCheckPhrases.yes)) return 'yes';
+  // Only short replies are read as yes or no; a sentence is a new message, read afresh.
+  if (text.split(' ').length > 6) return undefined;
+  const found = recognizeBoolean(text, 'en-us')[0]?.resolution?.value;
+  if (found === true) return 'yes';
+  if (found === false) return 'no';
+  return undefined;
+}

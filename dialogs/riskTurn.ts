@@ -1,0 +1,60 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { RiskRoute } from '../knowledge';
+import { recogniseCheckAnswer } from './riskCheck';
+import type { RiskGate } from './riskGate';
+import { submittedStrings } from './submits';
+import { riskCheckDeclined } from './wording';
+
+/** What the conversation remembers about risk: scores and a route, never the words. */
+export interface RiskMemory {
+  /** Highest risk score seen in this conversation (0..1): later messages are read more warily. */
+  priorRisk: number;
+  /** The route of a check-in question waiting for its answer. */
+  pendingCheck?: RiskRoute;
+}
+
+export const emptyRiskMemory = (): RiskMemory => ({ priorRisk: 0 });
+
+export type RiskTurnOutcome =
+  /** The risk reply or a check-in was given: nothing else runs this turn. */
+  | { kind: 'handled'; route: RiskRoute; confidence: 'high' | 'possible' }
+  /** The person said no to the check-in: carry on with the conversation, contacts still on screen. */
+  | { kind: 'declined' }
+  /** No risk: the dialogs run. */
+  | { kind: 'none' };
+
+/**
+ * The risk step of every turn, before any dialog: answers a waiting check-in, then reads the
+ * message for risk (at a lower threshold after an earlier signal) and gives the risk reply
+ * (confident) or a check-in (possible).
+ */
+export async function runRiskTurn(context: TurnContext, gate: RiskGate, memory: StatePropertyAccessor<RiskMemory>): Promise<RiskTurnOutcome> {
+  const state = await memory.get(context, emptyRiskMemory());
+  const waiting = state.pendingCheck;
+  state.pendingCheck = undefined;
+  if (waiting) {
+    const answer = recogniseCheckAnswer(context.activity.text ?? submittedStrings(context.activity.value)[0]);
+    if (answer === 'yes' || answer === 'not-sure') {
+      // "Not sure" is treated as yes: when unsure, the full contacts.
+      const assessment = gate.assessRoute(context.activity, waiting);
+      await gate.respond(context, assessment);
+      state.priorRisk = Math.max(state.priorRisk, 1);
+      return { kind: 'handled', route: waiting, confidence: 'high' };
+    }
+    if (answer === 'no') {
+      await context.sendActivity(riskCheckDeclined);
+      return { kind: 'declined' };
+    }
+    // Anything else is a new message, read afresh below (and warily).
+  }
+  const assessment = gate.assess(context.activity, { priorRisk: state.priorRisk });
+  if (!assessment) return { kind: 'none' };
+  state.priorRisk = Math.max(state.priorRisk, assessment.triage.riskScore ?? 1);
+  if (assessment.triage.confidence === 'possible') {
+    await gate.checkIn(context, assessment);
+    state.pendingCheck = assessment.route;
+    return { kind: 'handled', route: assessment.route, confidence: 'possible' };
+  }
+  await gate.respond(context, assessment);
+  return { kind: 'handled', route: assessment.route, confidence: 'high' };
+}

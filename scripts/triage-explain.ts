@@ -1,0 +1,45 @@
+// npm run triage:explain -- "some text" [--pack bathnes] [--prior 0.4]
+// Shows a safeguarding lead why the engine decided what it did: the normalised text, the
+// model's scores per route and group, the rules that fired with the words they matched, the
+// frames, and the decision. Nothing is logged or kept.
+import { loadPack } from '../knowledge/loader';
+import { createTriageEngine } from '../knowledge/triage';
+import { RISK_THRESHOLDS } from '../knowledge/triage/model/decision';
+import { explainFeatures } from '../knowledge/triage/model/features';
+import { RISK_CLASSES } from '../knowledge/triage/model/triageModel';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const [value] = args.splice(at, 2).slice(1);
+  return value;
+};
+const packName = option('--pack') ?? 'bathnes';
+const prior = Number(option('--prior') ?? '0');
+const text = args.join(' ').trim();
+if (text === '') {
+  console.error('Usage: npm run triage:explain -- "a message" [--pack bathnes] [--prior 0.4]');
+  process.exit(2);
+}
+
+const engine = createTriageEngine(loadPack(packName));
+const n = engine.detector.normaliser.normalise(text.slice(0, 5000));
+const scores = engine.model.score(n);
+const rules = engine.detector.detectNormalised(n);
+const frames = engine.detector.frames(n);
+const result = engine.triage(text, { priorRisk: prior });
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
+
+console.log(`normalised: ${n.tokens.join(' ')}`);
+console.log(`\nmodel, any risk: ${pct(1 - scores.risk.none)}   (high >= ${pct(RISK_THRESHOLDS.high)}, possible >= ${pct(RISK_THRESHOLDS.possible)}; a rule that fired on a statement, not a topic question, is enough alone)`);
+for (const c of RISK_CLASSES) console.log(`  ${c.padEnd(20)} ${pct(scores.risk[c])}`);
+console.log(`  words that pushed toward risk: ${explainFeatures(n, engine.model.riskContributions(n), 8).join(', ') || '(none)'}`);
+console.log('\nmodel, priority groups (top 5):');
+for (const g of scores.groups.slice(0, 5)) console.log(`  ${g.id.padEnd(32)} ${pct(g.score)}`);
+console.log('\nrules that fired:');
+for (const m of rules) console.log(`  ${m.rule} (${m.route}): "${m.matched}"`);
+if (rules.length === 0) console.log('  (none)');
+console.log(`frames: figurative ${frames.figurative.length ? frames.figurative.join(' | ') : '-'}; historic ${frames.historic.length ? frames.historic.join(' | ') : '-'}`);
+console.log(`\ndecision: route ${result.route}${result.confidence ? ` (${result.confidence})` : ''}, need level ${result.needLevel}`);
+console.log(`groups: ${result.priorityGroups.slice(0, 3).map((g) => `${g.id} ${g.score.toFixed(2)}`).join(', ')}`);
