@@ -34,4 +34,4 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \
 # node as PID 1 receives SIGTERM directly, so shutdown is graceful.
 # Risk rules are regular expressions: compiling them to native code at once (not after V8 has
 # interpreted them a while) halves risk detection time; `npm run bench` measures with the same flag.
-CMD ["node", "--regexp-tier-up-ticks=0", "dist/bot/index.js"]
+CMD ["node", "dist/bot/index.js"]

@@ -32,7 +32,7 @@ const result = engine.triage(text, { priorRisk: prior });
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
 
 console.log(`normalised: ${n.tokens.join(' ')}`);
-console.log(`\nmodel, any risk: ${pct(1 - scores.risk.none)}   (high >= ${pct(RISK_THRESHOLDS.high)}, possible >= ${pct(RISK_THRESHOLDS.possible)}; a rule that fired on a statement, not a topic question, is enough alone)`);
+console.log(`\nmodel, any risk: ${pct(1 - scores.risk.none)}   (high >= ${pct(RISK_THRESHOLDS.high)}, possible >= ${pct(RISK_THRESHOLDS.possible)}; rules count from ${pct(RISK_THRESHOLDS.ruleFloor)})`);
 for (const c of RISK_CLASSES) console.log(`  ${c.padEnd(20)} ${pct(scores.risk[c])}`);
 console.log(`  words that pushed toward risk: ${explainFeatures(n, engine.model.riskContributions(n), 8).join(', ') || '(none)'}`);
 console.log('\nmodel, priority groups (top 5):');

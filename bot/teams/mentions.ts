@@ -66,16 +66,21 @@ function isBotName(inner: string, botNames: Set<string>): boolean {
  * a bounded number of times.
  */
 export function replaceAtTags(text: string, replace: (inner: string) => string): string {
-  const lower = text.toLowerCase();
+  // ASCII-only lower case keeps every index the same as in `text` (toLowerCase can change the
+  // length: "İ" becomes two code units), and the tags are ASCII.
+  const lower = text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
   let out = '';
+  // Text is copied only where a tag is replaced, so a message of unclosed "<at" costs one scan.
+  let copied = 0;
   let from = 0;
-  while (from < text.length) {
+  // The loop reads lower.length, not text.length: with text.length, Node 20's optimising
+  // compiler hung on the third 1 MB "<at" message in a row (test/hosting/hardening.test.ts).
+  while (from < lower.length) {
     const open = lower.indexOf('<at', from);
     if (open === -1) break;
-    const after = lower.charCodeAt(open + 3);
+    const after = open + 3 < lower.length ? lower.charCodeAt(open + 3) : -1;
     // "<at>" or "<at id=...>", not "<attention>".
     if (after !== 62 /* > */ && after !== 32 && after !== 9 && after !== 10) {
-      out += text.slice(from, open + 3);
       from = open + 3;
       continue;
     }
@@ -83,10 +88,11 @@ export function replaceAtTags(text: string, replace: (inner: string) => string):
     if (openEnd === -1) break;
     const close = lower.indexOf('</at>', openEnd + 1);
     if (close === -1) break;
-    out += text.slice(from, open) + replace(text.slice(openEnd + 1, close));
-    from = close + 5;
+    out += text.slice(copied, open) + replace(text.slice(openEnd + 1, close));
+    copied = close + 5;
+    from = copied;
   }
-  return out + text.slice(from);
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Whether the text holds a `<at ...>` tag, found without a regex (see replaceAtTags). */

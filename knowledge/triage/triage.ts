@@ -7,9 +7,9 @@ import { PatternCompiler } from './pattern';
 import { RiskDetector } from './risk';
 import { RISK_SLOTS } from './riskSlots';
 import { offerSharedDetector } from './sharedDetector';
-import { decideRisk } from './model/decision';
+import { decideRisk, type RiskDecision } from './model/decision';
 import { defaultModel } from './model/defaultModel';
-import { riskOf, type TriageModel } from './model/triageModel';
+import { riskOf, type ModelScores, type TriageModel } from './model/triageModel';
 import { explainFeatures } from './model/features';
 import type { GroupScore, RiskMatch, TriageContext, TriageFn, TriageResult } from './types';
 
@@ -36,6 +36,8 @@ const RULE_GROUPS: ReadonlyArray<readonly [RegExp, PriorityGroupId]> = [
 
 export interface TriageEngine {
   triage: TriageFn;
+  /** Only the risk decision (model, rules, thresholds): what the bench times against its 2 ms budget. */
+  riskDecision: (text: string, context?: TriageContext) => { risk: ReturnType<typeof riskOf>; decision: RiskDecision };
   detector: RiskDetector;
   classifier: GroupClassifier;
   model: TriageModel;
@@ -68,16 +70,27 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const levels = new Set(pack.needLevels.map((l) => l.id));
   const level = (wanted: NeedLevelId): NeedLevelId => pickLevel(wanted, levels);
 
+  /** The risk part of triage on its own (what the bench times as "the risk decision"). */
+  const assessRisk = (input: string, n: NormalisedText, scores: ModelScores, priorRisk: number) => {
+    const risk = riskOf(scores);
+    // One reading of the rules per message (they run on every message: they are the layer
+    // that names a harm said plainly).
+    const decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n)), priorRisk, {
+      aboutATopic: () => QUESTION_START.test(input) || test(topic, n),
+    });
+    return { risk, decision };
+  };
+  const riskDecision = (text: string, context: TriageContext = {}) => {
+    const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
+    const n = normalise(input);
+    return assessRisk(input, n, model.scoreRisk(n), context.priorRisk ?? 0);
+  };
+
   const triage: TriageFn = (text: string, context: TriageContext = {}): TriageResult => {
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
     const n = normalise(input);
     const scores = model.score(n);
-    const risk = riskOf(scores);
-    // One reading of the rules per message (they run on every message: they are the layer
-    // that names a harm said plainly).
-    const decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n)), context.priorRisk ?? 0, {
-      aboutATopic: () => QUESTION_START.test(input) || test(topic, n),
-    });
+    const { risk, decision } = assessRisk(input, n, scores, context.priorRisk ?? 0);
     const riskMatches: RiskMatch[] = [];
     if (decision.confidence) {
       const evidence = explainFeatures(n, model.riskContributions(n), 4);
@@ -112,7 +125,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     return { route: 'early-help', riskMatches, priorityGroups, needLevel: level(needLevel), riskScore: risk.any };
   };
 
-  return { triage, detector, classifier, model, startupMs: performance.now() - started };
+  return { triage, riskDecision, detector, classifier, model, startupMs: performance.now() - started };
 }
 
 /**

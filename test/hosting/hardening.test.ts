@@ -72,9 +72,13 @@ describe('mentions and long text are read in bounded work', () => {
     expect(replaceAtTags('<attention> please', () => 'x')).toBe('<attention> please');
   });
 
-  test('stripMentions of a 1 MB adversarial message returns without a regex over it', () => {
+  test('stripMentions of a 1 MB adversarial message returns, five times in a row (the optimised code once hung on the third)', () => {
     const text = '<at'.repeat(350_000);
-    expect(stripMentions({ text, recipient: { id: 'b', name: 'Bot' } }).length).toBe(text.length);
+    for (let i = 0; i < 5; i++) expect(stripMentions({ text, recipient: { id: 'b', name: 'Bot' } }).length).toBe(text.length);
+  });
+
+  test('indices stay right when lower-casing would change the length ("İ")', () => {
+    expect(replaceAtTags('İİ <at>Early Help</at> hi', () => '')).toBe('İİ  hi');
   });
 
   test('the risk check reads the first window and then overlapping windows, never more than MAX_RISK_SCAN', () => {

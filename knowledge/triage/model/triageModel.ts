@@ -65,6 +65,16 @@ export class TriageModel {
     return { risk, groups };
   }
 
+  /** Only the risk and route models (no groups): the risk decision's share of the work. */
+  scoreRisk(n: Pick<NormalisedText, 'tokens' | 'stems'>): ModelScores {
+    const x = this.features(n);
+    const any = this.models.risk.model.predict(x)[1];
+    const routes = this.models.route.model.predict(x);
+    const risk = { none: 1 - any } as Record<RiskClass, number>;
+    this.models.route.model.classes.forEach((route, i) => (risk[route as RiskRoute] = any * routes[i]));
+    return { risk, groups: [] };
+  }
+
   /** The features of `n` that pushed hardest toward risk, by bucket (see explain for their names). */
   riskContributions(n: Pick<NormalisedText, 'tokens' | 'stems'>): Array<{ bucket: number; weight: number }> {
     return this.models.risk.model.contributions(this.features(n), 1);
