@@ -3,7 +3,7 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import type { ConversationDeps } from './deps';
 import { practitionerGuidanceText } from './handoffDialog';
 import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
-import { askRole, askRoleRetry, roleOptions } from './wording';
+import { askRole, askRoleRetry, practitionerMenuOptions, roleOptions } from './wording';
 import type { Option } from './wording';
 
 export const PRACTITIONER_DIALOG = 'practitionerDialog';
@@ -16,15 +16,7 @@ export interface PractitionerOptions {
   hasConcern?: boolean;
 }
 
-type MenuChoice = 'concern' | 'guidance';
-const MENU: Option<MenuChoice>[] = [
-  { value: 'concern', label: 'Describe a concern', synonyms: ['concern', 'describe', 'a concern', 'worry'] },
-  {
-    value: 'guidance',
-    label: 'Early help guidance',
-    synonyms: ['guidance', 'eha', 'early help assessment', 'thresholds', 'threshold', 'consent', 'request for service', 'panel'],
-  },
-];
+const MENU = practitionerMenuOptions;
 
 /**
  * Professionals: their role (so the framing fits), then either a concern to match or the

@@ -1,12 +1,13 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { contactsForRoute, RISK_ROUTES } from '../knowledge';
 import type { KnowledgePack, RiskRoute, RouteContacts } from '../knowledge';
-import { riskWindows } from '../knowledge/triage';
+import { detectRisk, riskWindows } from '../knowledge/triage';
 import type { TriageContext, TriageFn, TriageResult } from '../knowledge/triage/types';
 import { isOutOfHours, turnInstant } from './clock';
 import { riskCheckActivities } from './riskCheck';
 import { riskResponse } from './riskResponse';
 import { submittedStrings } from './submits';
+import { buttonLabels } from './wording';
 import { sendTriageTrace } from './trace';
 
 export interface RiskAssessment {
@@ -24,6 +25,8 @@ function isRiskRoute(route: string): route is RiskRoute {
  * unsure, escalate.
  */
 export class RiskGate {
+  private readonly labels = buttonLabels();
+
   constructor(
     private readonly pack: KnowledgePack,
     private readonly triage: TriageFn,
@@ -32,6 +35,12 @@ export class RiskGate {
   assess(activity: Partial<Activity>, context: TriageContext = {}): RiskAssessment | undefined {
     const texts = [activity.text ?? '', ...submittedStrings(activity.value)].filter((t) => t.trim() !== '');
     for (const text of texts) {
+      if (this.labels.has(text.trim().toLowerCase())) {
+        // A button the bot offered: the rules still read it, the model does not (see buttonLabels).
+        const matches = detectRisk(text);
+        if (matches.length > 0) return { route: matches[0].route, triage: { ...this.triage(text, context), route: matches[0].route, riskMatches: matches, confidence: 'high' } };
+        continue;
+      }
       // Triage reads a window of 5,000 characters; a longer message is read window by window
       // (bounded, see riskWindows), so risk at the end of a long letter is still found.
       for (const window of riskWindows(text)) {

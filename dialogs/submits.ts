@@ -34,11 +34,25 @@ export function checkSubmit(activity: { text?: string; value?: unknown }): Submi
   return { kind: 'invalid', reason: parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ') };
 }
 
-/** Every string inside a submit, so the risk check also reads what a card sent. */
+/** Keys a channel or our own cards fill in, never a person: Teams' messageBack metadata, action names. */
+const MACHINE_KEYS = new Set(['msteams', 'action', 'type', 'group', 'verb', 'id']);
+/** An identifier ("parent-carer", "messageBack"), not words a person typed. */
+const IDENTIFIER = /^(?:[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]*)+)$/;
+
+/**
+ * Every string a person may have written inside a submit (a card's text input), so the risk
+ * check also reads what a card sent. Machine fields and identifiers are left out: the model
+ * reads an unknown word like "messageBack" as a little risky, and a check-in about a button
+ * id would be nonsense to the person.
+ */
 export function submittedStrings(value: unknown, depth = 0): string[] {
   if (depth > 4 || value === null || value === undefined) return [];
-  if (typeof value === 'string') return [value];
+  if (typeof value === 'string') return IDENTIFIER.test(value) ? [] : [value];
   if (Array.isArray(value)) return value.flatMap((v) => submittedStrings(v, depth + 1));
-  if (typeof value === 'object') return Object.values(value as object).flatMap((v) => submittedStrings(v, depth + 1));
+  if (typeof value === 'object') {
+    return Object.entries(value as object)
+      .filter(([key]) => !MACHINE_KEYS.has(key))
+      .flatMap(([, v]) => submittedStrings(v, depth + 1));
+  }
   return [];
 }

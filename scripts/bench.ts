@@ -85,6 +85,7 @@ const pack = loadPack(process.argv[2] ?? 'bathnes', { packsDir: join(root, 'know
 const engine = createTriageEngine(pack);
 collect();
 const heapAfterStartup = process.memoryUsage().heapUsed;
+const rssAtStartup = (process.memoryUsage().rss - rssBefore) / 1048576;
 
 const risk = time('risk decision (model + rules)', (t) => engine.riskDecision(t));
 const full = time('triage (risk + groups + level)', (t) => engine.triage(t, { audience: 'parent-carer' }));
@@ -111,7 +112,7 @@ console.log('                                            p50 ms   p95 ms   p99 m
 for (const r of [risk.cpu, risk.wall, full.cpu, full.wall]) console.log(`${r.label.padEnd(40)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${ms(r.max)}`);
 console.log('');
 console.log(`heap: +${((heapAfterStartup - heapBefore) / 1048576).toFixed(1)} MB at start-up, ${((heapAfterRuns - heapAfterStartup) / 1048576).toFixed(1)} MB change over the runs`);
-console.log(`resident memory added by the engine: ${rssAdded.toFixed(1)} MB; model on disk: ${diskMb.toFixed(1)} MB`);
+console.log(`resident memory added by the engine: ${rssAtStartup.toFixed(1)} MB once built, ${rssAdded.toFixed(1)} MB after the timed runs; model on disk: ${diskMb.toFixed(1)} MB`);
 console.log(`hostile 1 MB messages (mentions stripped, risk windows triaged), ms: ${hostileMs.map((x) => x.toFixed(1)).join(', ')}`);
 console.log(
   `budgets: risk decision p95 < ${RISK_P95_BUDGET_MS} ms, full triage p95 < ${TRIAGE_P95_BUDGET_MS} ms (CPU time), start-up < ${STARTUP_BUDGET_MS} ms, ` +
@@ -121,7 +122,7 @@ console.log(
 const failures: string[] = [];
 if (risk.cpu.p95 >= RISK_P95_BUDGET_MS) failures.push(`risk decision p95 ${risk.cpu.p95.toFixed(3)} ms is not under ${RISK_P95_BUDGET_MS} ms`);
 if (engine.startupMs >= STARTUP_BUDGET_MS) failures.push(`start-up ${engine.startupMs.toFixed(0)} ms is not under ${STARTUP_BUDGET_MS} ms`);
-if (rssAdded >= RSS_BUDGET_MB) failures.push(`the engine added ${rssAdded.toFixed(1)} MB of resident memory`);
+if (rssAtStartup >= RSS_BUDGET_MB) failures.push(`the engine added ${rssAtStartup.toFixed(1)} MB of resident memory once built`);
 if (diskMb >= DISK_BUDGET_MB) failures.push(`the model is ${diskMb.toFixed(1)} MB on disk`);
 for (const [i, msTaken] of hostileMs.entries()) if (msTaken >= HOSTILE_BUDGET_MS) failures.push(`hostile message ${i + 1} took ${msTaken.toFixed(0)} ms`);
 if (full.cpu.p95 >= TRIAGE_P95_BUDGET_MS) failures.push(`triage p95 ${full.cpu.p95.toFixed(3)} ms is not under ${TRIAGE_P95_BUDGET_MS} ms`);

@@ -1,6 +1,7 @@
 import type { Audience } from '../../knowledge/vocabulary';
 import { parentCarerWording } from './parentCarer';
-import { practitionerWording } from './practitioner';
+import * as common from './common';
+import { practitionerMenuOptions, practitionerWording } from './practitioner';
 import { residentWording } from './resident';
 import type { Wording } from './types';
 import { youngPersonWording } from './youngPerson';
@@ -19,3 +20,36 @@ export function wordingFor(audience: Audience | undefined): Wording {
 
 export * from './common';
 export type { Option, Wording } from './types';
+export { practitionerMenuOptions };
+export type { PractitionerMenuChoice } from './practitioner';
+
+/**
+ * Every button label and option word the bot offers, lower case. A person pressing or typing
+ * one ("Describe a concern", "Carry on") is answering the bot, not telling it something new: the
+ * risk gate reads such a message with the rules only, never the model (which read "concern"
+ * as a little risky).
+ */
+export function buttonLabels(): Set<string> {
+  const labels = new Set<string>();
+  const add = (text: string) => labels.add(text.trim().toLowerCase());
+  const walk = (value: unknown, depth: number): void => {
+    if (depth > 5 || value === null || value === undefined) return;
+    if (Array.isArray(value)) return value.forEach((v) => walk(v, depth + 1));
+    if (typeof value !== 'object') return;
+    const option = value as { label?: unknown; value?: unknown; synonyms?: unknown };
+    if (typeof option.label === 'string' && 'value' in option) {
+      add(option.label);
+      if (Array.isArray(option.synonyms)) option.synonyms.forEach((s) => typeof s === 'string' && add(s));
+      return;
+    }
+    for (const v of Object.values(value)) walk(v, depth + 1);
+  };
+  walk([Object.values(common), practitionerMenuOptions, ...Object.values(BY_AUDIENCE)], 0);
+  for (const label of [common.carryOnLabel, common.startAgainLabel, ...Object.values(common.riskCheckLabels), ...Object.values(common.topicLabels)]) add(label);
+  for (const list of Object.values(common.interruptionPhrases)) list.forEach((p) => add(p));
+  for (const w of Object.values(BY_AUDIENCE)) {
+    Object.values(w.nextLabels).forEach((l) => add(l));
+    add(w.bothLabel);
+  }
+  return labels;
+}

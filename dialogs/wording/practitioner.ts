@@ -72,3 +72,13 @@ export const practitionerWording: Wording = {
     older: 'older person',
   },
 };
+
+export type PractitionerMenuChoice = 'concern' | 'guidance';
+export const practitionerMenuOptions: Option<PractitionerMenuChoice>[] = [
+  { value: 'concern', label: 'Describe a concern', synonyms: ['concern', 'describe', 'a concern', 'worry'] },
+  {
+    value: 'guidance',
+    label: 'Early help guidance',
+    synonyms: ['guidance', 'eha', 'early help assessment', 'thresholds', 'threshold', 'consent', 'request for service', 'panel'],
+  },
+];

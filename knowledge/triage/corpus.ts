@@ -116,7 +116,7 @@ function shingles(text: string): Set<string> {
 }
 
 /** Lines this similar (Jaccard of word pairs) count as one line written twice. */
-export const NEAR_DUPLICATE = 0.8;
+export const NEAR_DUPLICATE = 0.7;
 
 /** Exact and near duplicates across the whole corpus (and against `others`, e.g. the evaluation sets). */
 export function duplicates(items: readonly Pick<CorpusItem, 'text' | 'where'>[], threshold = NEAR_DUPLICATE): CorpusIssue[] {

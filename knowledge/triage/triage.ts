@@ -77,6 +77,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     // that names a harm said plainly).
     const decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n)), priorRisk, {
       aboutATopic: () => QUESTION_START.test(input) || test(topic, n),
+      words: n.tokens.length,
     });
     return { risk, decision };
   };

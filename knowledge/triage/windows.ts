@@ -17,10 +17,11 @@ export const MAX_RISK_SCAN = 32_000;
 export function riskWindows(text: string): string[] {
   if (text.length <= WINDOW) return [text];
   const end = Math.min(text.length, MAX_RISK_SCAN);
-  const windows: string[] = [];
+  const windows = new Set<string>();
   for (let start = 0; start < end; start += WINDOW - OVERLAP) {
-    windows.push(text.slice(start, Math.min(start + WINDOW, end)));
+    // A window identical to one already read adds nothing (a flood of one repeated string).
+    windows.add(text.slice(start, Math.min(start + WINDOW, end)));
     if (start + WINDOW >= end) break;
   }
-  return windows;
+  return [...windows];
 }

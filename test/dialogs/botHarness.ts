@@ -4,6 +4,7 @@ import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState
 import type { Activity } from 'botbuilder';
 import { parseConfig } from '../../bot/config';
 import { EarlyHelpBot } from '../../bot/earlyHelpBot';
+import type { TriageFn } from '../../knowledge/triage/types';
 import { collectingLogger } from '../helpers/logs';
 import { bathnes, triage } from './harness';
 
@@ -15,7 +16,8 @@ export interface BotHarness {
   join(): Promise<Partial<Activity>[]>;
 }
 
-export function botHarness(env: Record<string, string> = {}): BotHarness {
+/** `wrapTriage` may stand in front of the real triage (a stub for one message, the real one for the rest). */
+export function botHarness(env: Record<string, string> = {}, wrapTriage?: (real: TriageFn) => TriageFn): BotHarness {
   const storage = new MemoryStorage();
   const { logger, lines } = collectingLogger();
   const bot = new EarlyHelpBot({
@@ -23,7 +25,7 @@ export function botHarness(env: Record<string, string> = {}): BotHarness {
     userState: new UserState(storage),
     logger,
     config: parseConfig(env),
-    conversation: { pack: bathnes(), triage: triage() },
+    conversation: { pack: bathnes(), triage: wrapTriage ? wrapTriage(triage()) : triage() },
   });
   const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'webchat' }, true);
   const drain = () => adapter.activeQueue.splice(0) as Partial<Activity>[];

@@ -74,18 +74,18 @@ const cases: Case[] = [
       { say: "I'm a parent or carer" },
       {
         say: 'mum of a 6 month old seems very low and isolated since the birth, dad works away',
-        expect: ['Is this more about feeling lonely or cut off, or mental health'],
-        buttons: ['Feeling lonely', 'Feeling low or worried', 'Both'],
+        expect: ['Is this more about being a new parent, a young parent, or feeling low after a baby, or mental health'],
+        buttons: ['New baby or young parent', 'Feeling low or worried', 'Both'],
       },
-      { say: 'Feeling low or worried', expect: ['It sounds like this is about mental health'], not: ['lonely'] },
+      { say: 'Feeling low or worried', expect: ['It sounds like this is about mental health'], not: ['new parent'] },
     ],
   },
   {
     name: 'unsure between two groups, and the answer is both',
     steps: [
-      { say: "I'm asking for myself" },
+      { say: "I'm a parent or carer" },
       { say: 'mum of a 6 month old seems very low and isolated since the birth, dad works away' },
-      { say: 'Both', expect: ['feeling lonely or cut off and mental health'], not: ['How old'] },
+      { say: 'Both', expect: ['being a new parent, a young parent, or feeling low after a baby and mental health'], not: ['How old'] },
     ],
   },
   {

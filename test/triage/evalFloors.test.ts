@@ -1,4 +1,4 @@
-import { evaluate, floorFailures, FLOORS, holdoutSchema, riskSetSchema, worrySetSchema } from '../../knowledge/triage/evaluation';
+import { evaluate, floorFailures, FLOORS, HOLDOUT_FLOORS, holdoutSchema, riskSetSchema, worrySetSchema } from '../../knowledge/triage/evaluation';
 import { PRIORITY_GROUP_IDS, RISK_ROUTES } from '../../knowledge/vocabulary';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +31,15 @@ describe('labelled evaluation set', () => {
   });
 });
 
-describe('hold-out set', () => {
+describe('hold-out sets', () => {
+  it.each(['holdout-v7.json', 'holdout-v8.json'])(
+    `%s holds the hold-out floors: risk recall ${HOLDOUT_FLOORS.riskRecall * 100}%, false escalation under ${HOLDOUT_FLOORS.falseEscalation * 100}%`,
+    (file) => {
+      const holdout = holdoutSchema.parse(readEval(file));
+      expect(floorFailures(evaluate(bathnesEngine().triage, holdout.risk, holdout.worries), HOLDOUT_FLOORS)).toEqual([]);
+    },
+  );
+
   it('exists and parses (its numbers are reported by npm run eval, not held as floors)', () => {
     expect(existsSync(join(EVAL_DIR, 'holdout.json'))).toBe(true);
     const holdout = holdoutSchema.parse(readEval('holdout.json'));
@@ -39,7 +47,7 @@ describe('hold-out set', () => {
     expect(holdout.worries.length).toBeGreaterThan(0);
   });
 
-  it.each(['holdout-v2.json', 'holdout-v3.json', 'holdout-v4.json', 'holdout-v5.json', 'holdout-v6.json'])('%s parses', (file) => {
+  it.each(['holdout-v2.json', 'holdout-v3.json', 'holdout-v4.json', 'holdout-v5.json', 'holdout-v6.json', 'holdout-v7.json', 'holdout-v8.json', 'holdout-v9.json'])('%s parses', (file) => {
     const holdout = holdoutSchema.parse(readEval(file));
     expect(holdout.risk.length).toBeGreaterThan(0);
     expect(holdout.worries.length).toBeGreaterThan(0);

@@ -11,6 +11,8 @@ export const RISK_THRESHOLDS = { high: 0.5, possible: 0.3, ruleFloor: 0.05 } as 
  * this: the model gives about 0.2 to a bare "hello" or "carry on".
  */
 export const AFTER_RISK = { high: 0.4, possible: 0.25, ruleFloor: 0.02 } as const;
+/** Messages of at most this many words are judged by the rules without the model's floor. */
+export const SHORT_MESSAGE_WORDS = 8;
 
 export interface RiskDecision {
   confidence?: RiskConfidence;
@@ -26,10 +28,18 @@ export interface RiskDecision {
  * me", "not suicidal, just flat", "training on grooming"), and a rule firing alone was mostly
  * wrong there. A rule on a question about a topic needs the model's "possible" as well.
  */
-export function decideRisk(any: number, rules: () => RiskMatch[], priorRisk = 0, options: { aboutATopic?: () => boolean } = {}): RiskDecision {
+export function decideRisk(
+  any: number,
+  rules: () => RiskMatch[],
+  priorRisk = 0,
+  options: { aboutATopic?: () => boolean; words?: number } = {},
+): RiskDecision {
   const t = priorRisk >= RISK_THRESHOLDS.possible ? AFTER_RISK : RISK_THRESHOLDS;
   const fired = rules();
-  if (fired.length > 0 && any >= t.ruleFloor && (any >= t.possible || !options.aboutATopic?.())) return { confidence: 'high', rules: fired };
+  // In a short message the model has too few words to judge by ("my son is involved in county
+  // lines"): there the floor does not apply.
+  const floor = (options.words ?? Infinity) <= SHORT_MESSAGE_WORDS ? 0 : t.ruleFloor;
+  if (fired.length > 0 && any >= floor && (any >= t.possible || !options.aboutATopic?.())) return { confidence: 'high', rules: fired };
   if (any >= t.high) return { confidence: 'high', rules: fired };
   if (any >= t.possible) return { confidence: 'possible', rules: fired };
   return { rules: [] };

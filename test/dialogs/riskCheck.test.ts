@@ -1,0 +1,87 @@
+// The graded answer: when the triage says risk is possible, the bot shows the route's contacts
+// and asks one direct question; "Yes" and "Not sure" give the full risk reply, "No" carries on.
+// A stub stands in front of the real triage for one message, so the flow does not hang on a
+// model score; every other message meets the real engine.
+import type { TriageFn } from '../../knowledge/triage/types';
+import { recogniseCheckAnswer } from '../../dialogs/riskCheck';
+import { botHarness, messages, traces } from './botHarness';
+import { readable } from './harness';
+
+const UNSURE = 'i dont really see the point of much at the moment';
+
+const possibleCrisis = (real: TriageFn): TriageFn => (text, context) =>
+  text === UNSURE
+    ? { ...real('feeling low'), route: 'crisis', confidence: 'possible', riskScore: 0.35, riskMatches: [{ route: 'crisis', rule: 'model.crisis', matched: 'point' }] }
+    : real(text, context);
+
+const IN_HOURS = '2026-11-24T10:00:00Z';
+
+describe('the check-in when risk is possible', () => {
+  test('shows the contacts, asks directly with Yes / No / Not sure, and traces confidence "possible"', async () => {
+    const h = botHarness({}, possibleCrisis);
+    await h.say("I'm asking for myself", IN_HOURS);
+    const sent = await h.say(UNSURE, IN_HOURS);
+    const text = readable(messages(sent));
+    expect(text).toContain('I want to check I have understood you');
+    expect(text).toContain('Samaritans');
+    expect(text).toContain('Are you thinking about ending your life, or about hurting yourself?');
+    expect(text).toContain('[Yes]\n[No]\n[Not sure]');
+    expect(traces(sent)[0].value).toMatchObject({ route: 'crisis', confidence: 'possible' });
+  });
+
+  test.each(['yes', 'yeah', 'not sure', 'idk', 'Not sure'])('"%s" gives the full risk reply for that route', async (answer) => {
+    const h = botHarness({}, possibleCrisis);
+    await h.say(UNSURE, IN_HOURS);
+    const sent = await h.say(answer, IN_HOURS);
+    expect(traces(sent)[0].value).toMatchObject({ route: 'crisis', confidence: 'high' });
+    expect(readable(messages(sent))).toContain('[Carry on]');
+  });
+
+  test('"no" carries on: the waiting question is asked again, and the contacts are not taken back', async () => {
+    const h = botHarness({}, possibleCrisis);
+    await h.say("I'm a parent or carer", IN_HOURS);
+    const asked = readable(messages(await h.say('my son will not go to school', IN_HOURS)));
+    expect(asked).toContain('How old is your child?');
+    await h.say(UNSURE, IN_HOURS);
+    const after = readable(messages(await h.say('no', IN_HOURS)));
+    expect(after).toContain('The numbers above are still there');
+    expect(after).toContain('How old is your child?');
+  });
+
+  test('"no" with nothing waiting invites the person to say more', async () => {
+    const h = botHarness({}, possibleCrisis);
+    await h.say(UNSURE, IN_HOURS);
+    const after = readable(messages(await h.say('nah im ok', IN_HOURS)));
+    expect(after).toContain('What would you like help with?');
+  });
+
+  test('a new message instead of an answer is read afresh, and a risk in it gets the risk reply', async () => {
+    const h = botHarness({}, possibleCrisis);
+    await h.say(UNSURE, IN_HOURS);
+    const sent = await h.say('i have taken all my tablets', IN_HOURS);
+    expect(traces(sent)[0].value).toMatchObject({ route: 'emergency' });
+  });
+});
+
+describe('typed answers to the check-in', () => {
+  test.each([
+    ['yes', 'yes'],
+    ['Yes', 'yes'],
+    ['yeah', 'yes'],
+    ['yep', 'yes'],
+    ['no', 'no'],
+    ['nope', 'no'],
+    ['nah', 'no'],
+    ["no i'm ok", 'no'],
+    ['not sure', 'not-sure'],
+    ['dunno', 'not-sure'],
+    ['maybe', 'not-sure'],
+  ])('"%s" is %s', (text, expected) => {
+    expect(recogniseCheckAnswer(text)).toBe(expected);
+  });
+
+  test('a sentence is not an answer; it is read as a new message', () => {
+    expect(recogniseCheckAnswer('no one would notice if i was gone to be honest with you')).toBeUndefined();
+    expect(recogniseCheckAnswer('where is the nearest food bank')).toBeUndefined();
+  });
+});
