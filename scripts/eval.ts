@@ -34,6 +34,9 @@ for (const [file, title] of [
   ['holdout-v4.json', 'hold-out set v4 (its misses were seen after the first run; see docs/triage.md)'],
   ['holdout-v5.json', 'hold-out set v5 (its misses were seen after the first run; see docs/triage.md)'],
   ['holdout-v6.json', 'hold-out set v6 (its misses were seen after the first run; see docs/triage.md)'],
+  ['holdout-v7.json', 'hold-out set v7 (first run recorded in docs/triage.md; used to choose the rule floor since)'],
+  ['holdout-v8.json', 'hold-out set v8 (first run recorded in docs/triage.md; used to choose the rule floor since)'],
+  ['holdout-v9.json', 'hold-out set v9 (first run recorded in docs/triage.md; not used for tuning)'],
 ] as const) {
   if (!existsSync(join(evalDir, file))) continue;
   const holdout = holdoutSchema.parse(readJson(file));
@@ -41,7 +44,7 @@ for (const [file, title] of [
   console.log(formatReport(title, held));
   console.log('');
 }
-console.log(`start-up (rules compiled, classifier trained): ${engine.startupMs.toFixed(0)} ms`);
+console.log(`start-up (rules compiled, model loaded, classifier trained): ${engine.startupMs.toFixed(0)} ms`);
 
 const failures = floorFailures(main);
 if (failures.length > 0) {

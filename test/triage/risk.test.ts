@@ -1,3 +1,4 @@
+import { RiskDetector } from '../../knowledge/triage/risk';
 import { detectRisk, RISK_RULES } from '../../knowledge/triage';
 
 const rulesOf = (text: string) => detectRisk(text).map((m) => m.rule);
@@ -297,5 +298,23 @@ describe('detectRisk: families added after hold-out v6', () => {
     'my toddler went out in the snow in his pyjamas and loved it',
   ])('"%s" does not escalate', (text) => {
     expect(detectRisk(text)).toEqual([]);
+  });
+});
+
+describe('running only the rules whose needed words appear', () => {
+  test('gives exactly the matches of running every rule, on every evaluation text', () => {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const path = require('node:path') as typeof import('node:path');
+    const dir = path.join(__dirname, '..', 'eval');
+    const texts: string[] = [];
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const data = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, Array<{ text: string }>>;
+      for (const key of ['items', 'risk', 'worries']) for (const item of data[key] ?? []) texts.push(item.text);
+    }
+    expect(texts.length).toBeGreaterThan(1500);
+    const filtered = new RiskDetector([], true);
+    const every = new RiskDetector([], false);
+    const differ = texts.filter((t) => JSON.stringify(filtered.detect(t)) !== JSON.stringify(every.detect(t)));
+    expect(differ).toEqual([]);
   });
 });
