@@ -25,7 +25,9 @@ const clean = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const saysOneOf = (text: string, phrases: readonly string[]) => phrases.some((p) => text === p || text.startsWith(`${p} `));
+/** The phrase, alone or with a word or two after it ("no thanks", "not sure tbh"); a sentence that starts with it is not an answer. */
+const saysOneOf = (text: string, phrases: readonly string[]) =>
+  phrases.some((p) => text === p || (text.startsWith(`${p} `) && text.split(' ').length - p.split(' ').length <= 2));
 
 /** The answer to the check-in question in the person's own words, or undefined when it is not one. */
 export function recogniseCheckAnswer(raw: string | undefined): CheckAnswer | undefined {

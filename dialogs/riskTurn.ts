@@ -32,7 +32,10 @@ export async function runRiskTurn(context: TurnContext, gate: RiskGate, memory: 
   const state = await memory.get(context, emptyRiskMemory());
   const waiting = state.pendingCheck;
   state.pendingCheck = undefined;
-  if (waiting) {
+  // The reply to a check-in is read for risk of its own first: "not sure i can keep going like
+  // this" starts like an answer and is a crisis.
+  const assessment = gate.assess(context.activity, { priorRisk: state.priorRisk });
+  if (waiting && !(assessment && assessment.triage.confidence === 'high')) {
     const answer = recogniseCheckAnswer(context.activity.text ?? submittedStrings(context.activity.value)[0]);
     if (answer === 'yes' || answer === 'not-sure') {
       // "Not sure" is treated as yes: when unsure, the full contacts.
@@ -47,7 +50,6 @@ export async function runRiskTurn(context: TurnContext, gate: RiskGate, memory: 
     }
     // Anything else is a new message, read afresh below (and warily).
   }
-  const assessment = gate.assess(context.activity, { priorRisk: state.priorRisk });
   if (!assessment) return { kind: 'none' };
   state.priorRisk = Math.max(state.priorRisk, assessment.triage.riskScore ?? 1);
   if (assessment.triage.confidence === 'possible') {

@@ -38,7 +38,7 @@ export interface Floors {
 
 /**
  * CI floors on the main set. False escalation was 0.5% when regex rules were tuned on this very
- * set; the learned model escalates 9.8% of its everyday worries (short, distressed ones), and
+ * set; the learned model escalates 11.7% of its everyday worries (short, distressed ones), and
  * the floor says so rather than hiding it (docs/triage.md, "Known weaknesses").
  */
 export const FLOORS: Floors = { riskRecall: 1, routeRecall: 0.95, falseEscalation: 0.12, groupTop3: 0.95 };

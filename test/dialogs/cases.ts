@@ -13,6 +13,8 @@ export interface Step {
   not?: Expectation[];
   /** Exactly these quick replies on the last reply that has any. */
   buttons?: string[];
+  /** Pin this message's triage to two close groups (new parents, mental health): the case is about the dialog, not the scores. */
+  stubCloseGroups?: boolean;
 }
 
 export interface Case {

@@ -47,10 +47,11 @@ export interface DialogHarness {
   say(text: string | Partial<Activity>, at?: Date): Promise<Partial<Activity>[]>;
 }
 
-export function dialogHarness(channelId = 'webchat'): DialogHarness {
+/** `wrapTriage` may stand in front of the real triage, as core-bot's tests inject a recogniser. */
+export function dialogHarness(channelId = 'webchat', wrapTriage?: (real: TriageFn) => TriageFn): DialogHarness {
   const conversationState = new ConversationState(new MemoryStorage());
   const profileAccessor = conversationState.createProperty<EarlyHelpProfile>('earlyHelpProfile');
-  const dialog = new MainDialog({ pack: bathnes(), triage: triage(), profile: profileAccessor });
+  const dialog = new MainDialog({ pack: bathnes(), triage: wrapTriage ? wrapTriage(triage()) : triage(), profile: profileAccessor });
   const recorder = new Recorder();
   const client = new DialogTestClient(channelId, dialog, undefined, [recorder], conversationState);
   return {

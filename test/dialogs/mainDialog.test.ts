@@ -74,6 +74,7 @@ const cases: Case[] = [
       { say: "I'm a parent or carer" },
       {
         say: 'mum of a 6 month old seems very low and isolated since the birth, dad works away',
+        stubCloseGroups: true,
         expect: ['Is this more about being a new parent, a young parent, or feeling low after a baby, or mental health'],
         buttons: ['New baby or young parent', 'Feeling low or worried', 'Both'],
       },
@@ -84,7 +85,7 @@ const cases: Case[] = [
     name: 'unsure between two groups, and the answer is both',
     steps: [
       { say: "I'm a parent or carer" },
-      { say: 'mum of a 6 month old seems very low and isolated since the birth, dad works away' },
+      { say: 'mum of a 6 month old seems very low and isolated since the birth, dad works away', stubCloseGroups: true },
       { say: 'Both', expect: ['being a new parent, a young parent, or feeling low after a baby and mental health'], not: ['How old'] },
     ],
   },
@@ -275,7 +276,14 @@ const cases: Case[] = [
 
 describe('main dialog conversations (DialogTestClient)', () => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const h = dialogHarness(c.channel ?? 'webchat');
+    const stubbed = new Set(c.steps.filter((st) => st.stubCloseGroups).map((st) => st.say));
+    // Where a case is about what the dialog does with two close groups, the scores are pinned
+    // (a stub in front of the real triage), so retraining the model cannot change the flow.
+    const h = dialogHarness(c.channel ?? 'webchat', (real) => (text, context) => {
+      const result = real(text, context);
+      if (!stubbed.has(text)) return result;
+      return { ...result, route: 'early-help', priorityGroups: [{ id: 'new-parents', score: 0.55 }, { id: 'mental-health', score: 0.5 }, { id: 'social-isolation', score: 0.2 }] };
+    });
     for (const [i, step] of c.steps.entries()) {
       const replies = await h.say(step.say, step.at ? new Date(step.at) : undefined);
       const text = readable(replies);

@@ -80,7 +80,15 @@ describe('typed answers to the check-in', () => {
     expect(recogniseCheckAnswer(text)).toBe(expected);
   });
 
+  test('a reply that starts like an answer but says more is read for its own risk first', async () => {
+    const h = botHarness({}, possibleCrisis);
+    await h.say(UNSURE, IN_HOURS);
+    const sent = await h.say('not sure i can keep going like this tbh, i have taken all my tablets', IN_HOURS);
+    expect(traces(sent)[0].value).toMatchObject({ route: 'emergency', confidence: 'high' });
+  });
+
   test('a sentence is not an answer; it is read as a new message', () => {
+    expect(recogniseCheckAnswer('not sure i can keep going like this')).toBeUndefined();
     expect(recogniseCheckAnswer('no one would notice if i was gone to be honest with you')).toBeUndefined();
     expect(recogniseCheckAnswer('where is the nearest food bank')).toBeUndefined();
   });
