@@ -51,7 +51,9 @@ export async function runRiskTurn(context: TurnContext, gate: RiskGate, memory: 
     // Anything else is a new message, read afresh below (and warily).
   }
   if (!assessment) return { kind: 'none' };
-  state.priorRisk = Math.max(state.priorRisk, assessment.triage.riskScore ?? 1);
+  // After the full risk reply every later message is read warily, whatever the model's own
+  // score was (a rule may have carried the decision); after a check-in, by the score.
+  state.priorRisk = Math.max(state.priorRisk, assessment.triage.confidence === 'possible' ? (assessment.triage.riskScore ?? 1) : 1);
   if (assessment.triage.confidence === 'possible') {
     await gate.checkIn(context, assessment);
     state.pendingCheck = assessment.route;

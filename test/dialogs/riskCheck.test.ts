@@ -93,3 +93,17 @@ describe('typed answers to the check-in', () => {
     expect(recogniseCheckAnswer('where is the nearest food bank')).toBeUndefined();
   });
 });
+
+describe('after a risk signal', () => {
+  test('a later message is read at the lower threshold, even when a rule carried the first decision', async () => {
+    const seen = new Map<string, number | undefined>();
+    const h = botHarness({}, (real) => (text, context) => {
+      if (!seen.has(text)) seen.set(text, context?.priorRisk);
+      return real(text, context);
+    });
+    await h.say('my partner is abusive', IN_HOURS);
+    await h.say('what can i do about the rent', IN_HOURS);
+    expect(seen.get('my partner is abusive')).toBe(0);
+    expect(seen.get('what can i do about the rent')).toBe(1);
+  });
+});
