@@ -15,6 +15,7 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     PORT=3978 \
     DATA_DIR=/data
 WORKDIR /app
@@ -23,6 +24,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # Read from the source tree at run time: knowledge packs, and static files the channels serve.
 COPY --from=build /app/knowledge/packs ./knowledge/packs
+# The trained triage model (a few MB, read once at start-up).
+COPY --from=build /app/knowledge/triage/model/trained ./knowledge/triage/model/trained
 COPY --from=build /app/bot ./bot
 COPY --from=build /app/deployment ./deployment
 RUN mkdir -p /data && chown node:node /data

@@ -9,10 +9,11 @@ import { botFrameworkAuthSettings, type AppConfig } from './config';
 import { TurnLoggingMiddleware, type Logger } from './logging';
 import { TURN_ERROR } from './messages';
 import { DedupeMiddleware } from './middleware/dedupe';
+import { ServiceUrlGuardMiddleware } from './middleware/serviceUrlGuard';
 import { InputGuardMiddleware, type InputGuardOptions } from './middleware/inputGuard';
 
 export interface AdapterDeps {
-  config: Pick<AppConfig, 'appType' | 'appId' | 'appPassword' | 'appTenantId' | 'logMessageText'>;
+  config: Pick<AppConfig, 'appType' | 'appId' | 'appPassword' | 'appTenantId' | 'logMessageText' | 'serviceUrlHosts'>;
   logger: Logger;
   conversationState: ConversationState;
   hashId: (id: string | undefined) => string | undefined;
@@ -28,6 +29,7 @@ export interface AdapterDeps {
 export function createMiddleware({ config, logger, hashId, inputGuard, now }: AdapterDeps): Middleware[] {
   return [
     new TurnLoggingMiddleware({ logger, hashId, logMessageText: config.logMessageText }),
+    new ServiceUrlGuardMiddleware(config.serviceUrlHosts, logger),
     new DedupeMiddleware({
       now,
       onDuplicate: (context) =>

@@ -21,6 +21,11 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface AppConfig {
   port: number;
   host: string;
+  /**
+   * Hosts the bot may post replies to (an activity's serviceUrl); "*.example.com" matches any
+   * subdomain. Without it, anyone could make the bot send requests wherever they liked.
+   */
+  serviceUrlHosts: string[];
   appType: AppType;
   appId?: string;
   appPassword?: string;
@@ -107,9 +112,29 @@ const publicUrl = z
     return url.toString().replace(/\/+$/, '');
   });
 
+/** The Bot Framework channels' service hosts (Teams, Web Chat and Direct Line, the Emulator's public ones). */
+export const BOT_FRAMEWORK_HOSTS = ['*.botframework.com', 'smba.trafficmanager.net', '*.trafficmanager.net', '*.botframework.us', '*.botframework.azure.us'];
+/** Without authentication: only this machine (the Emulator, tests). */
+export const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** Whether a serviceUrl's host is on the allow-list. */
+export function serviceUrlAllowed(serviceUrl: string, hosts: readonly string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(serviceUrl).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return hosts.some((pattern) => (pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern));
+}
+
 const EnvSchema = z.object({
   PORT: port,
-  HOST: z.string().optional().transform((v) => v ?? '0.0.0.0'),
+  HOST: z.string().optional(),
+  SERVICE_URL_HOSTS: z
+    .string()
+    .optional()
+    .transform((raw) => (raw === undefined ? undefined : raw.split(/[\s,]+/).filter(Boolean).map((h) => h.toLowerCase()))),
   MicrosoftAppType: oneOf(APP_TYPES, 'MultiTenant'),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
@@ -170,7 +195,10 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
 
   return {
     port: e.PORT,
-    host: e.HOST,
+    // Without authentication anyone who can reach the port is trusted: listen on loopback
+    // unless HOST says otherwise.
+    host: e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
+    serviceUrlHosts: e.SERVICE_URL_HOSTS ?? (e.MicrosoftAppId ? BOT_FRAMEWORK_HOSTS : LOCAL_HOSTS),
     appType: e.MicrosoftAppType,
     appId: e.MicrosoftAppId,
     appPassword: e.MicrosoftAppPassword,

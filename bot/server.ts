@@ -3,7 +3,7 @@ import { ConversationState, UserState, type CloudAdapter, type TurnContext } fro
 import type { DestinationStream } from 'pino';
 import * as restify from 'restify';
 import { createAdapter } from './adapter';
-import type { AppConfig } from './config';
+import { serviceUrlAllowed, type AppConfig } from './config';
 import { EarlyHelpBot } from './earlyHelpBot';
 import { readActivityBody } from './http/activityBody';
 import { createIdHasher, createLogger, type Logger } from './logging';
@@ -155,6 +155,14 @@ export function createServer(deps: ServerDeps): AppServer {
           if (body.status === 413) res.header('Connection', 'close');
           return sendError(res, body.status, body.error);
         }
+        // Replies are posted to the activity's serviceUrl unless they come back in the response:
+        // only allowed hosts, or anyone could make the bot send requests anywhere. Without
+        // authentication that is a 400 here; with it, the token is checked first (a bad token
+        // stays a 401) and ServiceUrlGuardMiddleware drops the turn after it.
+        if (!config.authenticated && body.activity.deliveryMode !== 'expectReplies' && !serviceUrlAllowed(body.activity.serviceUrl, config.serviceUrlHosts)) {
+          logger.warn({ event: 'http.serviceUrl.refused' }, 'serviceUrl is not on the allow-list');
+          return sendError(res, 400, 'serviceUrl is not an allowed channel host (SERVICE_URL_HOSTS).');
+        }
         (req as restify.Request & { body: unknown }).body = body.activity;
         await adapter.process(req, jsonErrorResponse(res), (context) => bot.run(context));
       } catch (err) {
@@ -261,8 +269,8 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
 
   if (!config.authenticated) {
     logger.warn(
-      { event: 'auth.disabled' },
-      'MicrosoftAppId is empty: running WITHOUT authentication. Use this only on your own machine.',
+      { event: 'auth.disabled', host: config.host, serviceUrlHosts: config.serviceUrlHosts },
+      `MicrosoftAppId is empty: running WITHOUT authentication, listening on ${config.host}, replying only to ${config.serviceUrlHosts.join(', ')}. Use this only on your own machine.`,
     );
   }
 

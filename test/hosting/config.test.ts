@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { botFrameworkAuthSettings, ConfigError, parseConfig } from '../../bot/config';
+import { BOT_FRAMEWORK_HOSTS, botFrameworkAuthSettings, ConfigError, LOCAL_HOSTS, parseConfig, serviceUrlAllowed } from '../../bot/config';
 
 const problemsOf = (env: Record<string, string | undefined>): string => {
   try {
@@ -11,12 +11,37 @@ const problemsOf = (env: Record<string, string | undefined>): string => {
   throw new Error('expected parseConfig to fail');
 };
 
+describe('safe defaults (no remote caller can aim the bot at another host)', () => {
+  test('without an app id the bot listens on loopback and replies only to this machine; with one, on every interface, to the Bot Framework hosts', () => {
+    expect(parseConfig({})).toMatchObject({ host: '127.0.0.1', serviceUrlHosts: LOCAL_HOSTS });
+    const authed = parseConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' });
+    expect(authed).toMatchObject({ host: '0.0.0.0', serviceUrlHosts: BOT_FRAMEWORK_HOSTS });
+    expect(parseConfig({ HOST: '0.0.0.0', SERVICE_URL_HOSTS: 'bots.example.gov.uk, *.example.org' })).toMatchObject({
+      host: '0.0.0.0',
+      serviceUrlHosts: ['bots.example.gov.uk', '*.example.org'],
+    });
+  });
+
+  test.each([
+    ['https://smba.trafficmanager.net/uk/', BOT_FRAMEWORK_HOSTS, true],
+    ['https://europe.webchat.botframework.com/', BOT_FRAMEWORK_HOSTS, true],
+    ['https://botframework.com.evil.example/', BOT_FRAMEWORK_HOSTS, false],
+    ['http://127.0.0.1:8080/admin', BOT_FRAMEWORK_HOSTS, false],
+    ['http://127.0.0.1:9/', LOCAL_HOSTS, true],
+    ['http://169.254.169.254/latest', LOCAL_HOSTS, false],
+    ['not a url', LOCAL_HOSTS, false],
+  ])('%s on the allow-list: %s', (url, hosts, allowed) => {
+    expect(serviceUrlAllowed(url, hosts)).toBe(allowed);
+  });
+});
+
 describe('parseConfig', () => {
   test('an empty environment gives the documented defaults', () => {
     const config = parseConfig({}, '/srv/bot');
     expect(config).toEqual({
       port: 3978,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
+      serviceUrlHosts: ['localhost', '127.0.0.1', '[::1]'],
       appType: 'MultiTenant',
       appId: undefined,
       appPassword: undefined,

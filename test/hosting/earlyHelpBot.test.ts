@@ -11,7 +11,8 @@ function setUp(storage = new MemoryStorage()) {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const bot = new EarlyHelpBot({ conversationState, userState, logger });
-  const deps = { config: parseConfig({}), logger, conversationState, hashId: createIdHasher('test-salt-test-salt') };
+  // TestAdapter's conversations live at https://test.com: on the allow-list, as a channel would be.
+  const deps = { config: parseConfig({ SERVICE_URL_HOSTS: 'test.com' }), logger, conversationState, hashId: createIdHasher('test-salt-test-salt') };
   const adapter = new TestAdapter((context) => bot.run(context));
   for (const middleware of createMiddleware(deps)) adapter.use(middleware);
   adapter.onTurnError = createTurnErrorHandler(deps);

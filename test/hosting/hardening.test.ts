@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import { jsonShapeProblem } from '../../bot/http/jsonShape';
 import { installLifecycle } from '../../bot/lifecycle';
+import { ServiceUrlGuardMiddleware } from '../../bot/middleware/serviceUrlGuard';
 import { createLogger } from '../../bot/logging';
 import { replaceAtTags, stripMentions } from '../../bot/teams/mentions';
 import { teamsPlugin } from '../../bot/teams';
@@ -48,6 +49,15 @@ describe('POST /api/messages refuses hostile shapes with a 400, and goes on serv
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: expect.stringMatching(/^Body is not a Bot Framework activity/) });
     expect((await server.get('/health')).status).toBe(200);
+  });
+
+  test('without authentication, a reply that would be posted to a host off the allow-list is a 400, and nothing is sent', async () => {
+    const res = await server.post(message('hello', { serviceUrl: 'http://169.254.169.254/latest/' }));
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: expect.stringMatching(/serviceUrl is not an allowed channel host/) });
+    // With expectReplies nothing is posted anywhere, so any serviceUrl is fine.
+    const ok = await server.post({ ...message('hello', { serviceUrl: 'http://169.254.169.254/latest/' }), deliveryMode: 'expectReplies' });
+    expect(ok.status).toBe(200);
   });
 
   test('a Teams message of "<at" repeated (250 KB) with a risk at the end gets the risk contacts', async () => {
@@ -173,5 +183,19 @@ describe('the process lifecycle', () => {
     proc.emit('SIGTERM');
     await new Promise((r) => setTimeout(r, 60));
     expect(proc.codes).toEqual([1]);
+  });
+});
+
+describe('the service URL guard after authentication', () => {
+  test('a turn whose replies would go off the allow-list runs no further; expectReplies turns run', async () => {
+    const guard = new ServiceUrlGuardMiddleware(['*.botframework.com'], createLogger({ level: 'silent' }));
+    const run = async (activity: Record<string, unknown>) => {
+      let ran = false;
+      await guard.onTurn({ activity } as never, async () => void (ran = true));
+      return ran;
+    };
+    expect(await run({ serviceUrl: 'https://webchat.botframework.com/' })).toBe(true);
+    expect(await run({ serviceUrl: 'http://127.0.0.1:8080/admin' })).toBe(false);
+    expect(await run({ serviceUrl: 'http://127.0.0.1:8080/admin', deliveryMode: 'expectReplies' })).toBe(true);
   });
 });
