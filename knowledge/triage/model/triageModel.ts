@@ -54,10 +54,7 @@ export class TriageModel {
 
   score(n: Pick<NormalisedText, 'tokens' | 'stems'>): ModelScores {
     const x = this.features(n);
-    const any = this.models.risk.model.predict(x)[1];
-    const routes = this.models.route.model.predict(x);
-    const risk = { none: 1 - any } as Record<RiskClass, number>;
-    this.models.route.model.classes.forEach((route, i) => (risk[route as RiskRoute] = any * routes[i]));
+    const { risk } = this.riskOfFeatures(x);
     const g = this.models.groups.model.predict(x);
     const groups = this.models.groups.model.classes
       .map((id, i) => ({ id: id as PriorityGroupId, score: g[i] }))
@@ -67,7 +64,11 @@ export class TriageModel {
 
   /** Only the risk and route models (no groups): the risk decision's share of the work. */
   scoreRisk(n: Pick<NormalisedText, 'tokens' | 'stems'>): ModelScores {
-    const x = this.features(n);
+    return this.riskOfFeatures(this.features(n));
+  }
+
+  /** P(route) = P(any risk) × P(route | risk); "none" is the rest. */
+  private riskOfFeatures(x: FeatureVector): ModelScores {
     const any = this.models.risk.model.predict(x)[1];
     const routes = this.models.route.model.predict(x);
     const risk = { none: 1 - any } as Record<RiskClass, number>;
