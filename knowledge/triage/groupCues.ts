@@ -210,3 +210,19 @@ export const TOPIC_CUES: readonly string[] = [
   '(policy | policies | procedure | guidance on | awareness | awareness week | campaign | research | project | essay | dissertation | documentary | podcast)',
   '(what is | what are | what does | meaning of | definition of | whats)',
 ];
+
+/**
+ * A child is present or at risk: with a domestic abuse, adult or emergency route, the children's
+ * route is added (a child living with domestic abuse needs the front door as well as the
+ * helpline). Adult sons and daughters are left out on purpose.
+ */
+export const CHILD_PRESENT_CUES: readonly string[] = [
+  '(baby | babies | toddler | toddlers | infant | infants | newborn | little one | little ones | kids | kid | children | child | siblings | twins | grandchildren)',
+  '(young | little) (son | daughter | boy | girl | brother | sister)',
+  '<[0-9]|1[0-7]> (year | years | month | months | week | weeks) old',
+  '(in front of | around | near) (the | my | our | her | his) (kids | children | son | daughter | baby | little one)',
+  '(the | my | our | her | his) (kids | children | stepson | stepdaughter | little brother | little sister)',
+  '(pupil | pupils | year <[1-9]|1[0-3]>)',
+];
+/** The person speaking, or the one at risk, is a child: the children's route leads. */
+export const CHILD_SPEAKER_CUES: readonly string[] = ['i am <1[0-7]|[0-9]>', 'i am only <1[0-7]|[0-9]>', 'i am in year <[1-9]|1[0-3]>', 'my (mum | dad | stepdad | stepmum) (hits | hit | hurts | beats | kicks) me'];

@@ -1,5 +1,5 @@
 import { RISK_ROUTES, type RiskRoute } from '../vocabulary';
-import { COMPLEXITY_CUES, GROUP_CUES, STATUTORY_CUES, TOPIC_CUES, WORRY_CUES } from './groupCues';
+import { CHILD_PRESENT_CUES, CHILD_SPEAKER_CUES, COMPLEXITY_CUES, GROUP_CUES, STATUTORY_CUES, TOPIC_CUES, WORRY_CUES } from './groupCues';
 import { Normaliser, stem, type NormalisedText } from './normalise';
 import { neededWordsPresent, PatternCompiler, type NeededWords } from './pattern';
 import { FIGURATIVE_FRAMES, HISTORIC_FRAMES, RISK_RULES, type RiskRule } from './riskRules';
@@ -79,7 +79,7 @@ export class RiskDetector {
     // Only key risk words are fuzzy targets; every other word a rule or cue uses is just "known",
     // so "chucked" is never "corrected" to "checked".
     for (const cues of Object.values(GROUP_CUES)) for (const w of wordsOf(cues.map(([p]) => p))) patternWords.add(w);
-    for (const w of wordsOf([...WORRY_CUES, ...COMPLEXITY_CUES, ...STATUTORY_CUES, ...TOPIC_CUES])) patternWords.add(w);
+    for (const w of wordsOf([...WORRY_CUES, ...COMPLEXITY_CUES, ...STATUTORY_CUES, ...TOPIC_CUES, ...CHILD_PRESENT_CUES, ...CHILD_SPEAKER_CUES])) patternWords.add(w);
     this.normaliser = new Normaliser(RISK_LEXICON, [...patternWords, ...extraKnownWords]);
 
     const stemmed = new PatternCompiler(RISK_SLOTS, stem);

@@ -1,13 +1,13 @@
 import type { KnowledgePack } from '../schema/pack';
 import type { NeedLevelId, PriorityGroupId } from '../vocabulary';
 import { GroupClassifier } from './groupClassifier';
-import { COMPLEXITY_CUES, QUESTION_START, SMALL_TALK, STATUTORY_CUES, TOPIC_CUES, WORRY_CUES } from './groupCues';
+import { CHILD_PRESENT_CUES, CHILD_SPEAKER_CUES, COMPLEXITY_CUES, QUESTION_START, SMALL_TALK, STATUTORY_CUES, TOPIC_CUES, WORRY_CUES } from './groupCues';
 import { stem, type NormalisedText } from './normalise';
 import { PatternCompiler } from './pattern';
 import { RiskDetector } from './risk';
 import { RISK_SLOTS } from './riskSlots';
 import { offerSharedDetector } from './sharedDetector';
-import { decideRisk, type RiskDecision } from './model/decision';
+import { decideRisk, RISK_THRESHOLDS, type RiskDecision } from './model/decision';
 import { defaultModel } from './model/defaultModel';
 import { riskOf, type ModelScores, type TriageModel } from './model/triageModel';
 import { explainFeatures } from './model/features';
@@ -67,6 +67,8 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const complexity = compiler.compile(COMPLEXITY_CUES);
   const statutory = compiler.compile(STATUTORY_CUES);
   const topic = compiler.compile(TOPIC_CUES);
+  const childPresent = compiler.compile(CHILD_PRESENT_CUES);
+  const childSpeaker = compiler.compile(CHILD_SPEAKER_CUES);
   const levels = new Set(pack.needLevels.map((l) => l.id));
   const level = (wanted: NeedLevelId): NeedLevelId => pickLevel(wanted, levels);
 
@@ -96,10 +98,16 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     if (decision.confidence) {
       const evidence = explainFeatures(n, model.riskContributions(n), 4);
       const modelMatch: RiskMatch = { route: risk.route, rule: `model.${risk.route}`, matched: evidence.join(' ') };
-      // A rule naming an emergency outranks the model's route; otherwise the model's route leads.
-      const urgent = decision.rules.filter((m) => m.route === 'emergency');
-      riskMatches.push(...urgent, modelMatch, ...decision.rules.filter((m) => m.route !== 'emergency'));
+      if (risk.any < RISK_THRESHOLDS.possible && decision.rules.length > 0) {
+        // The rules carried the decision: their route leads (most urgent first).
+        riskMatches.push(...decision.rules, modelMatch);
+      } else {
+        // A rule naming an emergency outranks the model's route; otherwise the model's route leads.
+        const urgent = decision.rules.filter((m) => m.route === 'emergency');
+        riskMatches.push(...urgent, modelMatch, ...decision.rules.filter((m) => m.route !== 'emergency'));
+      }
     }
+    if (decision.confidence) routeForWhoIsAtRisk(riskMatches, n, context);
     let priorityGroups = blendGroups(classifier.score(n, context), scores.groups);
     priorityGroups = withRiskGroups(priorityGroups, riskMatches);
     priorityGroups = selectGroups(priorityGroups);
@@ -125,6 +133,33 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     else if (!test(complexity, n) && strongGroups <= 1 && QUESTION_START.test(input)) needLevel = 'universal';
     return { route: 'early-help', riskMatches, priorityGroups, needLevel: level(needLevel), riskScore: risk.any };
   };
+
+  /**
+   * The route follows who is at risk: a child speaking (or known from the conversation to be a
+   * child) gets the children's route first, also for domestic abuse; a child present beside
+   * domestic abuse, an adult's harm or an emergency adds the children's route, so its contacts
+   * (the front door, or the Emergency Duty Team out of hours) join the reply.
+   */
+  function routeForWhoIsAtRisk(matches: RiskMatch[], n: NormalisedText, context: TriageContext): void {
+    const routes = new Set(matches.map((m) => m.route));
+    if (routes.has('safeguarding-child') && matches[0].route !== 'emergency' && matches[0].route !== 'safeguarding-child') {
+      const child = matches.findIndex((m) => m.route === 'safeguarding-child');
+      if (childIsSpeaking(n, context)) matches.unshift(...matches.splice(child, 1));
+      return;
+    }
+    if (routes.has('safeguarding-child') || routes.has('crisis') && routes.size === 1) return;
+    const speaking = childIsSpeaking(n, context);
+    if (!speaking && !test(childPresent, n)) return;
+    const match: RiskMatch = { route: 'safeguarding-child', rule: speaking ? 'who-is-at-risk.child-speaking' : 'who-is-at-risk.child-present', matched: '' };
+    if (speaking && matches[0].route !== 'emergency') matches.unshift(match);
+    else matches.push(match);
+  }
+
+  function childIsSpeaking(n: NormalisedText, context: TriageContext): boolean {
+    if (context.audience === 'young-person') return true;
+    if (context.audience === 'self' && (context.ageBand === '11-19' || context.ageBand === '5-11')) return true;
+    return test(childSpeaker, n);
+  }
 
   return { triage, riskDecision, detector, classifier, model, startupMs: performance.now() - started };
 }

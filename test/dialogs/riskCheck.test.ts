@@ -107,3 +107,22 @@ describe('after a risk signal', () => {
     expect(seen.get('what can i do about the rent')).toBe(1);
   });
 });
+
+describe('who is at risk decides whose contacts', () => {
+  test.each([
+    ['in office hours', '2026-11-24T10:00:00Z', "Children's Social Care (children's front door)"],
+    ['out of hours', '2026-11-28T19:30:00Z', 'Emergency Duty Team'],
+  ])('a child being hurt by her parents, %s: 999 and the children\'s route', async (_when, at, expected) => {
+    const h = botHarness();
+    const text = readable(messages(await h.say('the little girl next door is being hurt by her parents', at)));
+    expect(text).toContain('999');
+    expect(text).toContain(expected);
+  });
+
+  test('a parent hit in front of the baby gets the domestic abuse helpline and the children\'s front door', async () => {
+    const h = botHarness();
+    const text = readable(messages(await h.say('my partner punched me in front of the baby', '2026-11-24T10:00:00Z')));
+    expect(text).toContain('National Domestic Abuse Helpline');
+    expect(text).toContain("Children's Social Care");
+  });
+});

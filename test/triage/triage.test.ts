@@ -146,3 +146,27 @@ describe('bad input', () => {
     expect(engine.triage('hello').priorityGroups).toEqual([]);
   });
 });
+
+describe('the route follows who is at risk', () => {
+  const routes = (text: string, context = {}) => triage(text, context).riskMatches.map((m) => m.route);
+
+  test('a child present beside domestic abuse adds the children\'s route (front door or duty team) after the abuse route', () => {
+    const r = routes('my partner punched me in front of the baby');
+    expect(r[0]).toBe('domestic-abuse');
+    expect(r).toContain('safeguarding-child');
+  });
+
+  test('a child speaking gets the children\'s route first, also for domestic abuse', () => {
+    expect(routes('my boyfriend hits me', { audience: 'young-person' })[0]).toBe('safeguarding-child');
+    expect(routes('i am 15 and my boyfriend hits me')[0]).toBe('safeguarding-child');
+  });
+
+  test('an adult son is not a child', () => {
+    expect(routes('my adult son hits me and takes my pension')).not.toContain('safeguarding-child');
+  });
+
+  test('a child hurt now gets 999 first and the children\'s route beside it', () => {
+    const r = routes('the little girl next door is being hurt by her parents');
+    expect(r).toContain('safeguarding-child');
+  });
+});
