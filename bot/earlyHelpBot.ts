@@ -1,6 +1,8 @@
 import {
   ActivityHandler,
+  StatusCodes,
   type ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
   type TurnContext,
   type UserState,
@@ -94,6 +96,16 @@ export class EarlyHelpBot extends ActivityHandler {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);
+  }
+
+  /**
+   * An invoke nothing here handles gets a 400 with a short JSON error (the SDK's default is a
+   * bare 501): a program learns plainly that the bot does not take it.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response.status !== StatusCodes.NOT_IMPLEMENTED) return response;
+    return { status: StatusCodes.BAD_REQUEST, body: { error: `This bot does not handle the invoke "${String(context.activity.name ?? '').slice(0, 100)}".` } };
   }
 
   protected async welcome(context: TurnContext): Promise<void> {

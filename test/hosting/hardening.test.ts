@@ -60,6 +60,12 @@ describe('POST /api/messages refuses hostile shapes with a 400, and goes on serv
     expect(ok.status).toBe(200);
   });
 
+  test('an invoke nothing handles is a 400 with a short JSON error, not a bare 501', async () => {
+    const res = await server.post({ ...message(undefined), type: 'invoke', name: 'some/unknown', value: {} });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: 'This bot does not handle the invoke "some/unknown".' });
+  });
+
   test('a Teams message of "<at" repeated (250 KB) with a risk at the end gets the risk contacts', async () => {
     const text = `${'<at'.repeat(80_000)} i have taken all my tablets`;
     const replies = await server.send(
