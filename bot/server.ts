@@ -6,6 +6,7 @@ import { createAdapter } from './adapter';
 import { serviceUrlAllowed, type AppConfig } from './config';
 import { EarlyHelpBot } from './earlyHelpBot';
 import { readActivityBody } from './http/activityBody';
+import { bearerShapeProblem } from './http/bearerShape';
 import { createIdHasher, createLogger, type Logger } from './logging';
 import type { InputGuardOptions } from './middleware/inputGuard';
 import { createStorage } from './storage/createStorage';
@@ -90,7 +91,9 @@ function jsonErrorResponse(res: restify.Response) {
       status = code;
       return res.status(code);
     },
-    send: (body: unknown) => (status >= 400 && typeof body === 'string' ? res.json({ error: body }) : res.send(body)),
+    // A 5xx never carries the SDK's internal message (it named the key endpoint it could not reach).
+    send: (body: unknown) =>
+      status >= 500 ? res.json({ error: 'Something went wrong.' }) : status >= 400 && typeof body === 'string' ? res.json({ error: body }) : res.send(body),
     end: () => res.end(),
   };
 }
@@ -162,6 +165,13 @@ export function createServer(deps: ServerDeps): AppServer {
         if (!config.authenticated && body.activity.deliveryMode !== 'expectReplies' && !serviceUrlAllowed(body.activity.serviceUrl, config.serviceUrlHosts)) {
           logger.warn({ event: 'http.serviceUrl.refused' }, 'serviceUrl is not on the allow-list');
           return sendError(res, 400, 'serviceUrl is not an allowed channel host (SERVICE_URL_HOSTS).');
+        }
+        if (config.authenticated) {
+          const problem = bearerShapeProblem(req.headers.authorization, Math.floor(now() / 1000));
+          if (problem) {
+            logger.warn({ event: 'auth.refused', reason: problem }, 'bearer token refused');
+            return sendError(res, 401, 'Unauthorized.');
+          }
         }
         (req as restify.Request & { body: unknown }).body = body.activity;
         await adapter.process(req, jsonErrorResponse(res), (context) => bot.run(context));

@@ -3,6 +3,7 @@
 // Teams message built for the mention regexes. Real server, real bot, real channels.
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
+import { bearerShapeProblem } from '../../bot/http/bearerShape';
 import { jsonShapeProblem } from '../../bot/http/jsonShape';
 import { installLifecycle } from '../../bot/lifecycle';
 import { ServiceUrlGuardMiddleware } from '../../bot/middleware/serviceUrlGuard';
@@ -203,5 +204,39 @@ describe('the service URL guard after authentication', () => {
     expect(await run({ serviceUrl: 'https://webchat.botframework.com/' })).toBe(true);
     expect(await run({ serviceUrl: 'http://127.0.0.1:8080/admin' })).toBe(false);
     expect(await run({ serviceUrl: 'http://127.0.0.1:8080/admin', deliveryMode: 'expectReplies' })).toBe(true);
+  });
+});
+
+describe('forged tokens are refused with 401 before the SDK looks for keys', () => {
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = 1_800_000_000;
+  const payload = { iss: 'https://api.botframework.com', exp: now + 3600, nbf: now - 10 };
+  test.each([
+    ['alg none', `Bearer ${b64({ alg: 'none' })}.${b64(payload)}.`, 'unsigned'],
+    ['HS256 with a guessed key', `Bearer ${b64({ alg: 'HS256' })}.${b64(payload)}.c2ln`, 'algorithm'],
+    ['stripped signature', `Bearer ${b64({ alg: 'RS256' })}.${b64(payload)}.`, 'unsigned'],
+    ['nbf in the future', `Bearer ${b64({ alg: 'RS256' })}.${b64({ ...payload, nbf: now + 3600 })}.c2ln`, 'not-yet-valid'],
+    ['expired', `Bearer ${b64({ alg: 'RS256' })}.${b64({ ...payload, exp: now - 3600 })}.c2ln`, 'expired'],
+    ['not a JWT', 'Bearer not-a-jwt', 'malformed'],
+    ['bad base64 JSON', 'Bearer abc.def.ghi', 'malformed'],
+  ])('%s', (_name, header, reason) => {
+    expect(bearerShapeProblem(header, now)).toBe(reason);
+  });
+
+  test('a well-formed RS256 token is left to the SDK to verify', () => {
+    expect(bearerShapeProblem(`Bearer ${b64({ alg: 'RS256', kid: 'k' })}.${b64(payload)}.c2ln`, now)).toBeUndefined();
+  });
+
+  test('through the server with an app id: 401 JSON, and the process goes on', async () => {
+    const s = await startTestServer({ env: { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x' } });
+    try {
+      const res = await s.post(message('hi'), { headers: { authorization: `Bearer ${b64({ alg: 'none' })}.${b64(payload)}.` } });
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ error: 'Unauthorized.' });
+      expect(s.logs.some((l) => l.event === 'auth.refused' && l.reason === 'unsigned')).toBe(true);
+      expect((await s.get('/health')).status).toBe(200);
+    } finally {
+      await s.close();
+    }
   });
 });
