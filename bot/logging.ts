@@ -29,6 +29,34 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
 }
 
 /**
+ * What a log line may say about an HTTP request: method and path only. No headers (tokens), no
+ * query string (Direct Line puts the stream token there), no body (what someone typed).
+ */
+export function safeRequest(req: unknown): { method?: string; path?: string } {
+  const r = req as { method?: string; url?: string } | undefined;
+  return { method: r?.method, path: typeof r?.url === 'string' ? r.url.split('?')[0].slice(0, 200) : undefined };
+}
+
+/**
+ * The logger restify writes its own lines to (such as "error in formatter"), so they carry the
+ * same redaction as ours and never the typed text or the Authorization header.
+ */
+export function restifyLogger(logger: Logger): Logger {
+  return logger.child(
+    { component: 'restify' },
+    {
+      serializers: {
+        req: safeRequest,
+        res: (res: { statusCode?: number } | undefined) => ({ statusCode: res?.statusCode }),
+        err: pino.stdSerializers.err,
+        body: () => '[redacted]',
+      },
+      redact: { paths: ['*.headers', 'headers', '*.body', 'body', '*.text', 'text'], censor: '[redacted]' },
+    },
+  );
+}
+
+/**
  * Hashes an identifier for logs: stable within one process (or across processes when a salt is
  * configured) so lines of one conversation can be joined, but not reversible to the id.
  */

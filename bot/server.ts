@@ -7,7 +7,7 @@ import { serviceUrlAllowed, type AppConfig } from './config';
 import { EarlyHelpBot } from './earlyHelpBot';
 import { readActivityBody } from './http/activityBody';
 import { bearerShapeProblem } from './http/bearerShape';
-import { createIdHasher, createLogger, type Logger } from './logging';
+import { createIdHasher, createLogger, restifyLogger, type Logger } from './logging';
 import type { InputGuardOptions } from './middleware/inputGuard';
 import { createStorage } from './storage/createStorage';
 import { RetentionSweeper } from './storage/retention';
@@ -112,7 +112,12 @@ export function createServer(deps: ServerDeps): AppServer {
   const adapter = createAdapter({ config, logger, conversationState, hashId, inputGuard: deps.inputGuard });
   const bot = (deps.createBot ?? ((s) => new EarlyHelpBot(s)))(services);
 
-  const server = restify.createServer({ name: 'early-help-assistant', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'early-help-assistant',
+    handleUncaughtExceptions: false,
+    // restify's own lines go through our logger, with the same redaction.
+    log: restifyLogger(logger) as unknown as restify.ServerOptions['log'],
+  });
   // restify's own errors (404, 405...) answer in the same `{ "error": "..." }` shape as ours.
   server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { toJSON?: () => unknown }, callback: () => void) => {
     err.toJSON = () => ({ error: err.message || err.name });

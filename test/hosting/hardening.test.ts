@@ -7,7 +7,8 @@ import { bearerShapeProblem } from '../../bot/http/bearerShape';
 import { jsonShapeProblem } from '../../bot/http/jsonShape';
 import { installLifecycle } from '../../bot/lifecycle';
 import { ServiceUrlGuardMiddleware } from '../../bot/middleware/serviceUrlGuard';
-import { createLogger } from '../../bot/logging';
+import { createLogger, restifyLogger } from '../../bot/logging';
+import { collectingLogger } from '../helpers/logs';
 import { replaceAtTags, stripMentions } from '../../bot/teams/mentions';
 import { teamsPlugin } from '../../bot/teams';
 import { clientKey } from '../../bot/webchat/clientLimits';
@@ -235,6 +236,26 @@ describe('forged tokens are refused with 401 before the SDK looks for keys', () 
       expect(res.body).toEqual({ error: 'Unauthorized.' });
       expect(s.logs.some((l) => l.event === 'auth.refused' && l.reason === 'unsigned')).toBe(true);
       expect((await s.get('/health')).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe("restify's own log lines", () => {
+  test('go through our logger: method and path only, no headers, query, body or typed text', () => {
+    const { logger, lines } = collectingLogger();
+    const req = { method: 'POST', url: '/v3/directline/conversations/abc/stream?t=secret-token', headers: { authorization: 'Bearer secret' }, body: { text: 'I am scared of him' } };
+    restifyLogger(logger).error({ req, body: 'I am scared of him', err: new Error('boom') }, 'error in formatter');
+    const written = JSON.stringify(lines);
+    expect(lines[0]).toMatchObject({ component: 'restify', req: { method: 'POST', path: '/v3/directline/conversations/abc/stream' } });
+    expect(written).not.toMatch(/secret|scared/);
+  });
+
+  test('the server hands restify that logger', async () => {
+    const s = await startTestServer();
+    try {
+      expect((s.app.server as unknown as { log: { bindings(): Record<string, unknown> } }).log.bindings()).toMatchObject({ component: 'restify' });
     } finally {
       await s.close();
     }
