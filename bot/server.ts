@@ -23,6 +23,9 @@ export interface BotServices {
   userState: UserState;
 }
 
+/** Turns one conversation may have waiting on /api/messages before further posts get 429. */
+export const MAX_WAITING_TURNS = 50;
+
 /** Anything with ActivityHandler's `run`. */
 export interface TurnHandler {
   run(context: TurnContext): Promise<void>;
@@ -124,6 +127,30 @@ export function createServer(deps: ServerDeps): AppServer {
     callback();
   });
 
+  // Turns of one conversation run one at a time, in arrival order: two at once would each read
+  // the conversation's state, and the last to save would silently drop the other's changes (a
+  // double send, or a busy Teams group chat). Different conversations still run side by side.
+  const queues = new Map<string, Promise<void>>();
+  const waiting = new Map<string, number>();
+  const inOrder = async (key: string, work: () => Promise<void>): Promise<void> => {
+    const previous = queues.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
+    queues.set(key, mine);
+    waiting.set(key, (waiting.get(key) ?? 0) + 1);
+    try {
+      // `mine` settles only through release(), which runs below: the chain never rejects.
+      await previous;
+      await work();
+    } finally {
+      const left = (waiting.get(key) ?? 1) - 1;
+      if (left > 0) waiting.set(key, left);
+      else waiting.delete(key);
+      release?.();
+      if (queues.get(key) === mine) queues.delete(key);
+    }
+  };
+
   let inFlight = 0;
   let stopping = false;
   let closing: Promise<void> | undefined;
@@ -179,7 +206,11 @@ export function createServer(deps: ServerDeps): AppServer {
           }
         }
         (req as restify.Request & { body: unknown }).body = body.activity;
-        await adapter.process(req, jsonErrorResponse(res), (context) => bot.run(context));
+        const key = `${body.activity.channelId}/${body.activity.conversation.id}`;
+        if ((waiting.get(key) ?? 0) >= MAX_WAITING_TURNS) {
+          return sendError(res, 429, 'Too many messages at once for this conversation. Please wait for the reply.');
+        }
+        await inOrder(key, () => adapter.process(req, jsonErrorResponse(res), (context) => bot.run(context)));
       } catch (err) {
         logger.error({ event: 'http.error', err }, 'request failed');
         if (!res.headersSent) sendError(res, 500, 'Something went wrong.');

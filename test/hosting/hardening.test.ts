@@ -9,6 +9,7 @@ import { installLifecycle } from '../../bot/lifecycle';
 import { ServiceUrlGuardMiddleware } from '../../bot/middleware/serviceUrlGuard';
 import { createLogger, restifyLogger } from '../../bot/logging';
 import { collectingLogger } from '../helpers/logs';
+import { makeTempDir } from '../helpers/tempDir';
 import { replaceAtTags, stripMentions } from '../../bot/teams/mentions';
 import { teamsPlugin } from '../../bot/teams';
 import { clientKey } from '../../bot/webchat/clientLimits';
@@ -258,6 +259,26 @@ describe("restify's own log lines", () => {
       expect((s.app.server as unknown as { log: { bindings(): Record<string, unknown> } }).log.bindings()).toMatchObject({ component: 'restify' });
     } finally {
       await s.close();
+    }
+  });
+});
+
+describe('turns of one conversation run one at a time', () => {
+  test('20 messages at once to one conversation: every reply comes, and no state update is lost', async () => {
+    // The embedded store on disk: its reads and writes take real time, so turns overlap.
+    const { dir, remove } = await makeTempDir('eha-order-');
+    const s = await startTestServer({ env: { STORAGE: 'lowdb', DATA_DIR: dir } });
+    try {
+      const conversation = { id: 'busy-group-chat' };
+      const posts = Array.from({ length: 20 }, (_, i) => s.post({ ...message(`message ${i}`, { conversation }), deliveryMode: 'expectReplies' }));
+      const results = await Promise.all(posts);
+      expect(results.every((r) => r.status === 200)).toBe(true);
+      const key = 'emulator/conversations/busy-group-chat/';
+      const stored = (await s.app.services.storage.read([key]))[key] as { conversationData?: { messageCount: number } };
+      expect(stored.conversationData?.messageCount).toBe(20);
+    } finally {
+      await s.close();
+      await remove();
     }
   });
 });
