@@ -264,7 +264,9 @@ export class LowdbStorage implements SweepableStorage {
     try {
       const record = await this.readRecord(file);
       if (record && path.basename(file) === fileNameForKey(record.key).name) {
-        this.lastWrites.set(record.key, record.lastWrite);
+        // A lastWrite in the future (a clock put back, a copied file) counts as now: otherwise
+        // the sweep would never reach it and it would outlive its retention.
+        this.lastWrites.set(record.key, Math.min(record.lastWrite, this.now()));
       } else if (record) {
         await this.quarantine(file, 'file name does not match its key');
       }

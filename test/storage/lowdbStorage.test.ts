@@ -203,6 +203,17 @@ describe('LowdbStorage on disk', () => {
     await expect(stat(fileOf('webchat/users/old'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
+  test('a record whose lastWrite is in the future counts as written now, so the sweep still reaches it', async () => {
+    let now = 1_000_000;
+    const first = await openStore({ now: () => now + 10_000_000 }); // a clock far ahead
+    await first.write({ 'webchat/conversations/ahead': { v: 1 } });
+    await first.close();
+    const second = await openStore({ now: () => now });
+    expect(await second.deleteIdle(now - 1, isStateKey)).toBe(0);
+    now += 5_000;
+    expect(await second.deleteIdle(now - 1_000, isStateKey)).toBe(1);
+  });
+
   test('deleteIdle spares a key written while the sweep waited for it', async () => {
     let now = 0;
     const store = await openStore({ now: () => now });
