@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { RiskDetector } from '../../knowledge/triage/risk';
+import { EVAL_DIR, readEval } from './helpers';
 import { detectRisk, RISK_RULES } from '../../knowledge/triage';
 
 const rulesOf = (text: string) => detectRisk(text).map((m) => m.rule);
@@ -303,12 +305,9 @@ describe('detectRisk: families added after hold-out v6', () => {
 
 describe('running only the rules whose needed words appear', () => {
   test('gives exactly the matches of running every rule, on every evaluation text', () => {
-    const fs = require('node:fs') as typeof import('node:fs');
-    const path = require('node:path') as typeof import('node:path');
-    const dir = path.join(__dirname, '..', 'eval');
     const texts: string[] = [];
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-      const data = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, Array<{ text: string }>>;
+    for (const file of readdirSync(EVAL_DIR).filter((f) => f.endsWith('.json'))) {
+      const data = readEval(file) as Record<string, Array<{ text: string }>>;
       for (const key of ['items', 'risk', 'worries']) for (const item of data[key] ?? []) texts.push(item.text);
     }
     expect(texts.length).toBeGreaterThan(1500);

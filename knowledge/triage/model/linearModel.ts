@@ -39,10 +39,6 @@ export class LinearModel {
     private readonly scales: Float32Array,
   ) {}
 
-  get rows(): number {
-    return this.weights.length / this.classes.length;
-  }
-
   /** Raw scores (logits) per class. */
   logits(x: FeatureVector): Float64Array {
     const c = this.classes.length;

@@ -128,8 +128,8 @@ export function trainTriageModel(
 }
 
 /** The most likely route and the probability that the message carries any risk at all. */
-export function riskOf(scores: ModelScores): { route: RiskRoute; probability: number; any: number } {
+export function riskOf(scores: ModelScores): { route: RiskRoute; any: number } {
   let route: RiskRoute = RISK_ROUTES[0];
   for (const r of RISK_ROUTES) if (scores.risk[r] > scores.risk[route]) route = r;
-  return { route, probability: scores.risk[route], any: 1 - scores.risk.none };
+  return { route, any: 1 - scores.risk.none };
 }
