@@ -1,16 +1,19 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
   type ConversationState,
+  type InvokeResponse,
   type Middleware,
   type TurnContext,
 } from 'botbuilder';
 import { botFrameworkAuthSettings, type AppConfig } from './config';
 import { TurnLoggingMiddleware, type Logger } from './logging';
-import { TURN_ERROR } from './messages';
+import { STORAGE_FAULT, TURN_ERROR } from './messages';
 import { DedupeMiddleware } from './middleware/dedupe';
 import { ServiceUrlGuardMiddleware } from './middleware/serviceUrlGuard';
 import { InputGuardMiddleware, type InputGuardOptions } from './middleware/inputGuard';
+import { isStorageFault } from './storage/storageFault';
 
 export interface AdapterDeps {
   config: Pick<AppConfig, 'appType' | 'appId' | 'appPassword' | 'appTenantId' | 'logMessageText' | 'serviceUrlHosts'>;
@@ -19,6 +22,11 @@ export interface AdapterDeps {
   hashId: (id: string | undefined) => string | undefined;
   inputGuard?: InputGuardOptions;
   now?: () => number;
+  /**
+   * Extra settings for ConfigurationBotFrameworkAuthentication. Not read from the environment:
+   * only tests set them, to point token checks at a key server on loopback.
+   */
+  authSettings?: Record<string, string>;
 }
 
 /**
@@ -26,11 +34,12 @@ export interface AdapterDeps {
  * dropped, unreadable input answered kindly. Exported so tests can put the same stack on a
  * TestAdapter.
  */
-export function createMiddleware({ config, logger, hashId, inputGuard, now }: AdapterDeps): Middleware[] {
+export function createMiddleware({ config, logger, hashId, inputGuard, now, conversationState }: AdapterDeps): Middleware[] {
   return [
     new TurnLoggingMiddleware({ logger, hashId, logMessageText: config.logMessageText }),
     new ServiceUrlGuardMiddleware(config.serviceUrlHosts, logger),
     new DedupeMiddleware({
+      conversationState,
       now,
       onDuplicate: (context) =>
         logger.info(
@@ -42,9 +51,25 @@ export function createMiddleware({ config, logger, hashId, inputGuard, now }: Ad
   ];
 }
 
-/** Logs the error with its stack, apologises without details, and clears conversation state. */
+/**
+ * Logs the error with its stack, apologises without details, and clears conversation state,
+ * except when the store refused the write: then the saved state is the person's last good one
+ * and is kept.
+ */
 export function createTurnErrorHandler({ logger, conversationState, hashId }: AdapterDeps) {
   return async (context: TurnContext, error: unknown): Promise<void> => {
+    if (isStorageFault(error)) {
+      logger.error(
+        { event: 'turn.storage', code: error.code, conversation: hashId(context.activity.conversation?.id), channelId: context.activity.channelId },
+        'turn not saved: the store refused the write',
+      );
+      try {
+        await context.sendActivity(STORAGE_FAULT);
+      } catch (sendError) {
+        logger.error({ event: 'turn.error.reply', err: sendError }, 'could not send the apology');
+      }
+      return;
+    }
     logger.error(
       {
         event: 'turn.error',
@@ -69,9 +94,35 @@ export function createTurnErrorHandler({ logger, conversationState, hashId }: Ad
   };
 }
 
+/**
+ * CloudAdapter with one more public method: the turn without `process`'s HTTP handling, so the
+ * server answers errors itself (the SDK prints every rejected token's stack to the console).
+ */
+export class EarlyHelpAdapter extends CloudAdapter {
+  /** Authenticates and runs one activity; throws AuthenticationError for a bad token. */
+  runActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, withDates(activity), logic);
+  }
+}
+
+/** What `process` does to an activity first: its date strings become Dates (raw ones kept). */
+function withDates(activity: Activity): Activity {
+  const fixed = activity as Activity & Record<string, unknown>;
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+    const value = fixed[field];
+    if (typeof value === 'string') {
+      fixed[raw] = value;
+      fixed[field] = new Date(value) as never;
+    }
+  }
+  return fixed;
+}
+
 /** CloudAdapter with ConfigurationBotFrameworkAuthentication (no auth when MicrosoftAppId is empty). */
-export function createAdapter(deps: AdapterDeps): CloudAdapter {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botFrameworkAuthSettings(deps.config)));
+export function createAdapter(deps: AdapterDeps): EarlyHelpAdapter {
+  const adapter = new EarlyHelpAdapter(
+    new ConfigurationBotFrameworkAuthentication({ ...botFrameworkAuthSettings(deps.config), ...deps.authSettings }),
+  );
   for (const middleware of createMiddleware(deps)) adapter.use(middleware);
   adapter.onTurnError = createTurnErrorHandler(deps);
   return adapter;

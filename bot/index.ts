@@ -2,6 +2,7 @@
 // configuration, start the server, shut down gracefully on SIGTERM/SIGINT.
 import './processWarnings';
 import { ConfigError, loadConfig, type AppConfig } from './config';
+import { routeLibraryConsole } from './libraryConsole';
 import { installLifecycle } from './lifecycle';
 import { createLogger } from './logging';
 import { startServer, type RunningServer } from './server';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger({ level: config.logLevel });
+  routeLibraryConsole(logger);
   let app: RunningServer | undefined;
   installLifecycle({ logger, close: () => app?.close() });
 
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error('The Early Help Assistant could not start:', err instanceof Error ? err.message : err);
+  // Straight to stderr: console is routed through the logger by then, and this must be seen.
+  process.stderr.write(`The Early Help Assistant could not start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -21,6 +21,14 @@ export const TURN_ERROR = [
   EMERGENCY_LINE,
 ].join(' ');
 
+// Said when the store refused to save a turn (disk full, read-only): nothing was thrown away,
+// the person's conversation is where it was before this message.
+export const STORAGE_FAULT = [
+  "Sorry, I couldn't save that just now because of a problem on our side.",
+  'Our conversation so far is kept, but I may not remember your last message: please send it again in a few minutes.',
+  EMERGENCY_LINE,
+].join(' ');
+
 export const ATTACHMENTS_ONLY = [
   "Sorry, I can't open files or pictures.",
   'Please tell me in a few words what you need help with.',

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { ConversationState, UserState, type Activity, type CloudAdapter, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import type { DestinationStream } from 'pino';
 import * as restify from 'restify';
-import { createAdapter } from './adapter';
+import { createAdapter, type EarlyHelpAdapter } from './adapter';
 import { serviceUrlAllowed, type AppConfig } from './config';
 import { EarlyHelpBot } from './earlyHelpBot';
 import { readActivityBody } from './http/activityBody';
@@ -61,6 +62,8 @@ export interface ServerDeps {
   inputGuard?: InputGuardOptions;
   /** Wall clock, for tests. */
   now?: () => number;
+  /** Tests only: where the SDK fetches signing keys (see AdapterDeps.authSettings). */
+  authSettings?: Record<string, string>;
 }
 
 export interface AppServer {
@@ -82,23 +85,42 @@ function sendError(res: restify.Response, status: number, error: string): void {
 }
 
 /**
- * CloudAdapter answers auth failures (401) and turn-pipeline failures (500) with a bare string;
- * this view of the response turns those into the `{ "error": "..." }` every other 4xx/5xx uses.
+ * Runs one authenticated turn and writes its answer. This replaces CloudAdapter.process, which
+ * prints each rejected token's stack to the console and answers errors with a bare string: here a
+ * rejected token is one structured log line and a `{ "error": "..." }` 401, and any other failure
+ * reaches the caller's handler (a generic 500 that never carries the SDK's internal message).
  */
-function jsonErrorResponse(res: restify.Response) {
-  let status = 200;
-  return {
-    socket: res.socket,
-    header: (name: string, value: unknown) => res.header(name, value),
-    status: (code: number) => {
-      status = code;
-      return res.status(code);
-    },
-    // A 5xx never carries the SDK's internal message (it named the key endpoint it could not reach).
-    send: (body: unknown) =>
-      status >= 500 ? res.json({ error: 'Something went wrong.' }) : status >= 400 && typeof body === 'string' ? res.json({ error: body }) : res.send(body),
-    end: () => res.end(),
-  };
+/** Names of jsonwebtoken's verification errors (a dependency of the SDK, not ours). */
+const JWT_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+async function runTurn(
+  adapter: EarlyHelpAdapter,
+  req: restify.Request,
+  res: restify.Response,
+  activity: Activity,
+  logic: (context: TurnContext) => Promise<void>,
+  logger: Logger,
+): Promise<void> {
+  const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+  let invokeResponse: InvokeResponse | undefined;
+  try {
+    invokeResponse = await adapter.runActivity(authHeader, activity, logic);
+  } catch (err) {
+    // The SDK lets jsonwebtoken's own errors through unwrapped (a bad signature under a
+    // published key id, a payload changed after signing): those are bad tokens too.
+    if (err instanceof AuthenticationError || JWT_ERRORS.has((err as Error | undefined)?.name ?? '')) {
+      logger.warn({ event: 'auth.refused', reason: String((err as Error).message).split('\n')[0].slice(0, 200) }, 'bearer token refused');
+      return sendError(res, 401, 'Unauthorized.');
+    }
+    throw err;
+  }
+  const status = invokeResponse?.status ?? 200;
+  if (invokeResponse?.body !== undefined) {
+    res.send(status, invokeResponse.body);
+  } else {
+    res.status(status);
+    res.end();
+  }
 }
 
 /** Builds the restify server and the adapter, but does not listen: tests choose the port. */
@@ -112,7 +134,7 @@ export function createServer(deps: ServerDeps): AppServer {
   const userState = new UserState(storage);
   const services: BotServices = { config, logger, storage, conversationState, userState };
   const hashId = createIdHasher(config.logHashSalt);
-  const adapter = createAdapter({ config, logger, conversationState, hashId, inputGuard: deps.inputGuard });
+  const adapter = createAdapter({ config, logger, conversationState, hashId, inputGuard: deps.inputGuard, authSettings: deps.authSettings });
   const bot = (deps.createBot ?? ((s) => new EarlyHelpBot(s)))(services);
 
   const server = restify.createServer({
@@ -166,12 +188,15 @@ export function createServer(deps: ServerDeps): AppServer {
     }
   };
 
+  // Readiness: 503 while the store refuses writes, so a load balancer sends people elsewhere.
   const health = async (_req: restify.Request, res: restify.Response) => {
-    res.json(200, {
-      status: 'ok',
+    const storageHealth = await storage.health();
+    res.json(storageHealth.ok ? 200 : 503, {
+      status: storageHealth.ok ? 'ok' : 'unhealthy',
       version,
       uptimeSeconds: Math.floor((now() - startedAt) / 1000),
       storage: storage.kind,
+      ...(storageHealth.ok ? {} : { problem: `storage cannot take writes (${storageHealth.reason})` }),
     });
   };
   server.get('/health', health);
@@ -205,12 +230,12 @@ export function createServer(deps: ServerDeps): AppServer {
             return sendError(res, 401, 'Unauthorized.');
           }
         }
-        (req as restify.Request & { body: unknown }).body = body.activity;
         const key = `${body.activity.channelId}/${body.activity.conversation.id}`;
         if ((waiting.get(key) ?? 0) >= MAX_WAITING_TURNS) {
           return sendError(res, 429, 'Too many messages at once for this conversation. Please wait for the reply.');
         }
-        await inOrder(key, () => adapter.process(req, jsonErrorResponse(res), (context) => bot.run(context)));
+        const activity = body.activity as unknown as Activity;
+        await inOrder(key, () => runTurn(adapter, req, res, activity, (context) => bot.run(context), logger));
       } catch (err) {
         logger.error({ event: 'http.error', err }, 'request failed');
         if (!res.headersSent) sendError(res, 500, 'Something went wrong.');
@@ -289,6 +314,7 @@ export interface StartOptions {
   plugins?: ServerPlugin[];
   inputGuard?: InputGuardOptions;
   now?: () => number;
+  authSettings?: Record<string, string>;
 }
 
 export interface RunningServer extends AppServer {
@@ -328,6 +354,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     plugins: options.plugins,
     inputGuard: options.inputGuard,
     now: options.now,
+    authSettings: options.authSettings,
   });
   const { port, url } = await app.listen(config.port, config.host);
   retention.start();

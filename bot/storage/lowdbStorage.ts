@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoreItems } from 'botbuilder';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { lockDataDir } from './dataDirLock';
+import { faultCode, StorageFaultError, type StorageHealth } from './storageFault';
 import type { SweepableStorage } from './sweepable';
 
 /** What one file holds: a single storage key, so a turn only ever touches its own files. */
@@ -18,16 +20,40 @@ export interface StoredRecord {
 export interface LowdbStorageOptions {
   /** Clock for lastWrite; tests inject one. */
   now?: () => number;
-  logger?: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
+  logger?: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /**
+   * Take the folder's lock (default true). Only tests that open one folder twice in a process on
+   * purpose turn it off.
+   */
+  lock?: boolean;
+  /** How long to wait for a lock that may have been left by a crashed process. */
+  waitForStaleLockMs?: number;
 }
 
 const STATE_DIR = 'state';
 const QUARANTINE_DIR = 'quarantine';
 const SCAN_BATCH = 64;
+/** After a failed write, the health check tries a probe write at most this often. */
+const PROBE_INTERVAL_MS = 5_000;
+const PROBE_FILE = '.write-probe';
+/** No record comes near this; a bigger file is not ours and is not read into memory. */
+const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
-/** The file for a key: a SHA-256 of the key, sharded by its first two hex digits. */
+/**
+ * The bytes a key's file name is hashed from, one-to-one with the key. UTF-8 cannot hold a lone
+ * surrogate (it becomes U+FFFD, so "x\ud800" and "x\ufffd" would share a file); such a key is
+ * hashed as UTF-16 code units behind a 0xFF byte, which never occurs in UTF-8. Well-formed keys
+ * keep their UTF-8 hash, so existing stores keep their file names.
+ */
+function keyBytes(key: string): Buffer {
+  const utf8 = Buffer.from(key, 'utf8');
+  if (utf8.toString('utf8') === key) return utf8;
+  return Buffer.concat([Buffer.from([0xff]), Buffer.from(key, 'utf16le')]);
+}
+
+/** The file for a key: a SHA-256 of the key's bytes, sharded by its first two hex digits. */
 export function fileNameForKey(key: string): { shard: string; name: string } {
-  const hash = createHash('sha256').update(key, 'utf8').digest('hex');
+  const hash = createHash('sha256').update(keyBytes(key)).digest('hex');
   return { shard: hash.slice(0, 2), name: `${hash}.json` };
 }
 
@@ -63,6 +89,9 @@ export class LowdbStorage implements SweepableStorage {
   private readonly lastWrites = new Map<string, number>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private closed = false;
+  private releaseLock?: () => Promise<void>;
+  /** Set by a write the file system refused; cleared by the next write or probe that works. */
+  private fault?: { reason: string; since: number; probedAt: number };
 
   private constructor(readonly dataDir: string, options: LowdbStorageOptions) {
     this.stateDir = path.join(dataDir, STATE_DIR);
@@ -78,7 +107,18 @@ export class LowdbStorage implements SweepableStorage {
   static async open(dataDir: string, options: LowdbStorageOptions = {}): Promise<LowdbStorage> {
     const storage = new LowdbStorage(path.resolve(dataDir), options);
     await mkdir(storage.stateDir, { recursive: true });
-    await storage.buildIndex();
+    if (options.lock !== false) {
+      storage.releaseLock = await lockDataDir(storage.dataDir, {
+        logger: options.logger,
+        waitForStaleMs: options.waitForStaleLockMs,
+      });
+    }
+    try {
+      await storage.buildIndex();
+    } catch (err) {
+      await storage.releaseLock?.();
+      throw err;
+    }
     return storage;
   }
 
@@ -140,8 +180,48 @@ export class LowdbStorage implements SweepableStorage {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     await this.flush();
+    const release = this.releaseLock;
+    this.releaseLock = undefined;
+    await release?.();
+  }
+
+  async health(): Promise<StorageHealth> {
+    const fault = this.fault;
+    if (!fault) return { ok: true };
+    const at = this.now();
+    if (at - fault.probedAt >= PROBE_INTERVAL_MS) {
+      // Nobody can write while unhealthy if a load balancer takes us out of rotation, so the
+      // check itself tries a write to find out whether the folder works again.
+      fault.probedAt = at;
+      const probe = path.join(this.dataDir, PROBE_FILE);
+      try {
+        await writeFile(probe, String(at));
+        await unlink(probe);
+        this.clearFault();
+        return { ok: true };
+      } catch (err) {
+        fault.reason = faultCode(err) ?? 'write failed';
+      }
+    }
+    return { ok: false, reason: fault.reason, since: fault.since };
+  }
+
+  private noteFault(code: string): void {
+    if (!this.fault) {
+      const at = this.now();
+      this.fault = { reason: code, since: at, probedAt: at };
+      this.logger?.error({ event: 'storage.unwritable', code }, 'the data folder refused a write; saved state is kept');
+    }
+  }
+
+  private clearFault(): void {
+    if (this.fault) {
+      this.logger?.info({ event: 'storage.writable', code: this.fault.reason }, 'the data folder takes writes again');
+      this.fault = undefined;
+    }
   }
 
   private pathFor(key: string): { dir: string; file: string } {
@@ -169,14 +249,31 @@ export class LowdbStorage implements SweepableStorage {
       value: JSON.parse(JSON.stringify(rest)) as Record<string, unknown>,
     };
     const { dir, file } = this.pathFor(key);
-    await mkdir(dir, { recursive: true });
-    const db = new Low<StoredRecord>(new JSONFile<StoredRecord>(file), record);
-    await db.write();
+    try {
+      await mkdir(dir, { recursive: true });
+      // steno writes a temporary file and renames it over the old one: when the disk is full or
+      // read-only the old file, the person's last saved state, is still there.
+      const db = new Low<StoredRecord>(new JSONFile<StoredRecord>(file), record);
+      await db.write();
+    } catch (err) {
+      const code = faultCode(err);
+      if (!code) throw err;
+      this.noteFault(code);
+      throw new StorageFaultError(code, err);
+    }
+    this.clearFault();
     this.lastWrites.set(key, record.lastWrite);
   }
 
   private async remove(key: string): Promise<void> {
-    await rm(this.pathFor(key).file, { force: true });
+    try {
+      await rm(this.pathFor(key).file, { force: true });
+    } catch (err) {
+      const code = faultCode(err);
+      if (!code) throw err;
+      this.noteFault(code);
+      throw new StorageFaultError(code, err);
+    }
     this.lastWrites.delete(key);
   }
 
@@ -208,6 +305,9 @@ export class LowdbStorage implements SweepableStorage {
       await db.read();
     } catch (err) {
       if (err instanceof SyntaxError) throw new CorruptFileError('not valid JSON');
+      if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw new CorruptFileError('not a regular file');
+      const code = faultCode(err);
+      if (code) throw new StorageFaultError(code, err);
       throw err;
     }
     if (db.data === null) return null;
@@ -215,13 +315,20 @@ export class LowdbStorage implements SweepableStorage {
     return db.data;
   }
 
+  /**
+   * Moves a file (or anything else found where a state file should be) out of the way. Renaming
+   * never opens it, so a directory, FIFO or socket is moved just the same. If even that fails the
+   * entry is left and skipped: an odd file must never stop the store from opening.
+   */
   private async quarantine(file: string, reason: string): Promise<void> {
-    await mkdir(this.quarantineDir, { recursive: true });
-    const target = path.join(this.quarantineDir, `${path.basename(file, '.json')}.${this.now()}.json`);
+    const target = path.join(this.quarantineDir, `${path.basename(file, '.json')}.${this.now()}.${randomUUID().slice(0, 8)}.json`);
     try {
+      await mkdir(this.quarantineDir, { recursive: true });
       await rename(file, target);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      this.logger?.warn({ event: 'storage.skipped', file: path.basename(file), reason, code: (err as NodeJS.ErrnoException).code }, 'odd entry in the state folder skipped');
+      return;
     }
     // The file name is a hash, so it identifies nobody.
     this.logger?.warn({ event: 'storage.corrupt', file: path.basename(file), reason }, 'corrupt storage file moved aside');
@@ -237,19 +344,28 @@ export class LowdbStorage implements SweepableStorage {
     }
     for (const name of names) {
       const file = path.join(this.quarantineDir, name);
-      const info = await stat(file).catch(() => undefined);
-      if (info && info.mtimeMs < cutoff) await rm(file, { force: true });
+      const info = await lstat(file).catch(() => undefined);
+      // Recursive, because a directory found among the state files is quarantined too.
+      if (info && info.mtimeMs < cutoff) await rm(file, { recursive: true, force: true }).catch(() => undefined);
     }
   }
 
   private async buildIndex(): Promise<void> {
     const shards = await readdir(this.stateDir, { withFileTypes: true });
     for (const shard of shards) {
-      if (!shard.isDirectory()) continue;
       const dir = path.join(this.stateDir, shard.name);
-      const names = await readdir(dir);
+      if (!shard.isDirectory()) {
+        this.logger?.warn({ event: 'storage.skipped', file: shard.name, reason: 'not a shard folder' }, 'odd entry in the state folder skipped');
+        continue;
+      }
+      const entries = await readdir(dir, { withFileTypes: true });
+      // Only regular files are ever read: opening a FIFO would hang start-up, a directory throws.
+      const odd = entries.filter((e) => !e.isFile());
+      await Promise.all(odd.map((e) => this.quarantine(path.join(dir, e.name), 'not a regular file')));
+      const names = entries.filter((e) => e.isFile()).map((e) => e.name);
       // A temporary file left by a crash mid-write: the rename never happened, so the old
-      // content (if any) is intact and the temporary is useless.
+      // content (if any) is intact and the temporary is useless. Safe to delete because this
+      // process holds the folder's lock, so no other process is mid-write.
       const strays = names.filter((n) => n.startsWith('.') && n.endsWith('.tmp'));
       await Promise.all(strays.map((n) => rm(path.join(dir, n), { force: true })));
       const files = names.filter((n) => !n.startsWith('.') && n.endsWith('.json'));
@@ -262,6 +378,11 @@ export class LowdbStorage implements SweepableStorage {
 
   private async indexFile(file: string): Promise<void> {
     try {
+      const info = await lstat(file);
+      if (!info.isFile() || info.size > MAX_RECORD_BYTES) {
+        await this.quarantine(file, info.isFile() ? 'too large to be a record' : 'not a regular file');
+        return;
+      }
       const record = await this.readRecord(file);
       if (record && path.basename(file) === fileNameForKey(record.key).name) {
         // A lastWrite in the future (a clock put back, a copied file) counts as now: otherwise
@@ -271,8 +392,13 @@ export class LowdbStorage implements SweepableStorage {
         await this.quarantine(file, 'file name does not match its key');
       }
     } catch (err) {
-      if (!(err instanceof CorruptFileError)) throw err;
-      await this.quarantine(file, err.message);
+      if (err instanceof CorruptFileError) {
+        await this.quarantine(file, err.message);
+      } else {
+        // Unreadable (permissions, a failing disk): skipped, so one bad file cannot stop start-up.
+        const code = (err as NodeJS.ErrnoException).code ?? (err as { code?: string }).code;
+        this.logger?.warn({ event: 'storage.skipped', file: path.basename(file), code }, 'unreadable state file skipped');
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import { MemoryStorage, type StoreItems } from 'botbuilder';
+import type { StorageHealth } from './storageFault';
 import type { SweepableStorage } from './sweepable';
 
 /**
@@ -33,4 +34,8 @@ export class IndexedMemoryStorage extends MemoryStorage implements SweepableStor
   async flush(): Promise<void> {}
 
   async close(): Promise<void> {}
+
+  async health(): Promise<StorageHealth> {
+    return { ok: true };
+  }
 }

@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import type { StorageHealth } from './storageFault';
 
 /** Which keys the retention sweep may delete: conversation, private-conversation and user state. */
 export const isStateKey = (key: string): boolean => /\/(conversations|users)\//.test(key);
@@ -18,4 +19,6 @@ export interface SweepableStorage extends Storage {
   flush(): Promise<void>;
   /** Flushes, then refuses further writes. */
   close(): Promise<void>;
+  /** Whether writes work; after a failed write, checks again (at most every few seconds). */
+  health(): Promise<StorageHealth>;
 }

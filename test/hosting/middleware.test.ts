@@ -1,4 +1,4 @@
-import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { createIdHasher, TurnLoggingMiddleware } from '../../bot/logging';
 import { DedupeMiddleware } from '../../bot/middleware/dedupe';
 import { inputProblem, InputGuardMiddleware } from '../../bot/middleware/inputGuard';
@@ -143,6 +143,74 @@ describe('DedupeMiddleware', () => {
     await adapter.send(activity('e')).assertNoReply('no reply', 100).startTest();
     await adapter.send(activity('a')).assertReply('run 6').startTest();
     expect(runs()).toBe(6);
+  });
+});
+
+describe('DedupeMiddleware across a restart (ids saved with the conversation state)', () => {
+  // One storage outlives two "processes": each has its own middleware (fresh memory) and state.
+  const storage = new MemoryStorage();
+  function process(turn: (context: TurnContext, state: ConversationState) => Promise<void>) {
+    const state = new ConversationState(storage);
+    const runs: string[] = [];
+    const adapter = new TestAdapter(async (context) => {
+      runs.push(context.activity.id!);
+      await turn(context, state);
+    }).use(new DedupeMiddleware({ conversationState: state }));
+    return { adapter, runs };
+  }
+  const activity = (id: string, conversation: string): Partial<Activity> => ({
+    type: 'message',
+    id,
+    text: 'hi',
+    conversation: { id: conversation } as Activity['conversation'],
+  });
+  const saveTurn = async (context: TurnContext, state: ConversationState) => {
+    await state.createProperty<number>('count').set(context, 1);
+    await context.sendActivity('done');
+    await state.saveChanges(context);
+  };
+
+  test('a turn whose state was saved is not run again by the retry after a restart', async () => {
+    const first = process(saveTurn);
+    await first.adapter.send(activity('r1', 'restart-1')).assertReply('done').startTest();
+    const second = process(saveTurn);
+    await second.adapter.send(activity('r1', 'restart-1')).assertNoReply('no reply', 50).startTest();
+    await second.adapter.send(activity('r2', 'restart-1')).assertReply('done').startTest();
+    expect([...first.runs, ...second.runs]).toEqual(['r1', 'r2']);
+  });
+
+  test('a turn that failed before saving runs again on the retry', async () => {
+    const crashing = process(async () => {
+      throw new Error('the process died mid-turn');
+    });
+    crashing.adapter.onTurnError = async () => undefined;
+    await crashing.adapter.send(activity('f1', 'restart-2')).startTest();
+    const second = process(saveTurn);
+    await second.adapter.send(activity('f1', 'restart-2')).assertReply('done').startTest();
+    expect(second.runs).toEqual(['f1']);
+  });
+
+  test('ids outlive a turn that cleared the conversation state, and a turn the bot never saw is recorded', async () => {
+    const clearing = process(async (context, state) => {
+      await state.clear(context);
+      await context.sendActivity('cleared');
+      await state.saveChanges(context);
+    });
+    await clearing.adapter.send(activity('c1', 'restart-3')).assertReply('cleared').startTest();
+    const silent = process(async () => undefined);
+    await silent.adapter.send(activity('c2', 'restart-3')).startTest();
+    const third = process(saveTurn);
+    await third.adapter.send(activity('c1', 'restart-3')).assertNoReply('no reply', 50).send(activity('c2', 'restart-3')).assertNoReply('no reply', 50).startTest();
+    expect(third.runs).toEqual([]);
+  });
+
+  test('only the last few ids are kept, and very long ids are not saved', async () => {
+    const first = process(saveTurn);
+    for (let i = 0; i < 30; i++) await first.adapter.send(activity(`m${i}`, 'restart-4')).assertReply('done').startTest();
+    await first.adapter.send(activity('x'.repeat(300), 'restart-4')).assertReply('done').startTest();
+    const items = await storage.read(['test/conversations/restart-4/']);
+    const saved = items['test/conversations/restart-4/'].recentActivities.seen as [string, number][];
+    expect(saved.map(([id]) => id)).toEqual(Array.from({ length: 20 }, (_, i) => `m${i + 10}`));
   });
 });
 

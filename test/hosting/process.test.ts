@@ -148,3 +148,48 @@ test('SIGTERM with a Web Chat stream open and five turns queued: every turn is a
     await remove();
   }
 }, 60_000);
+
+test('one process per DATA_DIR; after kill -9 a restart takes the folder at once and a retried activity does not run twice', async () => {
+  const { dir, remove } = await makeTempDir('eha-process-lock-');
+  const env = { DATA_DIR: path.join(dir, 'data') };
+  const first = run(dir, env);
+  let second: Child | undefined;
+  let third: Child | undefined;
+  try {
+    const url = await listeningUrl(first);
+    const send = async (base: string, activity: Record<string, unknown>) => {
+      const res = await fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...activity, deliveryMode: 'expectReplies' }),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { activities: unknown[] }).activities;
+    };
+    const turn = message('my son is being bullied at school', { id: 'retried-activity-1', conversation: { id: 'proc-lock' } });
+    expect((await send(url, turn)).length).toBeGreaterThanOrEqual(1);
+
+    // A second process on the same folder stops with a clear error instead of sharing it.
+    second = run(dir, env);
+    expect((await second.exited).code).toBe(1);
+    expect(second.stderr.join('')).toContain(`is in use by process ${first.proc.pid}`);
+
+    // The first dies without releasing its lock; its replacement starts without waiting.
+    first.proc.kill('SIGKILL');
+    await first.exited;
+    const restartedAt = Date.now();
+    third = run(dir, env);
+    const url3 = await listeningUrl(third);
+    expect(Date.now() - restartedAt).toBeLessThan(8_000);
+
+    // The connector retries the activity whose reply it never got: the turn is not run again.
+    expect(await send(url3, turn)).toEqual([]);
+    const lines = third.stdout.map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.event)).toEqual(expect.arrayContaining(['storage.lock.stale', 'turn.duplicate']));
+    // A new activity in the same conversation still runs.
+    expect((await send(url3, message('thanks', { id: 'retried-activity-2', conversation: { id: 'proc-lock' } }))).length).toBeGreaterThanOrEqual(1);
+  } finally {
+    for (const child of [first, second, third]) if (child && child.proc.exitCode === null) child.proc.kill('SIGKILL');
+    await remove();
+  }
+}, 60_000);
