@@ -99,8 +99,14 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
             // The address the browser used, unless PUBLIC_URL says where we are published.
             const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
             const base = config.publicUrl ?? `${proto}://${req.headers.host ?? `127.0.0.1:${portNow()}`}`;
-            const watermark = new URL(req.url ?? '/', 'http://x').searchParams.get('watermark') ?? undefined;
-            return streamUrl(base, conversation.id, token, watermark);
+            try {
+              const watermark = new URL(req.url ?? '/', 'http://x').searchParams.get('watermark') ?? undefined;
+              return streamUrl(base, conversation.id, token, watermark);
+            } catch {
+              // A Host header no URL can be built on ("[", "a b": only a hand-made request sends
+              // one) made every start, reconnect and refresh a 500. No streamUrl: the client polls.
+              return undefined;
+            }
           }
         : undefined,
       store,
