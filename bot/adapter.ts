@@ -32,9 +32,14 @@ export interface AdapterDeps {
 /**
  * The middleware every bot gets, outermost first: one log line per turn, duplicate deliveries
  * dropped, unreadable input answered kindly. Exported so tests can put the same stack on a
- * TestAdapter.
+ * TestAdapter. The server adds the input guard itself, after the channels' own middleware (Teams
+ * removes @mentions first), with the bot's risk decision as its pass-through.
  */
-export function createMiddleware({ config, logger, hashId, inputGuard, now, conversationState }: AdapterDeps): Middleware[] {
+export function createMiddleware(deps: AdapterDeps): Middleware[] {
+  return [...outerMiddleware(deps), new InputGuardMiddleware(deps.inputGuard)];
+}
+
+function outerMiddleware({ config, logger, hashId, now, conversationState }: AdapterDeps): Middleware[] {
   return [
     new TurnLoggingMiddleware({ logger, hashId, logMessageText: config.logMessageText }),
     new ServiceUrlGuardMiddleware(config.serviceUrlHosts, logger),
@@ -47,7 +52,6 @@ export function createMiddleware({ config, logger, hashId, inputGuard, now, conv
           'duplicate activity dropped',
         ),
     }),
-    new InputGuardMiddleware(inputGuard),
   ];
 }
 
@@ -118,12 +122,15 @@ function withDates(activity: Activity): Activity {
   return fixed;
 }
 
-/** CloudAdapter with ConfigurationBotFrameworkAuthentication (no auth when MicrosoftAppId is empty). */
+/**
+ * CloudAdapter with ConfigurationBotFrameworkAuthentication (no auth when MicrosoftAppId is
+ * empty) and the outer middleware; the caller adds the input guard last (see createMiddleware).
+ */
 export function createAdapter(deps: AdapterDeps): EarlyHelpAdapter {
   const adapter = new EarlyHelpAdapter(
     new ConfigurationBotFrameworkAuthentication({ ...botFrameworkAuthSettings(deps.config), ...deps.authSettings }),
   );
-  for (const middleware of createMiddleware(deps)) adapter.use(middleware);
+  for (const middleware of outerMiddleware(deps)) adapter.use(middleware);
   adapter.onTurnError = createTurnErrorHandler(deps);
   return adapter;
 }

@@ -1,5 +1,6 @@
 import {
   ActivityHandler,
+  ActivityTypes,
   StatusCodes,
   type ConversationState,
   type InvokeResponse,
@@ -8,7 +9,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import { MainDialog, RiskGate, emptyProfile, riskCheckCarryOn, runRiskTurn, welcomeActivity, type EarlyHelpProfile, type RiskMemory } from '../dialogs';
+import { MainDialog, RiskGate, emptyProfile, emptyRiskMemory, riskCheckCarryOn, runRiskTurn, welcomeActivity, type EarlyHelpProfile, type RiskMemory } from '../dialogs';
 import { loadPack, type KnowledgePack } from '../knowledge';
 import { createTriage } from '../knowledge/triage';
 import type { TriageFn } from '../knowledge/triage/types';
@@ -91,6 +92,22 @@ export class EarlyHelpBot extends ActivityHandler {
     });
   }
 
+  /**
+   * Whether this turn's message indicates risk: the same decision the risk step makes (kept in
+   * turn state, so it is made once). The input guard asks it before turning a message away.
+   */
+  async riskIndicated(context: TurnContext): Promise<boolean> {
+    if (context.activity.type !== ActivityTypes.Message) return false;
+    const memory = await this.riskMemory.get(context, emptyRiskMemory());
+    return this.riskGate.assessTurn(context, { priorRisk: memory.priorRisk, ...(await this.who(context)) }) !== undefined;
+  }
+
+  /** Who is asking, as the conversation knows it so far (the same for the risk step and its guard). */
+  private async who(context: TurnContext): Promise<{ audience?: EarlyHelpProfile['audience']; ageBand?: EarlyHelpProfile['ageBand'] }> {
+    const profile = await this.profile.get(context, emptyProfile());
+    return { audience: profile.audience, ageBand: profile.ageBand };
+  }
+
   /** Saves conversation and user state once, at the end of every turn. */
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
@@ -103,6 +120,11 @@ export class EarlyHelpBot extends ActivityHandler {
    * bare 501): a program learns plainly that the bot does not take it.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    // The SDK reads value.action.type of a card action without checking it is there (any channel
+    // could send one without), which failed the turn: a malformed one is a 400 here.
+    if (context.activity.name === 'adaptiveCard/action' && !isCardAction(context.activity.value)) {
+      return { status: StatusCodes.BAD_REQUEST, body: { error: 'An adaptiveCard/action invoke needs a value with an action of a known type.' } };
+    }
     const response = await super.onInvokeActivity(context);
     if (response.status !== StatusCodes.NOT_IMPLEMENTED) return response;
     return { status: StatusCodes.BAD_REQUEST, body: { error: `This bot does not handle the invoke "${String(context.activity.name ?? '').slice(0, 100)}".` } };
@@ -115,7 +137,7 @@ export class EarlyHelpBot extends ActivityHandler {
   }
 
   protected async handleMessage(context: TurnContext): Promise<void> {
-    const risk = await runRiskTurn(context, this.riskGate, this.riskMemory);
+    const risk = await runRiskTurn(context, this.riskGate, this.riskMemory, await this.who(context));
     if (risk.kind === 'handled') {
       // Which route and how sure, never the words: enough to audit, nothing to identify.
       this.logger.info({ event: 'risk.route', route: risk.route, confidence: risk.confidence }, 'risk route given');
@@ -128,4 +150,10 @@ export class EarlyHelpBot extends ActivityHandler {
     }
     await this.mainDialog.run(context, this.dialogState);
   }
+}
+
+/** The shape the SDK's adaptive card invoke handler reads without checking. */
+function isCardAction(value: unknown): boolean {
+  const action = (value as { action?: unknown } | null | undefined)?.action;
+  return typeof value === 'object' && value !== null && typeof action === 'object' && action !== null && typeof (action as { type?: unknown }).type === 'string';
 }

@@ -9,7 +9,7 @@ import { EarlyHelpBot } from './earlyHelpBot';
 import { readActivityBody } from './http/activityBody';
 import { bearerShapeProblem } from './http/bearerShape';
 import { createIdHasher, createLogger, restifyLogger, type Logger } from './logging';
-import type { InputGuardOptions } from './middleware/inputGuard';
+import { InputGuardMiddleware, type InputGuardOptions } from './middleware/inputGuard';
 import { createStorage } from './storage/createStorage';
 import { RetentionSweeper } from './storage/retention';
 import type { SweepableStorage } from './storage/sweepable';
@@ -30,6 +30,8 @@ export const MAX_WAITING_TURNS = 50;
 /** Anything with ActivityHandler's `run`. */
 export interface TurnHandler {
   run(context: TurnContext): Promise<void>;
+  /** The turn's risk decision, when the bot makes one: lets the input guard pass a risky message. */
+  riskIndicated?(context: TurnContext): Promise<boolean>;
 }
 
 export type BotFactory = (services: BotServices) => TurnHandler;
@@ -145,7 +147,8 @@ export function createServer(deps: ServerDeps): AppServer {
   });
   // restify's own errors (404, 405...) answer in the same `{ "error": "..." }` shape as ours.
   server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { toJSON?: () => unknown }, callback: () => void) => {
-    err.toJSON = () => ({ error: err.message || err.name });
+    // Cut: restify's 404 message repeats the path asked for, which may be kilobytes long.
+    err.toJSON = () => ({ error: (err.message || err.name).slice(0, 200) });
     callback();
   });
 
@@ -206,6 +209,8 @@ export function createServer(deps: ServerDeps): AppServer {
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     if (stopping) {
       res.header('Connection', 'close');
+      // Like the Web Chat routes: a connector or client knows when to try again.
+      res.header('Retry-After', '5');
       return sendError(res, 503, 'The bot is shutting down; try again shortly.');
     }
     await trackInFlight(async () => {
@@ -248,6 +253,10 @@ export function createServer(deps: ServerDeps): AppServer {
     const cleanup = plugin(server, { ...services, adapter, bot, trackInFlight, isStopping: () => stopping });
     if (typeof cleanup === 'function') cleanups.push(cleanup);
   }
+  // Last, after the channels' middleware, so it reads the text as the bot will (Teams mentions
+  // removed). Its pass-through is the bot's own risk decision, made once for the turn.
+  const passThrough = deps.inputGuard?.passThrough ?? ((context: TurnContext) => bot.riskIndicated?.(context) ?? false);
+  adapter.use(new InputGuardMiddleware({ ...deps.inputGuard, passThrough }));
 
   return {
     server,

@@ -4,6 +4,7 @@ import type { PriorityGroupId } from '../knowledge';
 import { isOutOfHours, turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { sendTriageTrace } from './trace';
+import { triageOnce } from './turnTriage';
 
 // Thresholds over the triage engine's 0..1 group scores. Named here, in one place, so
 // they can be tuned against the evaluation set without hunting through dialogs.
@@ -24,7 +25,8 @@ export async function interpretText(
   text: string,
   triageContext: TriageContext,
 ): Promise<TriageResult> {
-  const result = deps.triage(text, triageContext);
+  // Usually the risk step has read this very text already this turn: reuse its reading.
+  const result = triageOnce(context, deps.triage, text, triageContext);
   await sendTriageTrace(context, result, isOutOfHours(deps.pack, turnInstant(context.activity)));
   return result;
 }

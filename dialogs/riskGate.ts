@@ -1,7 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { contactsForRoute, RISK_ROUTES } from '../knowledge';
 import type { KnowledgePack, RiskRoute, RouteContacts } from '../knowledge';
-import { detectRisk, riskWindows } from '../knowledge/triage';
+import { riskWindows } from '../knowledge/triage';
 import type { TriageContext, TriageFn, TriageResult } from '../knowledge/triage/types';
 import { isOutOfHours, turnInstant } from './clock';
 import { riskCheckActivities } from './riskCheck';
@@ -9,11 +9,15 @@ import { riskResponse } from './riskResponse';
 import { submittedStrings } from './submits';
 import { buttonLabels } from './wording';
 import { sendTriageTrace } from './trace';
+import { keepTurnTriage } from './turnTriage';
 
 export interface RiskAssessment {
   route: RiskRoute;
   triage: TriageResult;
 }
+
+/** turnState key of the turn's risk decision (see RiskGate.assessTurn). */
+const TURN_ASSESSMENT = Symbol('riskAssessment');
 
 function isRiskRoute(route: string): route is RiskRoute {
   return (RISK_ROUTES as readonly string[]).includes(route);
@@ -32,23 +36,44 @@ export class RiskGate {
     private readonly triage: TriageFn,
   ) {}
 
-  assess(activity: Partial<Activity>, context: TriageContext = {}): RiskAssessment | undefined {
+  assess(
+    activity: Partial<Activity>,
+    context: TriageContext = {},
+    /** Told of the reading of the whole typed text (when it fits one window), for reuse this turn. */
+    onTextRead?: (text: string, result: TriageResult) => void,
+  ): RiskAssessment | undefined {
     const texts = [activity.text ?? '', ...submittedStrings(activity.value)].filter((t) => t.trim() !== '');
     for (const text of texts) {
       if (this.labels.has(text.trim().toLowerCase())) {
         // A button the bot offered: the rules still read it, the model does not (see buttonLabels).
-        const matches = detectRisk(text);
-        if (matches.length > 0) return { route: matches[0].route, triage: { ...this.triage(text, context), route: matches[0].route, riskMatches: matches, confidence: 'high' } };
+        const triage = this.triage(text, { ...context, rulesOnly: true });
+        if (isRiskRoute(triage.route)) return { route: triage.route, triage };
         continue;
       }
       // Triage reads a window of 5,000 characters; a longer message is read window by window
       // (bounded, see riskWindows), so risk at the end of a long letter is still found.
       for (const window of riskWindows(text)) {
         const triage = this.triage(window, context);
+        if (window === text && text === activity.text) onTextRead?.(text, triage);
         if (isRiskRoute(triage.route)) return { route: triage.route, triage };
       }
     }
     return undefined;
+  }
+
+  /**
+   * The turn's one risk decision: worked out on first use and kept in turn state, so the input
+   * guard (may a long message through?), the risk step and anything later in the turn share it
+   * instead of reading the message again. Kept per text and context, so a change to either
+   * (a Teams mention removed, a different prior risk) is read afresh.
+   */
+  assessTurn(context: TurnContext, triageContext: TriageContext = {}): RiskAssessment | undefined {
+    const key = JSON.stringify([context.activity.text ?? '', submittedStrings(context.activity.value), triageContext]);
+    const kept = context.turnState.get(TURN_ASSESSMENT) as { key: string; assessment: RiskAssessment | undefined } | undefined;
+    if (kept && kept.key === key) return kept.assessment;
+    const assessment = this.assess(context.activity, triageContext, (text, result) => keepTurnTriage(context, text, triageContext, result));
+    context.turnState.set(TURN_ASSESSMENT, { key, assessment });
+    return assessment;
   }
 
   /** The assessment for a route the person confirmed (a "yes" to a check-in): the full reply for that route. */

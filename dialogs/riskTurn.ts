@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { RiskRoute } from '../knowledge';
+import type { TriageContext } from '../knowledge/triage/types';
 import { recogniseCheckAnswer } from './riskCheck';
 import type { RiskGate } from './riskGate';
 import { submittedStrings } from './submits';
@@ -28,13 +29,19 @@ export type RiskTurnOutcome =
  * message for risk (at a lower threshold after an earlier signal) and gives the risk reply
  * (confident) or a check-in (possible).
  */
-export async function runRiskTurn(context: TurnContext, gate: RiskGate, memory: StatePropertyAccessor<RiskMemory>): Promise<RiskTurnOutcome> {
+export async function runRiskTurn(
+  context: TurnContext,
+  gate: RiskGate,
+  memory: StatePropertyAccessor<RiskMemory>,
+  /** Who is asking, as far as the conversation knows: a young person's disclosure takes the children's route. */
+  who: Pick<TriageContext, 'audience' | 'ageBand'> = {},
+): Promise<RiskTurnOutcome> {
   const state = await memory.get(context, emptyRiskMemory());
   const waiting = state.pendingCheck;
   state.pendingCheck = undefined;
   // The reply to a check-in is read for risk of its own first: "not sure i can keep going like
   // this" starts like an answer and is a crisis.
-  const assessment = gate.assess(context.activity, { priorRisk: state.priorRisk });
+  const assessment = gate.assessTurn(context, { priorRisk: state.priorRisk, ...who });
   if (waiting && !(assessment && assessment.triage.confidence === 'high')) {
     const answer = recogniseCheckAnswer(context.activity.text ?? submittedStrings(context.activity.value)[0]);
     if (answer === 'yes' || answer === 'not-sure') {

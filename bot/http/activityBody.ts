@@ -38,13 +38,19 @@ function isJsonContentType(header: string | undefined): boolean {
   return type === 'application/json' || Boolean(type?.startsWith('application/') && type.endsWith('+json'));
 }
 
-async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'unreadable'> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return 'too-large';
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > limit) return 'too-large';
+      chunks.push(chunk as Buffer);
+    }
+  } catch {
+    // The client hung up mid-body ("aborted"): bad input, not a server failure. It was logged
+    // as an error with a 500 nobody could receive, so any client could write error lines at will.
+    return 'unreadable';
   }
   return Buffer.concat(chunks);
 }
@@ -60,6 +66,7 @@ export async function readActivityBody(req: IncomingMessage, limit = MAX_BODY_BY
   }
   const raw = await readLimited(req, limit);
   if (raw === 'too-large') return { ok: false, status: 413, error: `Body is larger than ${limit} bytes.` };
+  if (raw === 'unreadable') return { ok: false, status: 400, error: 'The request body could not be read.' };
 
   let json: unknown;
   try {

@@ -1,5 +1,4 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { detectRisk } from '../../knowledge/triage';
 import { ATTACHMENTS_ONLY, EMPTY_MESSAGE, NO_WORDS, tooLong } from '../messages';
 
 export const MAX_MESSAGE_CHARACTERS = 5000;
@@ -22,8 +21,10 @@ export function inputProblem(context: TurnContext, max = MAX_MESSAGE_CHARACTERS)
 export interface InputGuardOptions {
   maxCharacters?: number;
   /**
-   * Lets a message through despite the problem, e.g. a long message in which risk detection
-   * finds a risk: safety comes before tidiness.
+   * Lets a message through despite the problem: the server passes the bot's own risk decision
+   * for the turn (a long message in which risk is indicated reaches the risk step, since safety
+   * comes before tidiness). The guard has no risk reading of its own, so that the turn's risk is
+   * decided once, by the same triage every other part of the turn uses.
    */
   passThrough?: (context: TurnContext, problem: InputProblem) => boolean | Promise<boolean>;
 }
@@ -43,9 +44,8 @@ export class InputGuardMiddleware implements Middleware {
     const problem = inputProblem(context, this.max);
     if (!problem) return next();
     // Safety before tidiness: a message the guard would turn away still goes on to the bot's
-    // risk gate when risk detection finds anything in it (a 6,000-character message that
+    // risk step when the turn's risk decision finds risk in it (a 6,000-character message that
     // ends "and I've taken all my tablets" must not get a "too long" reply).
-    if (detectRisk(context.activity.text ?? '').length > 0) return next();
     if (await this.options.passThrough?.(context, problem)) return next();
     const reply = {
       'attachments-only': ATTACHMENTS_ONLY,

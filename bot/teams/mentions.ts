@@ -17,11 +17,23 @@ function isMention(entity: unknown): entity is MentionEntity {
   return typeof entity === 'object' && entity !== null && (entity as { type?: unknown }).type === 'mention';
 }
 
+/**
+ * The mention entities, read defensively: `entities` and every field in it come from the
+ * client's JSON as they are. Entities that were not an array ("entities": {}) and names or ids
+ * that were not strings once made every such turn fail with a TypeError (found by fuzzing).
+ */
+function mentionsOf(activity: ActivityLike): MentionEntity[] {
+  const entities: unknown = activity.entities;
+  return Array.isArray(entities) ? entities.filter(isMention) : [];
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
 const MAX_MENTIONS = 20;
 
 /** Teams ids for the same bot may come as "28:<guid>" or "<guid>". */
-function sameId(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return false;
+function sameId(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string' || !a || !b) return false;
   const bare = (id: string) => id.replace(/^28:/, '').toLowerCase();
   return bare(a) === bare(b);
 }
@@ -32,21 +44,24 @@ function sameId(a: string | undefined, b: string | undefined): boolean {
  * their names and lose only the tags. Whitespace and `&nbsp;` left behind are tidied.
  */
 export function stripMentions(activity: ActivityLike, botId: string | undefined = activity.recipient?.id): string {
-  let text = activity.text ?? '';
+  let message = text(activity.text) ?? '';
   // Teams sends one entity per mention; a message with hundreds is not from Teams.
-  const mentions = (activity.entities ?? []).filter(isMention).slice(0, MAX_MENTIONS);
+  const mentions = mentionsOf(activity).slice(0, MAX_MENTIONS);
   const botNames = new Set<string>();
-  if (activity.recipient?.name) botNames.add(activity.recipient.name);
+  const recipientName = text(activity.recipient?.name);
+  if (recipientName) botNames.add(recipientName);
 
   for (const mention of mentions) {
     if (!sameId(mention.mentioned?.id, botId)) continue;
-    if (mention.mentioned?.name) botNames.add(mention.mentioned.name);
-    if (mention.text) text = text.split(mention.text).join(' ');
+    const name = text(mention.mentioned?.name);
+    if (name) botNames.add(name);
+    const tag = text(mention.text);
+    if (tag) message = message.split(tag).join(' ');
   }
   // A mention whose entity is missing or whose text differs (mobile clients, edited messages);
   // anyone else's mention keeps the name and loses the markup.
-  text = replaceAtTags(text, (inner) => (isBotName(inner, botNames) ? ' ' : inner));
-  return text
+  message = replaceAtTags(message, (inner) => (isBotName(inner, botNames) ? ' ' : inner));
+  return message
     .replace(/&nbsp;|\u00a0/gi, ' ')
     .replace(/[ \t]+/g, ' ')
     .replace(/ *\n */g, '\n')
@@ -102,5 +117,5 @@ export function hasAtTag(text: string): boolean {
 
 /** Whether the message @mentions the bot at all. */
 export function mentionsBot(activity: ActivityLike, botId: string | undefined = activity.recipient?.id): boolean {
-  return (activity.entities ?? []).filter(isMention).some((m) => sameId(m.mentioned?.id, botId));
+  return mentionsOf(activity).some((m) => sameId(m.mentioned?.id, botId));
 }

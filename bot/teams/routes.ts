@@ -78,12 +78,22 @@ function sendJson(res: Response, status: number, body: unknown): void {
   res.end(text);
 }
 
+/**
+ * A parameter name as an error message may repeat it. Names come from the client: a 10 KB one
+ * was echoed whole, so a 400 could be as long as the URL (found by fuzzing).
+ */
+function shownName(name: string): string {
+  const chars = Array.from(name);
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}...` : name;
+}
+
 /** Query string → plain object; a parameter given twice is an error, an empty one is left out. */
 export function readQuery(url: string | undefined): { ok: true; query: Record<string, string> } | { ok: false; error: string } {
   const params = new URL(url ?? '/', 'http://localhost').searchParams;
   const query: Record<string, string> = {};
   for (const [key, value] of params) {
-    if (key in query) return { ok: false, error: `${key}: give it once` };
+    // Own keys only: with `in`, "?constructor=1" was refused as given twice.
+    if (Object.hasOwn(query, key)) return { ok: false, error: `${shownName(key)}: give it once` };
     if (value.trim() !== '') query[key] = value;
   }
   return { ok: true, query };
@@ -129,7 +139,12 @@ export function registerTeamsRoutes(server: Server, { pack, publicDir = PUBLIC_D
     const parsed = directoryQuerySchema.safeParse(raw.query);
     if (!parsed.success) {
       const error = parsed.error.issues
-        .map((issue) => (issue.code === 'unrecognized_keys' ? `unknown parameter ${issue.keys.join(', ')}` : `${issue.path.join('.')} ${issue.message}`))
+        .slice(0, 6)
+        .map((issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `unknown parameter ${issue.keys.slice(0, 5).map(shownName).join(', ')}${issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : ''}`
+            : `${issue.path.map(String).map(shownName).join('.')} ${issue.message}`,
+        )
         .join('; ');
       return sendJson(res, 400, { error });
     }

@@ -1,6 +1,5 @@
 import sharedExamples from '../packs/shared/priority-group-examples.json';
 import { RiskDetector, sortByUrgency } from './risk';
-import { sharedDetectorOr } from './sharedDetector';
 import type { RiskMatch } from './types';
 import { riskWindows } from './windows';
 
@@ -11,20 +10,27 @@ export { RISK_RULES, type RiskRule } from './riskRules';
 export type { NormalisedText } from './normalise';
 export { MAX_RISK_SCAN, riskWindows } from './windows';
 
-/** The shared detector: the one createTriage built, or the rules alone with the shared phrases' words as known words. */
-function sharedDetector(): RiskDetector {
-  return sharedDetectorOr(() => {
+let rulesAlone: RiskDetector | undefined;
+
+/**
+ * The rules alone, with the shared phrases' words as known words: for tests, scripts and
+ * reviewers. The bot never uses it: each turn's risk is decided once, by the triage engine
+ * (rules and model together, see RiskGate.assessTurn).
+ */
+function rulesAloneDetector(): RiskDetector {
+  if (!rulesAlone) {
     const examples = Object.values(sharedExamples as Record<string, string[]>).flat();
-    return new RiskDetector(examples.flatMap((e) => e.toLowerCase().split(/[^a-z]+/).filter(Boolean)));
-  });
+    rulesAlone = new RiskDetector(examples.flatMap((e) => e.toLowerCase().split(/[^a-z]+/).filter(Boolean)));
+  }
+  return rulesAlone;
 }
 
 /**
- * The risk detector on its own, built on first use. Most urgent first; [] when none. A long
- * message is read in bounded windows (see windows.ts), so no input makes this slow.
+ * What the risk rules alone find, most urgent first; [] when none. A long message is read in
+ * bounded windows (see windows.ts), so no input makes this slow.
  */
 export function detectRisk(text: string): RiskMatch[] {
-  const detector = sharedDetector();
+  const detector = rulesAloneDetector();
   const windows = riskWindows(text);
   if (windows.length === 1) return detector.detect(text);
   const seen = new Set<string>();
@@ -41,5 +47,5 @@ export function detectRisk(text: string): RiskMatch[] {
 
 /** The text as the rules see it: lower case, text speak expanded, misspelt risk words corrected. */
 export function normalise(text: string): string {
-  return sharedDetector().normaliser.normalise(text).tokens.join(' ');
+  return rulesAloneDetector().normaliser.normalise(text).tokens.join(' ');
 }

@@ -2,7 +2,7 @@
 // slang and the euphemisms young people use so filters miss them. Each entry
 // rewrites one token into plain words so the risk rules can stay readable.
 
-export const TOKEN_REWRITES: Readonly<Record<string, string>> = {
+const TOKEN_REWRITE_ENTRIES: Record<string, string> = {
   // contractions typed without the apostrophe
   dont: 'do not', dnt: 'do not', didnt: 'did not', doesnt: 'does not', cant: 'can not', cnt: 'can not',
   cannot: 'can not', wont: 'will not', isnt: 'is not', arent: 'are not', wasnt: 'was not',
@@ -58,6 +58,14 @@ export const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   neighbor: 'neighbour', nieghbours: 'neighbours', neibours: 'neighbours', naybors: 'neighbours',
   stepdad: 'stepdad', stepmom: 'stepmum', stepmam: 'stepmum',
 };
+
+/**
+ * Looked up with words people typed, so it has no prototype: "constructor" or "toString" in a
+ * message must find nothing here, not Object.prototype's functions (which crashed the turn).
+ */
+export const TOKEN_REWRITES: Readonly<Record<string, string>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, string>, TOKEN_REWRITE_ENTRIES),
+);
 
 /**
  * Two- and three-word spellings joined or rewritten after tokenising, so that

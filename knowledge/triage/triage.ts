@@ -6,7 +6,6 @@ import { stem, type NormalisedText } from './normalise';
 import { PatternCompiler } from './pattern';
 import { RiskDetector } from './risk';
 import { RISK_SLOTS } from './riskSlots';
-import { offerSharedDetector } from './sharedDetector';
 import { decideRisk, RISK_THRESHOLDS, type RiskDecision } from './model/decision';
 import { defaultModel } from './model/defaultModel';
 import { riskOf, type ModelScores, type TriageModel } from './model/triageModel';
@@ -57,7 +56,6 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const vocabulary = new Set<string>();
   for (const g of pack.priorityGroups) for (const e of g.examples) for (const w of e.toLowerCase().split(/[^a-z]+/)) if (w) vocabulary.add(w);
   const detector = options.detector ?? new RiskDetector(vocabulary);
-  if (!options.detector) offerSharedDetector(detector);
   const model = options.model ?? defaultModel();
   const normalise = (text: string) => detector.normaliser.normalise(text);
   const classifier = new GroupClassifier(pack.priorityGroups, stem, normalise);
@@ -73,8 +71,13 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const level = (wanted: NeedLevelId): NeedLevelId => pickLevel(wanted, levels);
 
   /** The risk part of triage on its own (what the bench times as "the risk decision"). */
-  const assessRisk = (input: string, n: NormalisedText, scores: ModelScores, priorRisk: number) => {
+  const assessRisk = (input: string, n: NormalisedText, scores: ModelScores, priorRisk: number, rulesOnly = false) => {
     const risk = riskOf(scores);
+    if (rulesOnly) {
+      const fired = n.tokens.length === 0 ? [] : detector.detectNormalised(n);
+      const decision: ReturnType<typeof decideRisk> = fired.length > 0 ? { confidence: 'high', rules: fired } : { rules: [] };
+      return { risk: { ...risk, any: 0 }, decision };
+    }
     // One reading of the rules per message (they run on every message: they are the layer
     // that names a harm said plainly).
     const decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n)), priorRisk, {
@@ -93,9 +96,11 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
     const n = normalise(input);
     const scores = model.score(n);
-    const { risk, decision } = assessRisk(input, n, scores, context.priorRisk ?? 0);
+    const { risk, decision } = assessRisk(input, n, scores, context.priorRisk ?? 0, context.rulesOnly);
     const riskMatches: RiskMatch[] = [];
-    if (decision.confidence) {
+    if (decision.confidence && context.rulesOnly) {
+      riskMatches.push(...decision.rules);
+    } else if (decision.confidence) {
       const evidence = explainFeatures(n, model.riskContributions(n), 4);
       const modelMatch: RiskMatch = { route: risk.route, rule: `model.${risk.route}`, matched: evidence.join(' ') };
       if (risk.any < RISK_THRESHOLDS.possible && decision.rules.length > 0) {

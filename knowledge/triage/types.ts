@@ -24,6 +24,11 @@ export interface TriageContext {
    * later messages escalate at a lower threshold: a concern is never closed on one message.
    */
   priorRisk?: number;
+  /**
+   * The text is a button label the bot itself offered: the rules read it (a label can still name
+   * a harm), the model does not, since its words are the bot's, not the person's.
+   */
+  rulesOnly?: boolean;
 }
 
 export interface TriageResult {

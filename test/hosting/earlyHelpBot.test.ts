@@ -1,4 +1,4 @@
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type TurnContext } from 'botbuilder';
 import { createMiddleware, createTurnErrorHandler } from '../../bot/adapter';
 import { parseConfig } from '../../bot/config';
 import { EarlyHelpBot } from '../../bot/earlyHelpBot';
@@ -12,7 +12,14 @@ function setUp(storage = new MemoryStorage()) {
   const userState = new UserState(storage);
   const bot = new EarlyHelpBot({ conversationState, userState, logger });
   // TestAdapter's conversations live at https://test.com: on the allow-list, as a channel would be.
-  const deps = { config: parseConfig({ SERVICE_URL_HOSTS: 'test.com' }), logger, conversationState, hashId: createIdHasher('test-salt-test-salt') };
+  const deps = {
+    config: parseConfig({ SERVICE_URL_HOSTS: 'test.com' }),
+    logger,
+    conversationState,
+    hashId: createIdHasher('test-salt-test-salt'),
+    // As the server wires it: the guard asks the bot's own risk decision for the turn.
+    inputGuard: { passThrough: (context: TurnContext) => bot.riskIndicated(context) },
+  };
   const adapter = new TestAdapter((context) => bot.run(context));
   for (const middleware of createMiddleware(deps)) adapter.use(middleware);
   adapter.onTurnError = createTurnErrorHandler(deps);

@@ -2,6 +2,7 @@
 // JSON, lock residents out with a flood of conversations, or block the event loop with a
 // Teams message built for the mention regexes. Real server, real bot, real channels.
 import { EventEmitter } from 'node:events';
+import net from 'node:net';
 import WebSocket from 'ws';
 import { bearerShapeProblem } from '../../bot/http/bearerShape';
 import { jsonShapeProblem } from '../../bot/http/jsonShape';
@@ -61,6 +62,36 @@ describe('POST /api/messages refuses hostile shapes with a 400, and goes on serv
     // With expectReplies nothing is posted anywhere, so any serviceUrl is fine.
     const ok = await server.post({ ...message('hello', { serviceUrl: 'http://169.254.169.254/latest/' }), deliveryMode: 'expectReplies' });
     expect(ok.status).toBe(200);
+  });
+
+  test('a body cut short by the client hanging up is a 400, not an error line with a 500 that reached nobody', async () => {
+    const body = JSON.stringify({ ...message('hello'), deliveryMode: 'expectReplies' });
+    const { port } = new URL(server.url);
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.end(`POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 20)}`);
+      });
+      socket.resume();
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve());
+    });
+    for (let i = 0; i < 50 && server.app.inFlight > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(server.app.inFlight).toBe(0);
+    expect(server.logs.filter((l) => l.event === 'http.error')).toEqual([]);
+    expect((await server.get('/health')).status).toBe(200);
+  });
+
+  test('a Teams message whose entities are not a list is answered as usual, not with the apology for a failed turn', async () => {
+    const replies = await server.send(
+      message('money worries', {
+        channelId: 'msteams',
+        conversation: { id: 'a:hardening-entities', conversationType: 'personal', tenantId: 't' },
+        recipient: { id: '28:bot', name: 'Early Help' },
+        entities: { type: 'mention', mentioned: { id: '28:bot' } },
+      }),
+    );
+    expect(replies.some((r) => r.type === 'message')).toBe(true);
+    expect(server.logs.filter((l) => l.event === 'turn.error')).toEqual([]);
   });
 
   test('an invoke nothing handles is a 400 with a short JSON error, not a bare 501', async () => {
@@ -279,6 +310,53 @@ describe('turns of one conversation run one at a time', () => {
     } finally {
       await s.close();
       await remove();
+    }
+  });
+});
+
+describe("words that are Object.prototype's own names", () => {
+  // Found by the fuzzer: "constructor" in a message was looked up in a plain object of
+  // text-speak rewrites, found Object.prototype.constructor, and crashed the turn (and with it
+  // the risk check of that message).
+  const names = Object.getOwnPropertyNames(Object.prototype);
+  test('never break a turn, at any step of a conversation, and risk beside them is still seen', async () => {
+    const s = await startTestServer();
+    try {
+      const conversation = { id: 'prototype-words' };
+      const turns = [
+        'my husband is a constructor and we have money worries',
+        `${names.join(' ')}`,
+        'a parent',
+        'toString',
+        '__proto__ hasOwnProperty 7',
+      ];
+      for (const text of turns) {
+        const replies = await s.send(message(text, { conversation }));
+        expect(replies.map((r) => r.text ?? '').join(' ')).not.toContain('something went wrong');
+      }
+      const risk = await s.send(message('constructor toString, i have taken all my tablets', { conversation: { id: 'prototype-risk' } }));
+      expect(risk.some((r) => (r.text ?? '').includes('999'))).toBe(true);
+      expect(s.logs.some((l) => l.event === 'turn.error')).toBe(false);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('an adaptiveCard/action invoke without an action', () => {
+  // Found by the fuzzer: the SDK read value.action.type unchecked, the turn failed and the
+  // conversation was reset.
+  test.each([[{}], [7], ['x'], [[]], [{ action: {} }], [null]])('value %j is a 400 with a JSON error, and nothing is reset', async (value) => {
+    const s = await startTestServer();
+    try {
+      const res = await s.post({ ...message(undefined, { type: 'invoke', name: 'adaptiveCard/action', value }), deliveryMode: 'expectReplies' });
+      expect(res.status).toBe(200);
+      const invokeResponse = res.body.activities.find((a: { type: string }) => a.type === 'invokeResponse');
+      expect(invokeResponse.value.status).toBe(400);
+      expect(invokeResponse.value.body.error).toContain('adaptiveCard/action');
+      expect(s.logs.some((l) => l.event === 'turn.error')).toBe(false);
+    } finally {
+      await s.close();
     }
   });
 });

@@ -1,4 +1,5 @@
-import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { ConversationState, MemoryStorage, TestAdapter, TurnContext, UserState, type Activity } from 'botbuilder';
+import { EarlyHelpBot } from '../../bot/earlyHelpBot';
 import { createIdHasher, TurnLoggingMiddleware } from '../../bot/logging';
 import { DedupeMiddleware } from '../../bot/middleware/dedupe';
 import { inputProblem, InputGuardMiddleware } from '../../bot/middleware/inputGuard';
@@ -62,12 +63,23 @@ describe('InputGuardMiddleware', () => {
     expect(seen).toHaveLength(1);
   });
 
-  test('a message the guard would turn away still reaches the bot when risk is indicated in it', async () => {
+  test('without a pass-through the guard reads no risk of its own', async () => {
+    const adapter = new TestAdapter(async (context) => {
+      await context.sendActivity('ran');
+    }).use(new InputGuardMiddleware());
+    await adapter
+      .send(`${'We have had a hard year. '.repeat(250)}I have taken all my tablets tonight.`)
+      .assertReply((r) => expect(r.text).toContain('too long'))
+      .startTest();
+  });
+
+  test("a message the guard would turn away still reaches the bot when the bot's own risk decision finds risk", async () => {
     const seen: string[] = [];
+    const bot = new EarlyHelpBot({ conversationState: new ConversationState(new MemoryStorage()), userState: new UserState(new MemoryStorage()), logger: collectingLogger().logger });
     const adapter = new TestAdapter(async (context) => {
       seen.push(context.activity.text ?? '');
       await context.sendActivity('risk gate ran');
-    }).use(new InputGuardMiddleware());
+    }).use(new InputGuardMiddleware({ passThrough: (context) => bot.riskIndicated(context) }));
     const longStory = `${'We have had a hard year with the house and the bills. '.repeat(110)}I have taken all my tablets tonight.`;
     expect(longStory.length).toBeGreaterThan(5000);
     await adapter

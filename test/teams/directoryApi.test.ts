@@ -70,11 +70,18 @@ describe('GET /api/directory/services', () => {
     [`q=${'a'.repeat(201)}`, /^q must be at most 200 characters/],
     ['colour=blue', /^unknown parameter colour/],
     ['group=housing&group=carers', /^group: give it once/],
+    // Given once: "constructor" was taken for a parameter given twice (the `in` operator).
+    ['constructor=1', /^unknown parameter constructor$/],
+    // Long names are cut in the message: a 5,000-character one was echoed whole.
+    [`${'k'.repeat(5000)}=1`, /^unknown parameter k{40}\.\.\.$/],
+    [`${'k'.repeat(5000)}=1&${'k'.repeat(5000)}=2`, /^k{40}\.\.\.: give it once$/],
+    [Array.from({ length: 50 }, (_, i) => `p${i}=1`).join('&'), /^unknown parameter p0, p1, p2, p3, p4 and 45 more$/],
   ])('400 with a short JSON error for %s', async (query, message) => {
     const { status, body } = await server.get(`/api/directory/services?${query}`);
     expect(status).toBe(400);
     expect(Object.keys(body)).toEqual(['error']);
     expect(body.error).toMatch(message);
+    expect(body.error.length).toBeLessThan(300);
   });
 });
 

@@ -132,6 +132,17 @@ describe('stripMentions', () => {
     expect(mentionsBot(teams({ text: 'money worries' }))).toBe(false);
   });
 
+  test('entities or mention fields that are not what Teams sends are passed over, not a TypeError (the turn failed before)', () => {
+    for (const entities of [{}, 'mention', 7, null, [null, 7, { type: 'mention' }, { type: 'mention', mentioned: null }, { type: 'mention', text: 8, mentioned: { id: 7, name: {} } }]]) {
+      const activity = teams({ text: '<at>Early Help</at> money', entities: entities as never });
+      expect(stripMentions(activity)).toBe('money');
+      expect(mentionsBot(activity)).toBe(false);
+    }
+    const named = teams({ text: '<at>x</at> money', recipient: { id: BOT.id, name: 7 as never }, entities: [mention('<at>x</at>', BOT.id, 8 as never)] });
+    expect(stripMentions(named)).toBe('money');
+    expect(stripMentions(teams({ text: 7 as never }))).toBe('');
+  });
+
   test('mention text with regex characters is treated literally', () => {
     const activity = teams({ text: '<at>Help (B&NES)*</at> carers', entities: [mention('<at>Help (B&NES)*</at>', BOT.id, 'Help (B&NES)*')] });
     expect(stripMentions(activity)).toBe('carers');

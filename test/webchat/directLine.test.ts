@@ -1,3 +1,4 @@
+import http from 'node:http';
 import WebSocket from 'ws';
 import { TokenIssuer } from '../../bot/webchat/tokens';
 import { startConversation, startWebChatServer, TEST_TOKEN_SECRET, type WebChatTestServer } from './webchatServer';
@@ -241,6 +242,29 @@ describe('embedded Direct Line channel (real server, real bot)', () => {
       expect(res.body.error).toMatch(/type/);
       expect((await post({ type: 'invoke', name: 'x' })).status).toBe(400);
       expect((await post([1, 2, 3])).status).toBe(400);
+    });
+
+    test('a Host header no URL can be built on: start, reconnect and refresh answer without a streamUrl (they were 500s)', async () => {
+      // fetch() sets Host itself, so this goes through node:http.
+      const send = (method: string, path: string, host: string) =>
+        new Promise<{ status: number; body: any }>((resolve, reject) => {
+          const { port } = new URL(server.url);
+          const req = http.request({ host: '127.0.0.1', port, method, path, headers: { host, authorization: `Bearer ${conversation.token}`, 'content-type': 'application/json' } }, (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+          });
+          req.on('error', reject);
+          req.end(method === 'POST' ? '{}' : undefined);
+        });
+      for (const host of ['[', 'a b']) {
+        for (const [method, path] of [['POST', '/v3/directline/conversations'], ['GET', `/v3/directline/conversations/${conversation.conversationId}`], ['POST', '/v3/directline/tokens/refresh']]) {
+          const res = await send(method, path, host);
+          expect(res.status).toBeLessThan(300);
+          expect(res.body.conversationId).toBe(conversation.conversationId);
+          expect(res.body.streamUrl).toBeUndefined();
+        }
+      }
     });
 
     test('uploads are refused: 415', async () => {
