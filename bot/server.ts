@@ -86,15 +86,15 @@ function sendError(res: restify.Response, status: number, error: string): void {
   res.json({ error });
 }
 
+/** Names of jsonwebtoken's verification errors (a dependency of the SDK, not ours). */
+const JWT_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
 /**
  * Runs one authenticated turn and writes its answer. This replaces CloudAdapter.process, which
  * prints each rejected token's stack to the console and answers errors with a bare string: here a
  * rejected token is one structured log line and a `{ "error": "..." }` 401, and any other failure
  * reaches the caller's handler (a generic 500 that never carries the SDK's internal message).
  */
-/** Names of jsonwebtoken's verification errors (a dependency of the SDK, not ours). */
-const JWT_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
-
 async function runTurn(
   adapter: EarlyHelpAdapter,
   req: restify.Request,

@@ -119,7 +119,7 @@ describe('LowdbStorage on disk', () => {
 
   test('a corrupt file is logged, treated as missing and moved aside; other keys still read', async () => {
     const warnings: object[] = [];
-    const logger = { warn: (o: object) => warnings.push(o), info: () => undefined };
+    const logger = { warn: (o: object) => warnings.push(o), info: () => undefined, error: () => undefined };
     const store = await openStore({ logger });
     await store.write({ a: { v: 'a' }, b: { v: 'b' } });
     await writeFile(fileOf('a'), '{ this is not json');
@@ -143,7 +143,7 @@ describe('LowdbStorage on disk', () => {
     await writeFile(fileOf('b'), JSON.stringify({ hello: 'world' }));
 
     const warnings: object[] = [];
-    const second = await openStore({ logger: { warn: (o) => warnings.push(o), info: () => undefined } });
+    const second = await openStore({ logger: { warn: (o) => warnings.push(o), info: () => undefined, error: () => undefined } });
     expect(second.size).toBe(1);
     expect(await second.read(['a', 'b', 'c'])).toEqual({ c: { v: 3, eTag: expect.any(String) } });
     expect(warnings).toHaveLength(2);
