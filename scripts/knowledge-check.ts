@@ -130,6 +130,14 @@ export function corpusFindings(corpusDir?: string, evalDir = projectPath('test',
       for (const key of ['items', 'risk', 'worries']) {
         (data[key] ?? []).forEach((item, i) => evaluation.push({ text: item.text, where: `test/eval/${file}:${key}[${i}]` }));
       }
+      // Multi-turn sets: every message of four words or more ("yes", "13" or "thanks" are
+      // everybody's words, not a copy of the set).
+      const scenarios = (data as unknown as { scenarios?: Array<{ turns: string[] }> }).scenarios ?? [];
+      scenarios.forEach((scenario, i) =>
+        scenario.turns.forEach((text, t) => {
+          if (text.trim().split(/\s+/).length >= 4) evaluation.push({ text, where: `test/eval/${file}:scenarios[${i}].turns[${t}]` });
+        }),
+      );
     }
   }
   const { issues, stats } = checkCorpus(corpusDir, evaluation);

@@ -79,8 +79,9 @@ describe('the graded decision', () => {
   });
 
   test('after a risk signal the thresholds are lower, but a bare "carry on" score is not enough', () => {
-    expect(decideRisk(0.27, none, 0).confidence).toBeUndefined();
-    expect(decideRisk(0.27, none, 0.6).confidence).toBe('possible');
-    expect(decideRisk(0.2, none, 0.6).confidence).toBeUndefined();
+    expect(decideRisk(0.21, none, 0).confidence).toBeUndefined();
+    expect(decideRisk(0.21, none, 0.6).confidence).toBe('possible');
+    // A bare "carry on", "hello" or "15" scores up to about 0.17.
+    expect(decideRisk(0.18, none, 0.6).confidence).toBeUndefined();
   });
 });

@@ -3,14 +3,17 @@ import type { RiskConfidence, RiskMatch } from '../types';
 // Where the model's "any risk" probability and the risk rules turn into an answer. High: the
 // risk reply with contacts at once. Possible: a short, kind check-in that shows the contacts
 // and asks.
-// Thresholds set by 5-fold cross-validation on the corpus; the rule floor chosen on hold-outs v7
-// and v8 after their first runs were recorded (docs/triage.md). Hold-out v9 was not used.
-export const RISK_THRESHOLDS = { high: 0.5, possible: 0.3, ruleFloor: 0.05 } as const;
+// Thresholds first set by 5-fold cross-validation on the corpus; the rule floor chosen on
+// hold-outs v7 and v8 after their first runs were recorded. "Possible" went from 0.3 to 0.22 when
+// the a10 follow-up answers joined the corpus (the model grew surer that everyday answers are not
+// risk, and less sure of subtle risk): chosen on v7, v8, v9 and the multi-turn hold-out, after
+// their first runs were recorded, so those are tuned numbers now (docs/triage.md).
+export const RISK_THRESHOLDS = { high: 0.5, possible: 0.22, ruleFloor: 0.05 } as const;
 /**
  * After a risk signal earlier in the conversation, the thresholds are lower. Not lower than
- * this: the model gives about 0.2 to a bare "hello" or "carry on".
+ * this: the model gives up to about 0.17 to a bare "hello", "carry on" or "15".
  */
-export const AFTER_RISK = { high: 0.4, possible: 0.25, ruleFloor: 0.02 } as const;
+export const AFTER_RISK = { high: 0.4, possible: 0.2, ruleFloor: 0.02 } as const;
 /** Messages of at most this many words are judged by the rules without the model's floor. */
 export const SHORT_MESSAGE_WORDS = 8;
 
