@@ -42,7 +42,15 @@ export function londonTime(at: Date): LondonTime {
   };
 }
 
+/**
+ * Bank holidays by region and year. The year comes from a turn's timestamp, which a channel
+ * sends, so the cache holds a few years (this one and its neighbours, for each region) and
+ * forgets the one asked for longest ago beyond that: it cannot grow with what clients send.
+ */
 const holidayCache = new Map<string, Map<string, string>>();
+export const HOLIDAY_CACHE_YEARS = 16;
+/** Region-years cached now (for tests). */
+export const holidayCacheSize = (): number => holidayCache.size;
 
 /**
  * Bank holidays for a year and region as date → name. Only type "public" counts:
@@ -51,11 +59,16 @@ const holidayCache = new Map<string, Map<string, string>>();
 export function bankHolidays(year: number, region: Region = 'ENG'): Map<string, string> {
   const key = `${region}:${year}`;
   let days = holidayCache.get(key);
-  if (!days) {
+  if (days) {
+    // Most recently asked for last, so the years in use are never the ones forgotten.
+    holidayCache.delete(key);
+    holidayCache.set(key, days);
+  } else {
     days = new Map();
     for (const h of new Holidays('GB', region).getHolidays(year)) {
       if (h.type === 'public') days.set(h.date.slice(0, 10), h.name);
     }
+    if (holidayCache.size >= HOLIDAY_CACHE_YEARS) holidayCache.delete(holidayCache.keys().next().value as string);
     holidayCache.set(key, days);
   }
   return days;

@@ -2,10 +2,34 @@ import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { HttpError } from './http';
 
-/** One activity in a conversation's log, numbered so a client can ask for "everything after N". */
+/**
+ * One activity in a conversation's log, numbered so a client can ask for "everything after N".
+ * It is kept as the JSON a client is sent: a fraction of the memory of the objects (an activity
+ * with a card is dozens of them), its size is known exactly, and what was sent stays as it was.
+ */
 interface LoggedActivity {
   seq: number;
-  activity: Partial<Activity>;
+  json: string;
+  /** What `json` takes in memory (see jsonStringBytes). */
+  bytes: number;
+}
+
+/** Default bytes of activities kept for one conversation: a typical chat of ten turns holds 20-30 KB. */
+export const DEFAULT_MAX_CONVERSATION_BYTES = 512 * 1024;
+/**
+ * Default bytes of activities kept for all conversations together. A client only ever needs the
+ * activities it has not fetched yet (a page reload starts a new conversation), and those are
+ * the newest; 8 MB is the full history of some 300 typical chats at once, and beyond it only
+ * the oldest activities of the quietest conversations are let go.
+ */
+export const DEFAULT_MAX_STORE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Memory a JSON string takes in V8 (64-bit): a 16-byte header and one byte a character, or two
+ * when any character is above U+00FF (emoji, curly quotes outside Latin-1, non-Latin scripts).
+ */
+export function jsonStringBytes(json: string): number {
+  return 16 + json.length * (/[^\u0000-\u00ff]/.test(json) ? 2 : 1);
 }
 
 export interface Conversation {
@@ -21,6 +45,8 @@ export interface Conversation {
   lastActiveAt: number;
   nextSeq: number;
   log: LoggedActivity[];
+  /** Sum of the log's `bytes`. */
+  logBytes: number;
   /** Turns run one after another so replies keep their order. */
   queue: Promise<void>;
   /** Turns posted and not yet finished, so one client cannot queue work without limit. */
@@ -41,6 +67,17 @@ export interface ConversationStoreOptions {
   maxPerClient?: number;
   /** At most this many activities are kept per conversation; older ones fall off. */
   maxActivities: number;
+  /**
+   * At most this many bytes of activities are kept per conversation (DEFAULT_MAX_CONVERSATION_BYTES);
+   * older ones fall off, and the newest one always stays.
+   */
+  maxConversationBytes?: number;
+  /**
+   * At most about this many bytes of activities are kept for all conversations together
+   * (DEFAULT_MAX_STORE_BYTES). Beyond it the oldest activities of the conversations least
+   * recently active fall off first (long since delivered), down to each one's newest activity.
+   */
+  maxStoreBytes?: number;
   now?: () => number;
 }
 
@@ -56,13 +93,24 @@ export class ConversationStore {
   /** How many conversations each client holds now. */
   private readonly perClient = new Map<string, number>();
   private readonly now: () => number;
+  private readonly maxConversationBytes: number;
+  private readonly maxStoreBytes: number;
+  /** Sum of every conversation's `logBytes`. */
+  private storedBytes = 0;
 
   constructor(private readonly options: ConversationStoreOptions) {
     this.now = options.now ?? Date.now;
+    this.maxConversationBytes = options.maxConversationBytes ?? DEFAULT_MAX_CONVERSATION_BYTES;
+    this.maxStoreBytes = options.maxStoreBytes ?? DEFAULT_MAX_STORE_BYTES;
   }
 
   get size(): number {
     return this.conversations.size;
+  }
+
+  /** Bytes of activities held for all conversations. */
+  get bytes(): number {
+    return this.storedBytes;
   }
 
   create(clientKey = 'unknown'): Conversation {
@@ -93,6 +141,7 @@ export class ConversationStore {
       lastActiveAt: at,
       nextSeq: 0,
       log: [],
+      logBytes: 0,
       queue: Promise.resolve(),
       pendingTurns: 0,
       listeners: new Set(),
@@ -125,11 +174,23 @@ export class ConversationStore {
     const stored = activities.map((activity) => {
       const seq = conversation.nextSeq++;
       const withId = { ...activity, id: `${conversation.id}|${String(seq).padStart(7, '0')}` };
-      conversation.log.push({ seq, activity: withId });
+      const json = serialise(withId);
+      // One that cannot be serialised could never be sent: it keeps its place in the numbering only.
+      if (json !== undefined) {
+        const bytes = jsonStringBytes(json);
+        conversation.log.push({ seq, json, bytes });
+        conversation.logBytes += bytes;
+        if (this.conversations.get(conversation.id) === conversation) this.storedBytes += bytes;
+      }
       return withId;
     });
-    const overflow = conversation.log.length - this.options.maxActivities;
-    if (overflow > 0) conversation.log.splice(0, overflow);
+    // Count and bytes per conversation: the oldest fall off, the newest always stays.
+    let drop = Math.max(0, conversation.log.length - this.options.maxActivities);
+    let bytes = conversation.logBytes;
+    for (let i = 0; i < drop; i++) bytes -= conversation.log[i].bytes;
+    while (drop < conversation.log.length - 1 && bytes > this.maxConversationBytes) bytes -= conversation.log[drop++].bytes;
+    this.dropOldest(conversation, drop);
+    if (this.storedBytes > this.maxStoreBytes) this.trimStore();
     if (stored.length > 0) {
       const watermark = this.watermarkOf(conversation);
       for (const listener of conversation.listeners) listener(stored, watermark);
@@ -140,8 +201,33 @@ export class ConversationStore {
   /** Activities after the watermark (all of them when it is empty or not a number). */
   activitiesAfter(conversation: Conversation, watermark: string | undefined): { activities: Partial<Activity>[]; watermark: string } {
     const after = watermark !== undefined && /^\d+$/.test(watermark) ? Number(watermark) : -1;
-    const activities = conversation.log.filter((entry) => entry.seq > after).map((entry) => entry.activity);
+    const activities = conversation.log.filter((entry) => entry.seq > after).map((entry) => JSON.parse(entry.json) as Partial<Activity>);
     return { activities, watermark: this.watermarkOf(conversation) };
+  }
+
+  /** Removes the first `count` activities of a conversation's log. */
+  private dropOldest(conversation: Conversation, count: number): void {
+    if (count <= 0) return;
+    let bytes = 0;
+    for (let i = 0; i < count; i++) bytes += conversation.log[i].bytes;
+    conversation.log.splice(0, count);
+    conversation.logBytes -= bytes;
+    if (this.conversations.get(conversation.id) === conversation) this.storedBytes -= bytes;
+  }
+
+  /**
+   * Over the store's budget: the conversations least recently active first (Map order, touch()
+   * re-inserts) lose their oldest activities, which their clients fetched long ago, down to
+   * their newest one, until the store is back under budget.
+   */
+  private trimStore(): void {
+    for (const conversation of this.conversations.values()) {
+      if (this.storedBytes <= this.maxStoreBytes) return;
+      let drop = 0;
+      let excess = this.storedBytes - this.maxStoreBytes;
+      while (drop < conversation.log.length - 1 && excess > 0) excess -= conversation.log[drop++].bytes;
+      this.dropOldest(conversation, drop);
+    }
   }
 
   watermarkOf(conversation: Conversation): string {
@@ -195,7 +281,9 @@ export class ConversationStore {
     const left = this.countFor(conversation.clientKey) - 1;
     if (left > 0) this.perClient.set(conversation.clientKey, left);
     else this.perClient.delete(conversation.clientKey);
+    this.storedBytes -= conversation.logBytes;
     conversation.log.length = 0;
+    conversation.logBytes = 0;
     for (const hook of conversation.onForget) hook();
     conversation.onForget.clear();
     conversation.listeners.clear();
@@ -205,5 +293,14 @@ export class ConversationStore {
     const now = this.now();
     if (now - conversation.lastActiveAt > this.options.idleMs) return true;
     return this.options.maxAgeMs !== undefined && now - conversation.createdAt > this.options.maxAgeMs;
+  }
+}
+
+/** The JSON of an activity, or undefined when it cannot be serialised (a cycle, a BigInt). */
+function serialise(activity: Partial<Activity>): string | undefined {
+  try {
+    return JSON.stringify(activity);
+  } catch {
+    return undefined;
   }
 }

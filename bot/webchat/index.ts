@@ -58,6 +58,8 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
     maxConversations: settings.maxConversations,
     maxPerClient: settings.maxConversationsPerClient,
     maxActivities: settings.maxActivitiesPerConversation,
+    maxConversationBytes: settings.maxConversationBytes,
+    maxStoreBytes: settings.maxStoreBytes,
   });
   const tokens = new TokenIssuer(settings.tokenSecret, settings.tokenLifetimeSeconds);
   const limits = new ClientLimits(settings.limits);

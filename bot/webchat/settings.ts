@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ClientLimitSettings } from './clientLimits';
+import { DEFAULT_MAX_CONVERSATION_BYTES, DEFAULT_MAX_STORE_BYTES } from './conversations';
 
 /** Settings of the website channel, read from the environment next to the hosting configuration. */
 export interface WebChatSettings {
@@ -17,6 +18,10 @@ export interface WebChatSettings {
   /** Per-client rate limits on new chats and messages (clientLimits.ts). */
   limits: ClientLimitSettings;
   maxActivitiesPerConversation: number;
+  /** Bytes of activities kept per conversation (the oldest fall off beyond it). */
+  maxConversationBytes: number;
+  /** Bytes of activities kept for all conversations together (WEBCHAT_MAX_STORE_MB). */
+  maxStoreBytes: number;
   maxBodyBytes: number;
   /** CSP frame-ancestors sources; empty means no site may frame the page. */
   frameAncestors: string[];
@@ -90,6 +95,7 @@ const EnvSchema = z.object({
   WEBCHAT_MESSAGES_PER_MINUTE: number(1, 100000, 300),
   TRUST_PROXY_HOPS: number(0, 10, 0),
   WEBCHAT_MAX_BODY_BYTES: number(1024, 1024 * 1024, 32 * 1024),
+  WEBCHAT_MAX_STORE_MB: number(1, 4096, DEFAULT_MAX_STORE_BYTES / (1024 * 1024)),
   WEBCHAT_FRAME_ANCESTORS: originList,
   WEBCHAT_ALLOWED_ORIGINS: originList,
   WEBCHAT_EXIT_URL: httpsUrl('https://www.bbc.co.uk/weather'),
@@ -135,6 +141,8 @@ export function readWebChatSettings(
       trustProxyHops: Math.floor(e.TRUST_PROXY_HOPS),
     },
     maxActivitiesPerConversation: 300,
+    maxConversationBytes: DEFAULT_MAX_CONVERSATION_BYTES,
+    maxStoreBytes: Math.floor(e.WEBCHAT_MAX_STORE_MB * 1024 * 1024),
     maxBodyBytes: Math.floor(e.WEBCHAT_MAX_BODY_BYTES),
     frameAncestors: e.WEBCHAT_FRAME_ANCESTORS,
     allowedOrigins: e.WEBCHAT_ALLOWED_ORIGINS,

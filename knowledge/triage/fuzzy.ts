@@ -1,5 +1,6 @@
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
+import { BoundedCache } from './boundedCache';
+import { damerauLevenshtein } from './editDistance';
 
 /**
  * Corrects a misspelt word to a risk word ("suicidle" -> "suicide", "kil" -> "kill").
@@ -10,7 +11,8 @@ import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_
  */
 export class FuzzyCorrector {
   private readonly byFirstLetter = new Map<string, string[]>();
-  private readonly cache = new Map<string, string | null>();
+  /** Answers for tokens seen lately (null: no correction), bounded by entries and by bytes. */
+  private readonly cache = new BoundedCache<string | null>({ maxEntries: 10_000, maxBytes: 1024 * 1024, maxKeyLength: 40 });
 
   constructor(lexicon: readonly string[]) {
     for (const word of new Set(lexicon)) {
@@ -26,7 +28,7 @@ export class FuzzyCorrector {
     const cached = this.cache.get(token);
     if (cached !== undefined) return cached ?? undefined;
     const result = this.search(token);
-    if (this.cache.size < 10000) this.cache.set(token, result ?? null);
+    this.cache.set(token, result ?? null);
     return result;
   }
 
@@ -42,7 +44,7 @@ export class FuzzyCorrector {
       if (Math.abs(word.length - token.length) > maxDistance) continue;
       // A three-letter token only counts as a dropped letter: "kil" -> "kill".
       if (token.length === 3 && !(word.length === 4 && isSubsequence(token, word))) continue;
-      const distance = DamerauLevenshteinDistance(token, word);
+      const distance = damerauLevenshtein(token, word);
       if (distance > maxDistance) continue;
       const similarity = JaroWinklerDistance(token, word);
       // Two edits are allowed only for long words that still look alike.

@@ -1,4 +1,5 @@
 import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
+import { BoundedCache } from './boundedCache';
 import { COMMON_WORDS } from './commonWords';
 import { FuzzyCorrector } from './fuzzy';
 import { PHRASE_REWRITES, TOKEN_REWRITES, TWO_BEFORE_VERB, TWO_MEANS_TO } from './textSpeak';
@@ -23,14 +24,17 @@ export interface NormalisedText {
   stemStarts: number[];
 }
 
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 20000;
+/**
+ * Stems of the words seen lately. Bounded by entries and by bytes (about 2 MB at most), and words
+ * longer than any real one (a run of letters someone pasted) are stemmed but never kept.
+ */
+export const stemCache = new BoundedCache<string>({ maxEntries: 20_000, maxBytes: 2 * 1024 * 1024, maxKeyLength: 40 });
 
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     s = /^\d+$/.test(word) ? word : PorterStemmer.stem(word);
-    if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, s);
+    stemCache.set(word, s);
   }
   return s;
 }

@@ -1,4 +1,4 @@
-import { ConversationStore } from '../../bot/webchat/conversations';
+import { ConversationStore, jsonStringBytes } from '../../bot/webchat/conversations';
 import { readWebChatSettings } from '../../bot/webchat/settings';
 import { bearerToken, TokenIssuer } from '../../bot/webchat/tokens';
 
@@ -161,6 +161,73 @@ describe('ConversationStore', () => {
     now = 5000;
     expect(store.sweep()).toBe(3);
   });
+
+  describe('bounded by bytes as well as by count', () => {
+    const text = (kb: number, mark: string) => `${mark} ${'x'.repeat(kb * 1024)}`;
+
+    test('activities are kept as the JSON a client gets: the same activities back, Dates as ISO strings', () => {
+      const store = make(() => 0);
+      const c = store.create();
+      const [stored] = store.append(c, [{ type: 'message', text: 'hello', timestamp: new Date('2026-01-02T03:04:05Z'), channelData: { a: [1, { b: null }] } }]);
+      const [read] = store.activitiesAfter(c, '').activities;
+      expect(read).toEqual(JSON.parse(JSON.stringify(stored)));
+      expect(read.timestamp).toBe('2026-01-02T03:04:05.000Z');
+      expect(store.bytes).toBe(c.logBytes);
+      expect(c.logBytes).toBe(jsonStringBytes(JSON.stringify(stored)));
+    });
+
+    test('one conversation keeps at most maxConversationBytes; the oldest fall off and the newest always stays', () => {
+      const store = new ConversationStore({ idleMs: 1000, maxConversations: 10, maxActivities: 300, maxConversationBytes: 10 * 1024, now: () => 0 });
+      const c = store.create();
+      for (let i = 0; i < 10; i++) store.append(c, [{ type: 'message', text: text(3, `m${i}`) }]);
+      const kept = store.activitiesAfter(c, '').activities.map((a) => String(a.text).slice(0, 3));
+      expect(kept).toEqual(['m7 ', 'm8 ', 'm9 ']);
+      expect(c.logBytes).toBeLessThanOrEqual(10 * 1024);
+      // Watermarks still count every activity, kept or not.
+      expect(store.watermarkOf(c)).toBe('9');
+      store.append(c, [{ type: 'message', text: text(20, 'big') }]);
+      expect(store.activitiesAfter(c, '8').activities.map((a) => String(a.text).slice(0, 3))).toEqual(['big']);
+    });
+
+    test('over the store budget, the least recently active conversations lose their oldest activities first', () => {
+      let now = 0;
+      const store = new ConversationStore({ idleMs: 60_000, maxConversations: 10, maxActivities: 300, maxStoreBytes: 40 * 1024, now: () => now });
+      const quiet = store.create();
+      const busy = store.create();
+      for (let i = 0; i < 5; i++) store.append(quiet, [{ type: 'message', text: text(4, `q${i}`) }]);
+      now = 10;
+      store.touch(busy);
+      for (let i = 0; i < 5; i++) store.append(busy, [{ type: 'message', text: text(4, `b${i}`) }]);
+      expect(store.bytes).toBeLessThanOrEqual(40 * 1024);
+      expect(store.activitiesAfter(busy, '').activities).toHaveLength(5);
+      expect(store.activitiesAfter(quiet, '').activities.length).toBeLessThan(5);
+      // However far over, each conversation keeps its newest activity.
+      for (let i = 0; i < 10; i++) store.append(busy, [{ type: 'message', text: text(8, `B${i}`) }]);
+      expect(store.activitiesAfter(quiet, '').activities.map((a) => String(a.text).slice(0, 2))).toEqual(['q4']);
+      expect(store.bytes).toBe(quiet.logBytes + busy.logBytes);
+    });
+
+    test('forgetting a conversation gives its bytes back; the accounting never drifts', () => {
+      let now = 0;
+      const store = new ConversationStore({ idleMs: 1000, maxConversations: 3, maxActivities: 4, maxStoreBytes: 20 * 1024, now: () => now });
+      for (let round = 0; round < 20; round++) {
+        const c = store.create();
+        c.started = true;
+        for (let i = 0; i < 6; i++) store.append(c, [{ type: 'message', text: text(1 + (i % 3), `r${round}`) }]);
+        now += 400;
+        store.sweep();
+      }
+      now += 10_000;
+      store.sweep();
+      expect(store.size).toBe(0);
+      expect(store.bytes).toBe(0);
+    });
+
+    test('characters outside Latin-1 count two bytes each, as V8 stores them', () => {
+      expect(jsonStringBytes('"abc"')).toBe(16 + 5);
+      expect(jsonStringBytes('"ab\u{1F600}"')).toBe(16 + 2 * '"ab\u{1F600}"'.length);
+    });
+  });
 });
 
 describe('readWebChatSettings', () => {
@@ -175,6 +242,12 @@ describe('readWebChatSettings', () => {
       allowedOrigins: [],
       directLineEndpoint: 'https://directline.botframework.com',
     });
+  });
+
+  test('the store keeps 8 MB of activities unless WEBCHAT_MAX_STORE_MB says otherwise', () => {
+    expect(readWebChatSettings({}, 24)).toMatchObject({ maxStoreBytes: 8 * 1024 * 1024, maxConversationBytes: 512 * 1024 });
+    expect(readWebChatSettings({ WEBCHAT_MAX_STORE_MB: '32' }, 24).maxStoreBytes).toBe(32 * 1024 * 1024);
+    expect(() => readWebChatSettings({ WEBCHAT_MAX_STORE_MB: '0' }, 24)).toThrow(/WEBCHAT_MAX_STORE_MB/);
   });
 
   test('the idle time never exceeds RETENTION_HOURS', () => {
