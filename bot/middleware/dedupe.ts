@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ConversationState, Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
 
 /** Ids of a conversation's recent activities, saved with its state. */
@@ -55,7 +56,9 @@ export class DedupeMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = context;
     if (!activity.id) return next();
-    const key = `${activity.channelId}\u0000${activity.conversation?.id}\u0000${activity.id}`;
+    // A digest, not the ids themselves: ids may be 512 characters each, and 10,000 keys of three
+    // such ids would be megabytes; 20 bytes each keeps the filter small.
+    const key = createHash('sha1').update(`${activity.channelId}\u0000${activity.conversation?.id}\u0000${activity.id}`).digest('base64');
     const now = this.now();
     this.evict(now);
     const seenAt = this.seen.get(key);

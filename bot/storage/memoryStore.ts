@@ -22,7 +22,17 @@ export class IndexedMemoryStorage extends MemoryStorage implements SweepableStor
 
   override async delete(keys: string[]): Promise<void> {
     await super.delete(keys);
-    for (const key of keys) this.lastWrites.delete(key);
+    // MemoryStorage sets a deleted key to undefined and keeps the key: remove it, or every
+    // conversation ever swept would stay in memory as an empty slot.
+    for (const key of keys) {
+      delete this.memory[key];
+      this.lastWrites.delete(key);
+    }
+  }
+
+  /** How many keys are held (for tests). */
+  get size(): number {
+    return Object.keys(this.memory).length;
   }
 
   async deleteIdle(cutoff: number, filter: (key: string) => boolean): Promise<number> {

@@ -111,3 +111,15 @@ test('a failing sweep is logged and does not reject', async () => {
   await expect(sweeper.sweep()).resolves.toBe(0);
   expect(errors).toHaveLength(1);
 });
+
+describe('IndexedMemoryStorage forgets deleted keys entirely', () => {
+  test('a swept conversation leaves no empty slot behind', async () => {
+    let now = 0;
+    const store = new IndexedMemoryStorage(() => now);
+    for (let i = 0; i < 50; i++) await store.write({ [`webchat/conversations/c${i}/`]: { n: i } });
+    expect(store.size).toBe(50);
+    now = 10_000;
+    expect(await store.deleteIdle(5_000, () => true)).toBe(50);
+    expect(store.size).toBe(0);
+  });
+});
