@@ -21,11 +21,6 @@ export interface LowdbStorageOptions {
   /** Clock for lastWrite; tests inject one. */
   now?: () => number;
   logger?: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void; error(obj: object, msg: string): void };
-  /**
-   * Take the folder's lock (default true). Only tests that open one folder twice in a process on
-   * purpose turn it off.
-   */
-  lock?: boolean;
   /** How long to wait for a lock that may have been left by a crashed process. */
   waitForStaleLockMs?: number;
 }
@@ -107,12 +102,10 @@ export class LowdbStorage implements SweepableStorage {
   static async open(dataDir: string, options: LowdbStorageOptions = {}): Promise<LowdbStorage> {
     const storage = new LowdbStorage(path.resolve(dataDir), options);
     await mkdir(storage.stateDir, { recursive: true });
-    if (options.lock !== false) {
-      storage.releaseLock = await lockDataDir(storage.dataDir, {
-        logger: options.logger,
-        waitForStaleMs: options.waitForStaleLockMs,
-      });
-    }
+    storage.releaseLock = await lockDataDir(storage.dataDir, {
+      logger: options.logger,
+      waitForStaleMs: options.waitForStaleLockMs,
+    });
     try {
       await storage.buildIndex();
     } catch (err) {
