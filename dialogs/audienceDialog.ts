@@ -3,11 +3,11 @@ import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } f
 import type { Audience } from '../knowledge';
 import type { TriageResult } from '../knowledge/triage/types';
 import type { ConversationDeps } from './deps';
-import { inferAbout, inferAgeBand, inferAudience } from './inferContext';
+import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking } from './inferContext';
 import { describesWorry, interpretText } from './interpret';
 import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
 import { interpretedThisTurn, rememberInterpretation } from './turnFlags';
-import { audienceOptions, whoIsAsking, whoIsAskingGiveUp, whoIsAskingRetry } from './wording';
+import { audienceOptions, roleOptions, whoIsAsking, whoIsAskingGiveUp, whoIsAskingRetry } from './wording';
 
 export const AUDIENCE_DIALOG = 'audienceDialog';
 const WATERFALL = 'audienceWaterfall';
@@ -36,9 +36,30 @@ export class AudienceDialog extends ComponentDialog {
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const typed = step.context.activity.text ?? '';
     const audience = pickedOption(step.result, audienceOptions);
-    if (audience) return step.endDialog({ audience } satisfies AudienceResult);
+    if (audience) {
+      // "I'm a health visitor" picks the professional option and names the role: not asked again.
+      if (audience === 'practitioner') {
+        const profile = await this.deps.profile.get(step.context);
+        if (profile) profile.role ??= inferRole(typed, roleOptions);
+      }
+      return step.endDialog({ audience } satisfies AudienceResult);
+    }
     const worry = interpretedThisTurn(step.context);
+    const who = readWhoIsAsking(typed);
+    if (who.audience && !(worry && describesWorry(worry))) {
+      // A typed answer: "im 15", "I'm a health visitor", "34", "I said, I'm a parent".
+      const profile = await this.deps.profile.get(step.context);
+      if (profile) {
+        if (who.ageBand && (who.audience === 'young-person' || who.audience === 'self')) {
+          profile.about ??= 'myself';
+          profile.ageBand ??= who.ageBand;
+        }
+        if (who.audience === 'practitioner') profile.role ??= inferRole(typed, roleOptions);
+      }
+      return step.endDialog({ audience: who.audience } satisfies AudienceResult);
+    }
     if (worry && describesWorry(worry)) {
       const profile = await this.deps.profile.get(step.context);
       const text = step.context.activity.text ?? '';
@@ -53,9 +74,10 @@ export class AudienceDialog extends ComponentDialog {
     return step.endDialog({} satisfies AudienceResult);
   }
 
-  /** A free-text answer that describes a worry ends the question too. */
+  /** A typed answer that says who is asking, or describes a worry, ends the question too. */
   private async isWorry(pc: PromptValidatorContext<string>): Promise<boolean> {
     const text = pc.context.activity.text;
+    if (text && readWhoIsAsking(text).audience) return true;
     if (!text || text.trim().split(/\s+/).length < 2) return false;
     const result = await interpretText(pc.context, this.deps, text, {});
     rememberInterpretation(pc.context, result);

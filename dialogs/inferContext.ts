@@ -9,12 +9,49 @@ const PRACTITIONER = /\b(i'?m a|i am a|as a|i work as a)\s+(teacher|health visit
 const PARENT = /\b(my|our) \d{1,2} ?(?:year|yr)s? ?olds?\b|\b(my|our)\s+(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|step ?son|step ?daughter|grandson|granddaughter|grandchild|foster child)\b|\b(i'?m|i am)\s+(a\s+)?(mum|mom|dad|parent|single parent|foster carer|kinship carer)\b/;
 const YOUNG = /\b(i'?m|i am)\s+(1[0-9]|9)\b|\b(my (mum|mom|dad|parents|teacher|stepdad|stepmum)|at school i|in year \d+|my gcses?|my mates?)\b/;
 
+/** "I'm 68", "im 15", "I am 34 years old": the writer's own age, when they say it. */
+const OWN_AGE = /\b(?:i'?m|im|i am)\s+(\d{1,3})(?:\s*(?:years?|yrs?)(?:\s*old)?)?\b(?!\s*(?:weeks?|months?)\b)/;
+
+/** The writer's own age, when they give it ("I'm 68 myself"); undefined otherwise. */
+export function statedOwnAge(text: string): number | undefined {
+  const m = OWN_AGE.exec(normalise(text));
+  const age = m ? Number(m[1]) : NaN;
+  return age >= 5 && age <= 110 ? age : undefined;
+}
+
 export function inferAudience(text: string): Audience | undefined {
   const t = normalise(text);
   if (PRACTITIONER.test(t)) return 'practitioner';
+  const age = statedOwnAge(text);
+  // A stated age settles whether the writer is young: "my mum has dementia, I'm 68" is a carer,
+  // not a child talking about their mum.
+  if (age !== undefined && age < 18) return 'young-person';
   if (PARENT.test(t)) return 'parent-carer';
+  if (age !== undefined) return 'self';
   if (YOUNG.test(t)) return 'young-person';
   return undefined;
+}
+
+/** A role named in a practitioner's words ("I'm a health visitor"), by the role options' own words. */
+export function inferRole<V extends string>(text: string, roles: ReadonlyArray<{ value: V; synonyms?: readonly string[] }>): V | undefined {
+  const t = ` ${normalise(text)} `;
+  for (const role of roles) {
+    if ((role.synonyms ?? []).some((word) => t.includes(` ${word} `))) return role.value;
+  }
+  return undefined;
+}
+
+/**
+ * A typed answer to "Who is asking?": the audience it names, and the writer's age band when
+ * they gave their age. A bare number there ("15", "34") is the writer's age.
+ */
+export function readWhoIsAsking(text: string): { audience?: Audience; ageBand?: AgeBand } {
+  const t = normalise(text);
+  const bare = /^\d{1,3}$/.test(t) ? Number(t) : undefined;
+  const age = bare !== undefined && bare >= 5 && bare <= 110 ? bare : statedOwnAge(text);
+  const audience = bare !== undefined ? (age === undefined ? undefined : age < 18 ? 'young-person' : 'self') : inferAudience(text);
+  if (age === undefined || audience === 'parent-carer' || audience === 'practitioner') return { audience };
+  return { audience, ageBand: age < 11 ? '5-11' : age <= 19 ? '11-19' : age < 65 ? 'adult' : 'older' };
 }
 
 const CHILD_WORDS = /\b\d{1,2} ?(?:month|week)s? ?olds?\b|\bmy \d{1,2} ?(?:year|yr)s? ?olds?\b|\b(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|pupil|student|grandson|granddaughter|grandchild|newborn|infant|young person)\b/;

@@ -7,7 +7,7 @@ import type { AudienceResult } from './audienceDialog';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog';
-import { inferAbout, inferAgeBand, inferAudience } from './inferContext';
+import { inferAbout, inferAgeBand, inferAudience, inferRole } from './inferContext';
 import { describesWorry, interpretText } from './interpret';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { PRACTITIONER_DIALOG, PractitionerDialog } from './practitionerDialog';
@@ -21,7 +21,7 @@ import { talkToSomeone } from './talkToSomeone';
 import { isTextConsumed } from './turnFlags';
 import { WORRY_DIALOG, WorryDialog } from './worryDialog';
 import type { WorryOptions } from './worryDialog';
-import { audienceOptions, restarting, wordingFor } from './wording';
+import { audienceOptions, restarting, roleOptions, wordingFor } from './wording';
 
 export const MAIN_DIALOG = 'mainDialog';
 const INTAKE_WATERFALL = 'intakeWaterfall';
@@ -110,6 +110,7 @@ export class MainDialog extends InterruptibleDialog {
     const result = await interpretText(step.context, this.deps, text, {});
     if (!describesWorry(result)) return step.next();
     profile.audience ??= inferAudience(text);
+    if (profile.audience === 'practitioner') profile.role ??= inferRole(text, roleOptions);
     profile.about ??= inferAbout(text, profile.audience);
     profile.ageBand ??= inferAgeBand(text, profile.about);
     vals(step).worry = result;

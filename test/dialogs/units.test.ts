@@ -3,7 +3,8 @@ import { serviceCard, serviceText } from '../../dialogs/cards/serviceCard';
 import { topicCard } from '../../dialogs/cards/topicCard';
 import { isOutOfHours, turnInstant } from '../../dialogs/clock';
 import { handoffSummaryFixture } from './unitsFixtures';
-import { inferAbout, inferAgeBand, inferAudience } from '../../dialogs/inferContext';
+import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking } from '../../dialogs/inferContext';
+import { roleOptions } from '../../dialogs/wording';
 import { closeCall, keptGroups } from '../../dialogs/interpret';
 import { recogniseInterruption } from '../../dialogs/interruptions';
 import { recogniseOption } from '../../dialogs/prompts';
@@ -85,7 +86,31 @@ describe('reading a first message', () => {
     ["I'm 15 and my mum drinks a lot", 'young-person'],
     ['I am 14 and my friend is being bullied', 'young-person'],
     ['money is tight', undefined],
+    // A stated adult age settles it: a carer of her mother, not a child.
+    ["My mum has dementia and I'm exhausted looking after her, I'm 68 myself", 'self'],
+    ["my dad drinks and i'm 34", 'self'],
+    ['im 15 n my mum keeps shouting', 'young-person'],
   ])('%j: audience %s', (text, audience) => expect(inferAudience(text)).toBe(audience));
+
+  test.each([
+    ['15', 'young-person', '11-19'],
+    ['im 15', 'young-person', '11-19'],
+    ["I'm 34", 'self', 'adult'],
+    ['34', 'self', 'adult'],
+    ['I am 72 years old', 'self', 'older'],
+    ["I said, I'm a health visitor", 'practitioner', undefined],
+    ["I'm a parent", 'parent-carer', undefined],
+    ['neither, its bullying', undefined, undefined],
+    ['my baby is 8 months', 'parent-carer', undefined],
+  ])('typed at "Who is asking?": %j -> %s, %s', (text, audience, ageBand) => {
+    expect(readWhoIsAsking(text)).toEqual({ audience, ...(ageBand ? { ageBand } : {}) });
+  });
+
+  test('a role named in a practitioner\'s words', () => {
+    expect(inferRole("I said, I'm a health visitor", roleOptions)).toBe('health-visitor');
+    expect(inferRole("i'm a teacher at the primary", roleOptions)).toBe('teacher');
+    expect(inferRole('I work with families', roleOptions)).toBeUndefined();
+  });
 
   test.each([
     ['my 7 year old is being bullied', 'child', '5-11'],
