@@ -29,6 +29,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PRIORITY_GROUP_IDS } from '../knowledge/vocabulary';
+import { seededRandom } from '../knowledge/triage/model/hashing';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -126,17 +127,8 @@ function fail(message: string): never {
 // ---------------------------------------------------------------------------------------------
 // What people write. Made up, in the shapes people write them (see scripts/bench.ts).
 
-/** A small seeded generator (mulberry32), so two runs with one seed send the same load. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded (the training's own mulberry32), so two runs with one seed send the same load. */
+const random = seededRandom;
 
 const WORRIES = [
   "I've lost my job and I'm behind on the rent",
