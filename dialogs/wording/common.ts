@@ -16,7 +16,8 @@ export function welcomeLines(councilName: string, retentionHours: number): strin
 export const practitionerFirstQuestion =
   'Describe a concern in a sentence or two, leaving out names, and I will match it to the priority groups, the level of need and local services. Or type **help**.';
 export const whoIsAsking = 'Who is asking? Or just tell me what is worrying you.';
-export const whoIsAskingRetry = 'Please pick one of the buttons. Or tell me in a few words what is worrying you.';
+// Asked again differently, with the options in words: a typed answer works as well as a button.
+export const whoIsAskingRetry = "Sorry, I didn't quite get that. Are you asking for yourself, as a parent or carer, as a young person, or for work? Or just tell me what's worrying you.";
 export const whoIsAskingGiveUp = "That's fine. I'll ask in a simple way, and we can go from there.";
 
 export const audienceOptions: Option<Audience>[] = [
@@ -27,7 +28,7 @@ export const audienceOptions: Option<Audience>[] = [
 ];
 
 /** Said before a question asked again, when the question has no retry wording of its own. */
-export const notUnderstoodLead = "Sorry, I didn't catch that. Please pick one of the buttons, or type help.";
+export const notUnderstoodLead = "Sorry, I didn't quite get that. You can answer in your own words or use a button, or type help.";
 
 export const askRole = 'Thank you. What is your role?';
 export const askRoleRetry = 'Please pick the role closest to yours, or choose "Other professional".';

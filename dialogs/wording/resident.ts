@@ -25,7 +25,7 @@ export const residentWording: Wording = {
   noServices: (directoryName) => `I couldn't find a service that fits exactly. You can search ${directoryName} for help near you.`,
   access: plainAccess,
   whatNext: 'What would you like to do now?',
-  whatNextRetry: 'Please pick one of the buttons.',
+  whatNextRetry: "Sorry, I didn't quite get that. You can use a button, or tell me about another worry in your own words.",
   nextLabels: {
     another: 'Something else is worrying me too',
     handoff: 'Help me ask for support',

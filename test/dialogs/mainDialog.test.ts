@@ -130,8 +130,8 @@ const cases: Case[] = [
     steps: [
       { say: "I'm a young person" },
       { say: 'I am being bullied at school every day' },
-      { say: 'banana', expect: ['Please pick one of the buttons'] },
-      { say: 'banana', expect: ['Please pick one of the buttons'] },
+      { say: 'banana', expect: ["Sorry, I didn't quite get that"] },
+      { say: 'banana', expect: ["Sorry, I didn't quite get that"] },
       { say: 'banana', expect: ['You can type **start again**, **talk to someone**'] },
       { say: 'I feel so lonely since I moved here', expect: ['feeling lonely'] },
     ],
@@ -151,7 +151,7 @@ const cases: Case[] = [
     steps: [
       { say: "I'm a parent or carer" },
       { say: 'my son will not go to school' },
-      { say: 'purple', expect: ["Sorry, I didn't catch that", 'How old is your child?'] },
+      { say: 'purple', expect: ["Sorry, I didn't quite get that", 'How old is your child?'] },
     ],
   },
   {
@@ -213,8 +213,8 @@ const cases: Case[] = [
     name: 'who is asking: retries run out and the bot goes on in plain words',
     steps: [
       { say: 'hello' },
-      { say: 'blah', expect: ['Please pick one of the buttons'] },
-      { say: 'blah blah', expect: ['Please pick one of the buttons'] },
+      { say: 'blah', expect: ["Sorry, I didn't quite get that"] },
+      { say: 'blah blah', expect: ["Sorry, I didn't quite get that"] },
       { say: 'blah blah blah', expect: ["That's fine. I'll ask in a simple way", "What's worrying you?"] },
     ],
   },

@@ -17,7 +17,7 @@ describe('typed answers to "Who is asking?"', () => {
     const bot = await atWhoIsAsking();
     const next = texts(await bot.say(answer)).join('\n');
     expect(next).not.toContain(whoIsAskingRetry);
-    expect(next).not.toContain("didn't catch that");
+    expect(next).not.toContain("didn't quite get that");
     expect(next.length).toBeGreaterThan(0);
   });
 
