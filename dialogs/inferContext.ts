@@ -88,3 +88,21 @@ export function inferAgeBand(text: string, about: About | undefined): AgeBand | 
   if (/\b(pension|pensioner|retired|elderly)\b/.test(t)) return 'older';
   return undefined;
 }
+
+/**
+ * A typed answer to "How old is ...?": "7", "she's 7", "he is 14", "8 months", "my 8 month old",
+ * "I'm 34". A bare number is the age of whoever the question was about. Undefined when unclear,
+ * so the question is asked again.
+ */
+export function readAgeAnswer(text: string, about: About): AgeBand | undefined {
+  const t = normalise(text);
+  if (/^\d{1,3}\s*(?:months?|weeks?)(?:\s*old)?$/.test(t)) return 'pre-birth-5';
+  const m = /^(?:(?:she|he|they)'?s\s+|(?:she|he) is\s+)?(\d{1,3})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$/.exec(t);
+  if (m) {
+    const age = Number(m[1]);
+    if (about === 'child' || about === 'family') return age < 5 ? 'pre-birth-5' : age < 11 ? '5-11' : age <= 25 ? '11-19' : undefined;
+    if (age > 110) return undefined;
+    return age < 18 ? '11-19' : age < 65 ? 'adult' : 'older';
+  }
+  return inferAgeBand(text, about);
+}

@@ -9,7 +9,7 @@ import { supportsAdaptiveCards } from './cards/capabilities';
 import { topicCard, topicListText } from './cards/topicCard';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
-import { inferAbout, inferAgeBand } from './inferContext';
+import { inferAbout, inferAgeBand, readAgeAnswer } from './inferContext';
 import { closeCall, describesWorry, interpretText, keptGroups } from './interpret';
 import { normalise } from './interruptions';
 import { OptionPrompt, optionPromptOptions } from './optionPrompt';
@@ -54,7 +54,8 @@ export class WorryDialog extends ComponentDialog {
     this.addDialog(new TextPrompt(WORRY_PROMPT, (pc) => this.validateWorry(pc)));
     this.addDialog(new OptionPrompt(CLARIFY_PROMPT));
     this.addDialog(new OptionPrompt(ABOUT_PROMPT));
-    this.addDialog(new OptionPrompt(AGE_PROMPT));
+    // A typed age ("7", "she's 7", "8 months") answers the question as well as a button does.
+    this.addDialog(new OptionPrompt(AGE_PROMPT, async (pc) => (await this.typedAge(pc.context)) !== undefined));
     this.addDialog(
       new WaterfallDialog(WATERFALL, [
         this.askWorryStep.bind(this),
@@ -172,10 +173,17 @@ export class WorryDialog extends ComponentDialog {
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const profile = await this.profile(step.context);
     const wording: Wording = wordingFor(profile.audience);
-    const band = (AGE_BANDS as readonly string[]).includes(step.result) ? (step.result as AgeBand) : undefined;
+    const band = (AGE_BANDS as readonly string[]).includes(step.result) ? (step.result as AgeBand) : await this.typedAge(step.context);
     if (band) profile.ageBand = band;
     else if (!profile.ageBand) await step.context.sendActivity(wording.skipQuestion);
     return step.endDialog(vals(step).worry as Worry);
+  }
+
+  /** The age band a typed answer to the age question gives, for whoever it is about. */
+  private async typedAge(context: TurnContext): Promise<AgeBand | undefined> {
+    const text = context.activity.text;
+    if (!text) return undefined;
+    return readAgeAnswer(text, (await this.profile(context)).about ?? 'child');
   }
 
   private plainName(id: PriorityGroupId): string {

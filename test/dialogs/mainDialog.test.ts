@@ -155,6 +155,14 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a typed age answers "How old is your child?" (issue 12)',
+    steps: [
+      { say: "I'm a parent or carer" },
+      { say: 'my son will not go to school' },
+      { say: "he's 7", not: ["didn't quite get that", 'How old is your child?'] },
+    ],
+  },
+  {
     name: 'help mid-prompt, then the same question again',
     steps: [
       { say: "I'm a parent or carer" },

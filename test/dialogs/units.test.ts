@@ -3,7 +3,7 @@ import { serviceCard, serviceText } from '../../dialogs/cards/serviceCard';
 import { topicCard } from '../../dialogs/cards/topicCard';
 import { isOutOfHours, turnInstant } from '../../dialogs/clock';
 import { handoffSummaryFixture } from './unitsFixtures';
-import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking } from '../../dialogs/inferContext';
+import { inferAbout, inferAgeBand, inferAudience, inferRole, readAgeAnswer, readWhoIsAsking } from '../../dialogs/inferContext';
 import { roleOptions } from '../../dialogs/wording';
 import { closeCall, keptGroups } from '../../dialogs/interpret';
 import { recogniseInterruption } from '../../dialogs/interruptions';
@@ -104,6 +104,20 @@ describe('reading a first message', () => {
     ['my baby is 8 months', 'parent-carer', undefined],
   ])('typed at "Who is asking?": %j -> %s, %s', (text, audience, ageBand) => {
     expect(readWhoIsAsking(text)).toEqual({ audience, ...(ageBand ? { ageBand } : {}) });
+  });
+
+  test.each([
+    ['7', 'child', '5-11'],
+    ["she's 7", 'child', '5-11'],
+    ['he is 14', 'child', '11-19'],
+    ['8 months', 'child', 'pre-birth-5'],
+    ['my 8 month old', 'child', 'pre-birth-5'],
+    ['34', 'myself', 'adult'],
+    ["I'm 68", 'myself', 'older'],
+    ['purple', 'child', undefined],
+    ['40', 'child', undefined],
+  ] as const)('typed at the age question: %j about %s -> %s', (text, about, band) => {
+    expect(readAgeAnswer(text, about)).toBe(band);
   });
 
   test('a role named in a practitioner\'s words', () => {
