@@ -143,6 +143,10 @@ export class EarlyHelpBot extends ActivityHandler {
       this.logger.info({ event: 'risk.route', route: risk.route, confidence: risk.confidence }, 'risk route given');
       return;
     }
+    if (risk.kind === 'followed-up') {
+      this.logger.info({ event: 'risk.followUp', route: risk.route, followUp: risk.followUp }, 'risk follow-up answered');
+      return;
+    }
     if (risk.kind === 'declined') {
       // "No" to the check-in: back to the waiting question, or an invitation to say more.
       if (!(await this.mainDialog.repromptWaiting(context, this.dialogState))) await context.sendActivity(riskCheckCarryOn);

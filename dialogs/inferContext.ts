@@ -51,7 +51,7 @@ export function readWhoIsAsking(text: string): { audience?: Audience; ageBand?: 
   const age = bare !== undefined && bare >= 5 && bare <= 110 ? bare : statedOwnAge(text);
   const audience = bare !== undefined ? (age === undefined ? undefined : age < 18 ? 'young-person' : 'self') : inferAudience(text);
   if (age === undefined || audience === 'parent-carer' || audience === 'practitioner') return { audience };
-  return { audience, ageBand: age < 11 ? '5-11' : age <= 19 ? '11-19' : age < 65 ? 'adult' : 'older' };
+  return { audience, ageBand: age < 11 ? '5-11' : age < 18 ? '11-19' : age < 65 ? 'adult' : 'older' };
 }
 
 const CHILD_WORDS = /\b\d{1,2} ?(?:month|week)s? ?olds?\b|\bmy \d{1,2} ?(?:year|yr)s? ?olds?\b|\b(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|pupil|student|grandson|granddaughter|grandchild|newborn|infant|young person)\b/;
@@ -77,6 +77,8 @@ export function inferAgeBand(text: string, about: About | undefined): AgeBand | 
     const age = Number(years[1] ?? years[2] ?? years[3]);
     if (age < 5) return 'pre-birth-5';
     if (age < 11) return '5-11';
+    // The writer's own age of 18 or 19 ("hes 22 im 18") is an adult's, not a child's.
+    if (age >= 18 && age <= 19 && (about === 'myself' || statedOwnAge(text) === age)) return 'adult';
     if (age <= 19) return '11-19';
     if (age < 65) return about === 'child' ? undefined : 'adult';
     return 'older';

@@ -5,6 +5,7 @@ import { riskWindows } from '../knowledge/triage';
 import type { TriageContext, TriageFn, TriageResult } from '../knowledge/triage/types';
 import { isOutOfHours, turnInstant } from './clock';
 import { riskCheckActivities } from './riskCheck';
+import { followUpActivities, type FollowUpKind } from './riskFollowUp';
 import { riskResponse } from './riskResponse';
 import { submittedStrings } from './submits';
 import { buttonLabels } from './wording';
@@ -108,6 +109,12 @@ export class RiskGate {
     await sendTriageTrace(context, assessment.triage, isOutOfHours(this.pack, at), 'Risk possible: checking in');
     await context.sendActivities(riskCheckActivities(contacts));
     return contacts;
+  }
+
+  /** After a risk reply: an answer to what the person said next, with the route's contacts that fit it. */
+  async followUp(context: TurnContext, route: RiskRoute, kind: FollowUpKind): Promise<void> {
+    const contacts = contactsForRoute(this.pack, route, turnInstant(context.activity));
+    await context.sendActivities(followUpActivities(kind, contacts));
   }
 
   /** Trace the decision, then give the contacts and a way back. */

@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { RiskRoute } from '../knowledge';
 import type { TriageContext } from '../knowledge/triage/types';
 import { recogniseCheckAnswer } from './riskCheck';
+import { FOLLOW_UP_TURNS, followUpKind, isCommand, type FollowUpKind } from './riskFollowUp';
 import type { RiskGate } from './riskGate';
 import { submittedStrings } from './submits';
 import { riskCheckDeclined } from './wording';
@@ -12,6 +13,10 @@ export interface RiskMemory {
   priorRisk: number;
   /** The route of a check-in question waiting for its answer. */
   pendingCheck?: RiskRoute;
+  /** The route of the last full risk reply, while the next few messages are read as follow-ups to it. */
+  followUp?: RiskRoute;
+  /** Follow-up messages answered since that reply. */
+  followUpTurns?: number;
 }
 
 export const emptyRiskMemory = (): RiskMemory => ({ priorRisk: 0 });
@@ -21,6 +26,8 @@ export type RiskTurnOutcome =
   | { kind: 'handled'; route: RiskRoute; confidence: 'high' | 'possible' }
   /** The person said no to the check-in: carry on with the conversation, contacts still on screen. */
   | { kind: 'declined' }
+  /** After a risk reply, the next message was answered as a follow-up to it. */
+  | { kind: 'followed-up'; route: RiskRoute; followUp: FollowUpKind }
   /** No risk: the dialogs run. */
   | { kind: 'none' };
 
@@ -49,6 +56,8 @@ export async function runRiskTurn(
       const assessment = gate.assessRoute(context.activity, waiting);
       await gate.respond(context, assessment);
       state.priorRisk = Math.max(state.priorRisk, 1);
+      state.followUp = waiting;
+      state.followUpTurns = 0;
       return { kind: 'handled', route: waiting, confidence: 'high' };
     }
     if (answer === 'no') {
@@ -57,7 +66,7 @@ export async function runRiskTurn(
     }
     // Anything else is a new message, read afresh below (and warily).
   }
-  if (!assessment) return { kind: 'none' };
+  if (!assessment) return followUp(context, gate, state);
   // After the full risk reply every later message is read warily, whatever the model's own
   // score was (a rule may have carried the decision); after a check-in, by the score.
   state.priorRisk = Math.max(state.priorRisk, assessment.triage.confidence === 'possible' ? (assessment.triage.riskScore ?? 1) : 1);
@@ -67,5 +76,31 @@ export async function runRiskTurn(
     return { kind: 'handled', route: assessment.route, confidence: 'possible' };
   }
   await gate.respond(context, assessment);
+  state.followUp = assessment.route;
+  state.followUpTurns = 0;
   return { kind: 'handled', route: assessment.route, confidence: 'high' };
+}
+
+/**
+ * The conversation stays with the person after a risk reply: for a few messages, what they say
+ * next ("is there someone I can text", "will he find out", "yeah") gets an answer with the
+ * route's contacts, not the question that was waiting. A button or a command ("carry on",
+ * "start again"), or the end of those few messages, hands back to the dialogs. New risk in any of
+ * them is read as risk first (above).
+ */
+async function followUp(context: TurnContext, gate: RiskGate, state: RiskMemory): Promise<RiskTurnOutcome> {
+  const route = state.followUp;
+  const text = context.activity.text;
+  if (!route) return { kind: 'none' };
+  if (!text || isCommand(text) || (state.followUpTurns ?? 0) >= FOLLOW_UP_TURNS) {
+    state.followUp = undefined;
+    state.followUpTurns = undefined;
+    return { kind: 'none' };
+  }
+  const kind = followUpKind(text);
+  state.followUpTurns = (state.followUpTurns ?? 0) + 1;
+  // Safe now: the contacts stay on screen, and the next message goes back to the conversation.
+  if (kind === 'safe-now') state.followUp = undefined;
+  await gate.followUp(context, route, kind);
+  return { kind: 'followed-up', route, followUp: kind };
 }

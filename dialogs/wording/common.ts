@@ -154,3 +154,17 @@ export const riskCheckPhrases = {
 } as const;
 /** After "No" to the check-in when no question was waiting. */
 export const riskCheckCarryOn = 'What would you like help with? You can tell me in your own words.';
+
+/**
+ * After a risk reply, answers to what people most often say next, so the conversation stays
+ * with them instead of going back to a menu. No claim about what a service will do: only what
+ * this bot does, and an invitation to ask them.
+ */
+export const afterRisk = {
+  noPhone: "You don't have to phone. These can be reached without a call:",
+  noPhoneNone: 'These are the right people for this. Their details say when and how you can reach them:',
+  foundOut:
+    "I'm a computer program. I don't tell anyone, and I don't keep your name. You can ask the people on these lines what they will do with what you tell them before you say more:",
+  safeNow: "I'm glad you're safe now. The numbers above are still there if you need them. When you're ready, you can carry on.",
+  stillHere: "I'm still here. I'm a computer program, so I can't talk it through like a person can, but these people can, and you can contact them now:",
+} as const;

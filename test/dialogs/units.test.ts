@@ -120,6 +120,11 @@ describe('reading a first message', () => {
     expect(readAgeAnswer(text, about)).toBe(band);
   });
 
+  test("the writer's own age of 18 or 19 is an adult's", () => {
+    expect(inferAgeBand('hes 22 im 18', undefined)).toBe('adult');
+    expect(inferAgeBand('my son is 18 and has autism', 'child')).toBe('11-19');
+  });
+
   test('a role named in a practitioner\'s words', () => {
     expect(inferRole("I said, I'm a health visitor", roleOptions)).toBe('health-visitor');
     expect(inferRole("i'm a teacher at the primary", roleOptions)).toBe('teacher');

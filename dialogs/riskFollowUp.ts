@@ -1,0 +1,48 @@
+import type { RouteContacts } from '../knowledge';
+import { contactLines } from './cards/contactText';
+import { normalise } from './interruptions';
+import { afterRisk, buttonLabels, carryOnLabel, interruptionPhrases, startAgainLabel } from './wording';
+import { MessageFactory } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+
+/** What a person says next after a risk reply, in the kinds that get their own answer. */
+export type FollowUpKind = 'no-phone' | 'found-out' | 'safe-now' | 'other';
+
+const NO_PHONE = /\b(text|txt|texting|message|msg|chat|email|online|whatsapp|instead|no phone|can'?t (?:talk|speak|call|phone|ring)|cant (?:talk|speak|call|phone|ring)|(?:don'?t|dont) want to (?:call|phone|ring|talk|speak)|not (?:call|phone|ring))\b/;
+const FOUND_OUT = /\b(find out|found out|will (?:he|she|they|anyone|my \w+) (?:know|find)|tell (?:anyone|my|the police|social)|confidential|secret|get (?:in|into) trouble|what (?:happens|will happen)|taken away|private)\b/;
+const SAFE_NOW = /\b(?:i'?m|im|i am|we'?re|were|we are) (?:safe|ok|okay|fine|alright) now\b|\b(?:he'?s|she'?s|they'?re) gone\b/;
+
+/** How many messages after a risk reply are read as follow-ups before the conversation goes on. */
+export const FOLLOW_UP_TURNS = 3;
+
+export function followUpKind(text: string): FollowUpKind {
+  const t = normalise(text);
+  if (SAFE_NOW.test(t)) return 'safe-now';
+  if (NO_PHONE.test(t)) return 'no-phone';
+  if (FOUND_OUT.test(t)) return 'found-out';
+  return 'other';
+}
+
+/** A button, or an always-available command ("carry on", "start again", "help"): not a follow-up. */
+export function isCommand(text: string): boolean {
+  const t = normalise(text);
+  if (buttonLabels().has(text.trim().toLowerCase())) return true;
+  return Object.values(interruptionPhrases).some((phrases) => (phrases as readonly string[]).includes(t));
+}
+
+/** The answer to a follow-up: a line for what they said, the route's contacts that fit it, and the way on. */
+export function followUpActivities(kind: FollowUpKind, rc: RouteContacts): Partial<Activity>[] {
+  if (kind === 'safe-now') return [MessageFactory.suggestedActions([carryOnLabel, startAgainLabel], afterRisk.safeNow)];
+  let lead: string = afterRisk.stillHere;
+  let contacts = rc.contacts;
+  if (kind === 'no-phone') {
+    const withoutCall = rc.contacts.filter((c) => c.method.kind !== 'phone');
+    lead = withoutCall.length > 0 ? afterRisk.noPhone : afterRisk.noPhoneNone;
+    if (withoutCall.length > 0) contacts = withoutCall;
+  } else if (kind === 'found-out') {
+    lead = afterRisk.foundOut;
+  }
+  const reply = MessageFactory.suggestedActions([carryOnLabel, startAgainLabel], `${lead}\n\n${contactLines(contacts)}`);
+  reply.textFormat = 'markdown';
+  return [reply];
+}

@@ -1,0 +1,76 @@
+// Care after a risk reply (issue 12, point 3): what the person says next gets an answer, with
+// the route's contacts, instead of the question that was waiting.
+import { afterRisk, carryOnLabel, whoIsAsking, whoIsAskingRetry } from '../../dialogs/wording';
+import { followUpKind } from '../../dialogs/riskFollowUp';
+import { botHarness, messages } from './botHarness';
+
+const texts = (activities: { text?: string }[]) => messages(activities).map((a) => a.text ?? '').join('\n');
+
+async function afterCrisisReply() {
+  const bot = botHarness();
+  await bot.join();
+  await bot.say('hello');
+  expect(texts(await bot.say('i want to kill myself'))).toContain('Samaritans');
+  return bot;
+}
+
+describe('after a risk reply the conversation stays with the person', () => {
+  test('"is there someone I can text instead" gets the text line, not a menu', async () => {
+    const bot = await afterCrisisReply();
+    const next = texts(await bot.say('is there someone I can text instead'));
+    expect(next).toContain(afterRisk.noPhone);
+    expect(next).toContain('85258');
+    expect(next).not.toContain('Samaritans');
+    expect(next).not.toContain(whoIsAskingRetry);
+  });
+
+  test('"yeah" gets a kind answer with the contacts again, and the way on', async () => {
+    const bot = await afterCrisisReply();
+    const replies = await bot.say('yeah');
+    const next = texts(replies);
+    expect(next).toContain(afterRisk.stillHere);
+    expect(next).toContain('Samaritans');
+    expect(messages(replies).some((a) => a.suggestedActions?.actions.some((x) => x.title === carryOnLabel))).toBe(true);
+  });
+
+  // Through the bot, "will anyone find out i said this" right after a crisis reply is still read
+  // as crisis (thresholds are lower after a signal) and gets the full reply again; the answer
+  // below is what a follow-up the triage does not flag gets.
+  test.each([
+    ['will he find out i told', 'found-out'],
+    ['is this confidential', 'found-out'],
+    ['what happens next', 'found-out'],
+    ["i can't talk, he's in the next room", 'no-phone'],
+    ['can i email someone', 'no-phone'],
+    ["we're safe now, he's gone", 'safe-now'],
+    ['yeah', 'other'],
+  ] as const)('%j is a %s follow-up', (text, kind) => {
+    expect(followUpKind(text)).toBe(kind);
+  });
+
+  test('new risk in a follow-up is read as risk again', async () => {
+    const bot = await afterCrisisReply();
+    const next = texts(await bot.say('he hit me again and i am scared'));
+    expect(next).not.toContain(afterRisk.stillHere);
+    expect(next).toMatch(/999|Domestic Abuse/);
+  });
+
+  test('"Carry on" goes back to the question that was waiting', async () => {
+    const bot = await afterCrisisReply();
+    const next = texts(await bot.say('Carry on'));
+    expect(next).toContain(whoIsAsking.split('?')[0]);
+    expect(next).not.toContain(afterRisk.stillHere);
+  });
+
+  test('"I\'m safe now" keeps the contacts and lets the conversation go on', async () => {
+    const bot = await afterCrisisReply();
+    expect(texts(await bot.say("i'm safe now"))).toContain(afterRisk.safeNow);
+    expect(texts(await bot.say('my son is being bullied at school'))).not.toContain(afterRisk.stillHere);
+  });
+
+  test('after a few follow-ups the conversation goes on', async () => {
+    const bot = await afterCrisisReply();
+    for (let i = 0; i < 3; i++) expect(texts(await bot.say('ok'))).toContain(afterRisk.stillHere);
+    expect(texts(await bot.say('ok'))).not.toContain(afterRisk.stillHere);
+  });
+});
