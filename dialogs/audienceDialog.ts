@@ -67,6 +67,7 @@ export class AudienceDialog extends ComponentDialog {
       if (profile) {
         profile.about ??= inferAbout(text, audience);
         profile.ageBand ??= inferAgeBand(text, profile.about);
+        if (audience === 'practitioner') profile.role ??= inferRole(text, roleOptions);
       }
       return step.endDialog({ audience, worry } satisfies AudienceResult);
     }
@@ -77,10 +78,13 @@ export class AudienceDialog extends ComponentDialog {
   /** A typed answer that says who is asking, or describes a worry, ends the question too. */
   private async isWorry(pc: PromptValidatorContext<string>): Promise<boolean> {
     const text = pc.context.activity.text;
-    if (text && readWhoIsAsking(text).audience) return true;
-    if (!text || text.trim().split(/\s+/).length < 2) return false;
-    const result = await interpretText(pc.context, this.deps, text, {});
-    rememberInterpretation(pc.context, result);
-    return describesWorry(result);
+    if (!text) return false;
+    // A worry first: "my son is being bullied" names a parent too, and the worry must not be lost.
+    if (text.trim().split(/\s+/).length >= 2) {
+      const result = await interpretText(pc.context, this.deps, text, {});
+      rememberInterpretation(pc.context, result);
+      if (describesWorry(result)) return true;
+    }
+    return readWhoIsAsking(text).audience !== undefined;
   }
 }

@@ -10,7 +10,7 @@ import { riskResponse } from './riskResponse';
 import { submittedStrings } from './submits';
 import { buttonLabels } from './wording';
 import { sendTriageTrace } from './trace';
-import { keepTurnTriage } from './turnTriage';
+import { keepTurnTriage, triageOnce } from './turnTriage';
 
 export interface RiskAssessment {
   route: RiskRoute;
@@ -109,6 +109,11 @@ export class RiskGate {
     await sendTriageTrace(context, assessment.triage, isOutOfHours(this.pack, at), 'Risk possible: checking in');
     await context.sendActivities(riskCheckActivities(contacts));
     return contacts;
+  }
+
+  /** This turn's reading of the typed text (the one the risk step made), for the follow-up step. */
+  reading(context: TurnContext): TriageResult {
+    return triageOnce(context, this.triage, context.activity.text ?? '', {});
   }
 
   /** After a risk reply: an answer to what the person said next, with the route's contacts that fit it. */

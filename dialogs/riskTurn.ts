@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { RiskRoute } from '../knowledge';
 import type { TriageContext } from '../knowledge/triage/types';
+import { describesWorry } from './interpret';
 import { recogniseCheckAnswer } from './riskCheck';
 import { FOLLOW_UP_TURNS, followUpKind, isCommand, type FollowUpKind } from './riskFollowUp';
 import type { RiskGate } from './riskGate';
@@ -98,6 +99,12 @@ async function followUp(context: TurnContext, gate: RiskGate, state: RiskMemory)
     return { kind: 'none' };
   }
   const kind = followUpKind(text);
+  // A new worry told in a sentence goes to the conversation, which is what the person asked for.
+  if (kind === 'other' && text.trim().split(/\s+/).length >= 4 && describesWorry(gate.reading(context))) {
+    state.followUp = undefined;
+    state.followUpTurns = undefined;
+    return { kind: 'none' };
+  }
   state.followUpTurns = (state.followUpTurns ?? 0) + 1;
   // Safe now: the contacts stay on screen, and the next message goes back to the conversation.
   if (kind === 'safe-now') state.followUp = undefined;

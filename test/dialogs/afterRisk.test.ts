@@ -68,6 +68,14 @@ describe('after a risk reply the conversation stays with the person', () => {
     expect(texts(await bot.say('my son is being bullied at school'))).not.toContain(afterRisk.stillHere);
   });
 
+  test('a new worry told in a sentence goes to the conversation', async () => {
+    const bot = await afterCrisisReply();
+    const next = texts(await bot.say('also my son is being bullied at school every day'));
+    expect(next).not.toContain(afterRisk.stillHere);
+    // The worry is taken up: the conversation asks its next question about it.
+    expect(next).toMatch(/bullying|How old/i);
+  });
+
   test('after a few follow-ups the conversation goes on', async () => {
     const bot = await afterCrisisReply();
     for (let i = 0; i < 3; i++) expect(texts(await bot.say('ok'))).toContain(afterRisk.stillHere);
