@@ -184,8 +184,10 @@ test('one process per DATA_DIR; after kill -9 a restart takes the folder at once
 
     // The connector retries the activity whose reply it never got: the turn is not run again.
     expect(await send(url3, turn)).toEqual([]);
-    const lines = third.stdout.map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.event)).toEqual(expect.arrayContaining(['storage.lock.stale', 'turn.duplicate']));
+    // The log line may reach us a moment after the HTTP answer.
+    const events = async () => third!.stdout.map((l) => JSON.parse(l).event as string);
+    for (let i = 0; i < 40 && !(await events()).includes('turn.duplicate'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await events()).toEqual(expect.arrayContaining(['storage.lock.stale', 'turn.duplicate']));
     // A new activity in the same conversation still runs.
     expect((await send(url3, message('thanks', { id: 'retried-activity-2', conversation: { id: 'proc-lock' } }))).length).toBeGreaterThanOrEqual(1);
   } finally {
