@@ -1,18 +1,10 @@
 // A small seeded pseudo-random generator for tests that must reproduce (the fuzz test): the
 // same seed gives the same sequence on every machine. mulberry32: 32 bits of state, fast,
 // and plenty for choosing inputs; never use it for anything secret.
+import { seededRandom } from '../../knowledge/triage/model/hashing';
 
-/** A function returning numbers in [0, 1), fully determined by `seed`. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A function returning numbers in [0, 1), fully determined by `seed`: the training's own generator. */
+export const mulberry32 = seededRandom;
 
 /** A seed from text ("fuzz-1", a number written as text...): FNV-1a, 32 bits. */
 export function seedOf(text: string): number {
