@@ -7,12 +7,14 @@ import {
   type Middleware,
   type TurnContext,
 } from 'botbuilder';
+import { channelFault } from './channelFault';
 import { botFrameworkAuthSettings, type AppConfig } from './config';
 import { TurnLoggingMiddleware, type Logger } from './logging';
 import { STORAGE_FAULT, TURN_ERROR } from './messages';
 import { DedupeMiddleware } from './middleware/dedupe';
 import { ServiceUrlGuardMiddleware } from './middleware/serviceUrlGuard';
 import { InputGuardMiddleware, type InputGuardOptions } from './middleware/inputGuard';
+import { OutboundDeadlineMiddleware, type OutboundLimits } from './middleware/outboundDeadline';
 import { isStorageFault } from './storage/storageFault';
 
 export interface AdapterDeps {
@@ -27,6 +29,8 @@ export interface AdapterDeps {
    * only tests set them, to point token checks at a key server on loopback.
    */
   authSettings?: Record<string, string>;
+  /** Time limits on replies sent to a channel; the defaults suit Bot Service. */
+  outbound?: OutboundLimits;
 }
 
 /**
@@ -57,8 +61,8 @@ function outerMiddleware({ config, logger, hashId, now, conversationState }: Ada
 
 /**
  * Logs the error with its stack, apologises without details, and clears conversation state,
- * except when the store refused the write: then the saved state is the person's last good one
- * and is kept.
+ * except when the store refused the write or the channel did not take a reply: then the saved
+ * state is the person's last good one and is kept.
  */
 export function createTurnErrorHandler({ logger, conversationState, hashId }: AdapterDeps) {
   return async (context: TurnContext, error: unknown): Promise<void> => {
@@ -72,6 +76,16 @@ export function createTurnErrorHandler({ logger, conversationState, hashId }: Ad
       } catch (sendError) {
         logger.error({ event: 'turn.error.reply', err: sendError }, 'could not send the apology');
       }
+      return;
+    }
+    const unreachable = channelFault(error);
+    if (unreachable) {
+      // The reply could not be delivered: an apology would go the same way, and the saved state
+      // is the person's last good one (the turn ended before saving), so it is kept.
+      logger.error(
+        { event: 'turn.channel', ...unreachable, conversation: hashId(context.activity.conversation?.id), channelId: context.activity.channelId },
+        'reply not delivered: the channel did not take it',
+      );
       return;
     }
     logger.error(
@@ -130,6 +144,7 @@ export function createAdapter(deps: AdapterDeps): EarlyHelpAdapter {
   const adapter = new EarlyHelpAdapter(
     new ConfigurationBotFrameworkAuthentication({ ...botFrameworkAuthSettings(deps.config), ...deps.authSettings }),
   );
+  adapter.use(new OutboundDeadlineMiddleware(adapter.ConnectorClientKey, deps.outbound));
   for (const middleware of outerMiddleware(deps)) adapter.use(middleware);
   adapter.onTurnError = createTurnErrorHandler(deps);
   return adapter;

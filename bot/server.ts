@@ -10,6 +10,7 @@ import { readActivityBody } from './http/activityBody';
 import { bearerShapeProblem } from './http/bearerShape';
 import { createIdHasher, createLogger, restifyLogger, type Logger } from './logging';
 import { InputGuardMiddleware, type InputGuardOptions } from './middleware/inputGuard';
+import type { OutboundLimits } from './middleware/outboundDeadline';
 import { createStorage } from './storage/createStorage';
 import { RetentionSweeper } from './storage/retention';
 import type { SweepableStorage } from './storage/sweepable';
@@ -66,6 +67,8 @@ export interface ServerDeps {
   now?: () => number;
   /** Tests only: where the SDK fetches signing keys (see AdapterDeps.authSettings). */
   authSettings?: Record<string, string>;
+  /** Time limits on replies sent to a channel (see AdapterDeps.outbound). */
+  outbound?: OutboundLimits;
 }
 
 export interface AppServer {
@@ -136,7 +139,7 @@ export function createServer(deps: ServerDeps): AppServer {
   const userState = new UserState(storage);
   const services: BotServices = { config, logger, storage, conversationState, userState };
   const hashId = createIdHasher(config.logHashSalt);
-  const adapter = createAdapter({ config, logger, conversationState, hashId, inputGuard: deps.inputGuard, authSettings: deps.authSettings });
+  const adapter = createAdapter({ config, logger, conversationState, hashId, inputGuard: deps.inputGuard, authSettings: deps.authSettings, outbound: deps.outbound });
   const bot = (deps.createBot ?? ((s) => new EarlyHelpBot(s)))(services);
 
   const server = restify.createServer({
@@ -324,6 +327,7 @@ export interface StartOptions {
   inputGuard?: InputGuardOptions;
   now?: () => number;
   authSettings?: Record<string, string>;
+  outbound?: OutboundLimits;
 }
 
 export interface RunningServer extends AppServer {
@@ -364,6 +368,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     inputGuard: options.inputGuard,
     now: options.now,
     authSettings: options.authSettings,
+    outbound: options.outbound,
   });
   const { port, url } = await app.listen(config.port, config.host);
   retention.start();

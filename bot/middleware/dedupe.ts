@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ConversationState, Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { channelFault } from '../channelFault';
 
 /** Ids of a conversation's recent activities, saved with its state. */
 interface RecentActivities {
@@ -75,7 +76,14 @@ export class DedupeMiddleware implements Middleware {
     this.seen.delete(key);
     this.seen.set(key, now);
     const recent = this.saved && context.activity.conversation?.id ? await this.saved.get(context) : undefined;
-    await next();
+    try {
+      await next();
+    } catch (error) {
+      // The reply never reached the channel and nothing was saved: the channel's own retry of
+      // this activity is then the person's message, not a duplicate.
+      if (channelFault(error)) this.seen.delete(key);
+      throw error;
+    }
     if (recent) {
       // The bot saves state at the end of its turn, ids included. This catches a turn the bot
       // never saw (a middleware answered first) and one that cleared its state (starting over),

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_CHARACTERS } from '../middleware/inputGuard';
 import type { TeamsTurn } from './activity';
 
 // How the bot behaves where other people can read its replies (a team channel or a group
@@ -22,20 +23,33 @@ const DATE_OF_BIRTH = /\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\b|\b(?:0?
 // UK postcodes: "BA1 1AA", "ba2 3qq".
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 const PHONE = /(?:\+44\s?|\b0)(?:\d\s?){9,10}\b/;
+// Tried on each word alone, and only on words an address could be (at most 254 characters, RFC
+// 5321): on a long run of text without spaces the pattern would backtrack from every start, and
+// one 60 KB message held the event loop for seconds.
 const EMAIL = /\b[^\s@]+@[^\s@]+\.[a-z]{2,}\b/i;
+const MAX_EMAIL_WORD = 260; // an address, and brackets or a full stop around it
+const hasEmail = (text: string) => text.split(/\s+/).some((word) => word.length <= MAX_EMAIL_WORD && word.includes('@') && EMAIL.test(word));
 
 function looksLikeName(match: RegExpMatchArray | null): boolean {
   return match !== null && !NOT_NAMES.has(match[1]);
 }
 
+/**
+ * How much of a message is read for details. Four times what the bot answers at all (longer
+ * messages get "that is too long"), so no real message is cut, and a hostile megabyte costs what
+ * this much does.
+ */
+export const DETAIL_SCAN_CHARACTERS = 4 * MAX_MESSAGE_CHARACTERS;
+
 /** Details in a message that could identify a person; [] when none are seen. Heuristic: it errs towards warning. */
-export function identifyingDetails(text: string): IdentifyingDetail[] {
+export function identifyingDetails(fullText: string): IdentifyingDetail[] {
+  const text = fullText.slice(0, DETAIL_SCAN_CHARACTERS);
   const found: IdentifyingDetail[] = [];
   if (looksLikeName(text.match(NAME_LEAD)) || looksLikeName(text.match(NAME_AGE))) found.push('a name');
   if (DATE_OF_BIRTH.test(text)) found.push('a date of birth');
   if (POSTCODE.test(text)) found.push('a postcode');
   if (PHONE.test(text)) found.push('a phone number');
-  if (EMAIL.test(text)) found.push('an email address');
+  if (hasEmail(text)) found.push('an email address');
   return found;
 }
 

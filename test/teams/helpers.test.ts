@@ -3,7 +3,7 @@ import { teamsTurnContext } from '../../bot/teams/activity';
 import { defaultAudience, withDefaultAudience } from '../../bot/teams/audience';
 import { checkCardAction, invokeMessage } from '../../bot/teams/cardActions';
 import { forTeamsCard, noticeCard, prepareOutgoing, privateChatUrl, TEAMS_MAX_CARD_VERSION } from '../../bot/teams/cards';
-import { channelPolicy, identifyingDetails, SHARED_MAX_CARDS } from '../../bot/teams/channelPolicy';
+import { channelPolicy, DETAIL_SCAN_CHARACTERS, identifyingDetails, SHARED_MAX_CARDS } from '../../bot/teams/channelPolicy';
 import { mentionsBot, stripMentions } from '../../bot/teams/mentions';
 
 const BOT = { id: '28:11111111-2222-4333-8444-555555555555', name: 'Early Help' };
@@ -157,6 +157,7 @@ describe('identifyingDetails', () => {
     ['Jayden, 7, is often hungry', ['a name']],
     ['born 12/03/2015 and lives at BA2 3QQ', ['a date of birth', 'a postcode']],
     ['call mum on 07700 900123 or mum@example.org', ['a phone number', 'an email address']],
+    ['her email is (mum.smith@example.co.uk).', ['an email address']],
   ])('%s', (text, kinds) => {
     expect(identifyingDetails(text)).toEqual(kinds);
   });
@@ -167,6 +168,27 @@ describe('identifyingDetails', () => {
       expect(identifyingDetails(text)).toEqual([]);
     },
   );
+});
+
+describe('identifyingDetails on hostile and long text', () => {
+  // Each of these once made the address pattern backtrack from every start: seconds per 60 KB.
+  test.each([
+    ['a letter run', 'a'.repeat(60_000)],
+    ['"@" without spaces', 'a@'.repeat(30_000)],
+    ['dots and "@"', '@a.'.repeat(20_000)],
+  ])('%s: nothing found', (_label, text) => {
+    expect(identifyingDetails(text)).toEqual([]);
+  });
+
+  test('an address among long words is still found', () => {
+    expect(identifyingDetails(`${'x'.repeat(3000)} write to mum@example.org ${'y'.repeat(3000)}`)).toEqual(['an email address']);
+  });
+
+  test(`only the first ${DETAIL_SCAN_CHARACTERS} characters are read`, () => {
+    const padding = 'word '.repeat(DETAIL_SCAN_CHARACTERS / 5);
+    expect(identifyingDetails(`mum@example.org ${padding}`)).toEqual(['an email address']);
+    expect(identifyingDetails(`${padding} mum@example.org`)).toEqual([]);
+  });
 });
 
 describe('channelPolicy', () => {
