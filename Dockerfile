@@ -26,6 +26,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/knowledge/packs ./knowledge/packs
 # The trained triage model (a few MB, read once at start-up).
 COPY --from=build /app/knowledge/triage/model/trained ./knowledge/triage/model/trained
+# The risk rules and their slots (data, read and checked at start-up).
+COPY --from=build /app/knowledge/triage/rules ./knowledge/triage/rules
 COPY --from=build /app/bot ./bot
 COPY --from=build /app/deployment ./deployment
 RUN mkdir -p /data && chown node:node /data

@@ -259,6 +259,23 @@ class PackReader {
   }
 }
 
+/**
+ * One JSON data file outside a pack (the triage's rules), read and checked the way pack files
+ * are: every problem as file, path and message. Keys starting with "$" or "_" are comments.
+ */
+export function readCheckedJson<T extends z.ZodType>(full: string, label: string, schema: T): { data?: z.output<T>; issues: PackIssue[] } {
+  const reader = new PackReader(path.dirname(full));
+  const data = reader.file(label, schema, { absolute: full, lenientKeys: true });
+  return { data, issues: reader.issues };
+}
+
+/** What a checked data file gave, or an error listing every problem (stops start-up). */
+export function checkedOrThrow<T>(what: string, value: T | undefined, issues: readonly PackIssue[]): T {
+  if (value !== undefined && issues.length === 0) return value;
+  const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
+  throw new Error(`${what} cannot be used (${count}):\n${issues.map((i) => `  - ${formatIssue(i)}`).join('\n')}`);
+}
+
 /** ["services", 12, "contacts", 0] → "services[12].contacts[0]"; a top-level array reads "[12]...". */
 export function formatPath(parts: ReadonlyArray<PropertyKey>): string {
   let out = '';

@@ -37,6 +37,7 @@ for (const [file, title] of [
   ['holdout-v7.json', 'hold-out set v7 (first run recorded in docs/triage.md; used to choose the rule floor since)'],
   ['holdout-v8.json', 'hold-out set v8 (first run recorded in docs/triage.md; used to choose the rule floor since)'],
   ['holdout-v9.json', 'hold-out set v9 (first run recorded in docs/triage.md; not used for tuning)'],
+  ['holdout-v10.json', 'hold-out set v10 (first run recorded in docs/triage.md; not used for tuning)'],
 ] as const) {
   if (!existsSync(join(evalDir, file))) continue;
   const holdout = holdoutSchema.parse(readJson(file));

@@ -4,6 +4,9 @@ import { PackError, defaultPacksDir, formatIssue, listPacks, loadPack } from '..
 import type { Contact, KnowledgePack } from '../knowledge/schema/pack';
 import { projectPath } from '../knowledge/paths';
 import { checkCorpus, type CorpusStats } from '../knowledge/triage/corpus';
+import { defaultRiskRulesPath, readRiskRules } from '../knowledge/triage/riskRules';
+import { defaultSlotsPath, readRiskSlots } from '../knowledge/triage/riskSlots';
+import { lintRiskRules, lintSlots, type RuleFinding } from '../knowledge/triage/riskRulesLint';
 import { PRIORITY_GROUP_IDS, RISK_ROUTES } from '../knowledge/vocabulary';
 
 // `npm run knowledge:check`: validates every pack under knowledge/packs and lists
@@ -167,6 +170,43 @@ export function formatCorpus(findings: CorpusFindings): string {
   return lines.join('\n');
 }
 
+export interface RulesFindings {
+  file: string;
+  findings: RuleFinding[];
+  rules: number;
+  examples: number;
+  nearMisses: number;
+}
+
+/** Reads, checks and lints the risk rules and their slots (knowledge/triage/rules/). */
+export function rulesFindings(file = defaultRiskRulesPath(), slotsFile = defaultSlotsPath()): RulesFindings {
+  const { data, issues } = readRiskRules(file);
+  const slots = readRiskSlots(slotsFile);
+  const findings: RuleFinding[] = [...slots.issues, ...issues].map((i) => ({ ...i, level: 'error' }));
+  if (slots.slots) findings.push(...lintSlots(slots.slots, path.basename(slotsFile)));
+  if (data && slots.slots && issues.length === 0) findings.push(...lintRiskRules(data, path.basename(file), slots.slots));
+  const rules = data?.rules ?? [];
+  return { file, findings, rules: rules.length, examples: rules.reduce((n, r) => n + r.examples.length, 0), nearMisses: rules.reduce((n, r) => n + r.nearMisses.length, 0) };
+}
+
+export function formatRules(report: RulesFindings): string {
+  const errors = report.findings.filter((f) => f.level === 'error');
+  const warnings = report.findings.filter((f) => f.level === 'warning');
+  const lines = [
+    `${errors.length === 0 ? 'OK  ' : 'FAIL'} risk rules: ${report.rules} rules (${report.examples} examples, ${report.nearMisses} near misses), ${errors.length} error(s), ${warnings.length} warning(s)`,
+  ];
+  for (const e of errors.slice(0, 50)) lines.push(`  error   ${formatIssue(e)}`);
+  if (errors.length > 50) lines.push(`  ... and ${errors.length - 50} more`);
+  // Copies between twin rules are listed once per pair of rules, not once per pattern.
+  const pairs = new Map<string, number>();
+  for (const w of warnings) {
+    if (!w.twins) lines.push(`  warning ${formatIssue(w)}`);
+    else pairs.set(w.twins.join(' and '), (pairs.get(w.twins.join(' and ')) ?? 0) + 1);
+  }
+  for (const [key, n] of pairs) lines.push(`  warning ${n} pattern(s) shared by ${key}: twin rules to merge`);
+  return lines.join('\n');
+}
+
 const USAGE = `Usage: knowledge-check [--json] [--packs-dir <dir>] [--strict]
   Validates every knowledge pack and lists problems.
   --json        print the report as JSON
@@ -197,9 +237,12 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   }
   const report = checkPacks({ packsDir });
   const corpus = corpusFindings();
-  out(json ? JSON.stringify({ ...report, corpus }, null, 2) : `${formatReport(report)}\n${formatCorpus(corpus)}`);
+  const rules = rulesFindings();
+  out(json ? JSON.stringify({ ...report, corpus, rules }, null, 2) : `${formatReport(report)}\n${formatCorpus(corpus)}\n${formatRules(rules)}`);
   const errors =
-    report.findings.filter((f) => f.level === 'error' || (strict && f.level === 'warning')).length + corpus.errors.length;
+    report.findings.filter((f) => f.level === 'error' || (strict && f.level === 'warning')).length +
+    corpus.errors.length +
+    rules.findings.filter((f) => f.level === 'error').length;
   return errors > 0 || report.packs.length === 0 ? 1 : 0;
 }
 

@@ -184,5 +184,40 @@ export function checkCorpus(
   const own = duplicates(items);
   // Evaluation texts first, so a corpus line is reported as the copy.
   const crossed = duplicates([...evaluation, ...items]).filter((i) => !i.where.startsWith('test/') && !own.some((o) => o.where === i.where));
-  return { issues: [...issues, ...own, ...crossed.map((i) => ({ ...i, message: `${i.message} (an evaluation text)` }))], stats: corpusStats(items) };
+  const { overlaps, issues: overlapIssues } = readEvalOverlaps(dir);
+  const textAt = new Map(items.map((item) => [item.where, canonical(item.text)]));
+  const excused = new Set<string>();
+  const unexcused = crossed.filter((i) => {
+    const text = textAt.get(i.where);
+    if (text === undefined || !overlaps.has(text) || !i.message.startsWith('repeats')) return true;
+    excused.add(text);
+    return false;
+  });
+  // An entry nothing repeats any more must go, so the list never outgrows what it excuses.
+  for (const [text, where] of overlaps) if (!excused.has(text)) overlapIssues.push({ where, message: 'no corpus line repeats an evaluation text with these words any more: remove the entry' });
+  return {
+    issues: [...issues, ...own, ...overlapIssues, ...unexcused.map((i) => ({ ...i, message: `${i.message} (an evaluation text)` }))],
+    stats: corpusStats(items),
+  };
+}
+
+const EVAL_OVERLAPS_FILE = 'eval-overlaps.json';
+
+const evalOverlapsSchema = z.array(
+  z.object({ text: z.string().trim().min(1), why: z.string().trim().min(10, 'say why the repeat is allowed'), found: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'the date it was found, like 2026-12-01') }).strict(),
+);
+
+/**
+ * Short everyday messages that a corpus author and, later and independently, an evaluation set's
+ * author both wrote word for word ("i want to die"). Each is listed with why and when, so the
+ * repeat is disclosed instead of either set being edited after the evaluation's first run.
+ */
+function readEvalOverlaps(dir: string): { overlaps: Map<string, string>; issues: CorpusIssue[] } {
+  const file = path.join(dir, EVAL_OVERLAPS_FILE);
+  const overlaps = new Map<string, string>();
+  if (!fs.existsSync(file)) return { overlaps, issues: [] };
+  const parsed = evalOverlapsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) return { overlaps, issues: parsed.error.issues.map((i) => ({ where: `${EVAL_OVERLAPS_FILE}:${i.path.join('.')}`, message: i.message })) };
+  parsed.data.forEach((entry, i) => overlaps.set(canonical(entry.text), `${EVAL_OVERLAPS_FILE}:[${i}]`));
+  return { overlaps, issues: [] };
 }

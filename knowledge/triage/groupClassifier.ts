@@ -3,7 +3,7 @@ import { PRIORITY_GROUP_IDS, type AgeBand, type Audience, type PriorityGroupId }
 import { GROUP_CUES } from './groupCues';
 import type { NormalisedText } from './normalise';
 import { PatternCompiler, type Stemmer } from './pattern';
-import { RISK_SLOTS } from './riskSlots';
+import { riskSlots } from './riskSlots';
 import type { GroupScore } from './types';
 
 // Function words carry no topic; "not" and "no" stay because they do ("not in
@@ -54,7 +54,7 @@ export class GroupClassifier {
     }
     if (this.groups.length > 0) trainSparse(this.bayes);
 
-    const compiler = new PatternCompiler(RISK_SLOTS, stem);
+    const compiler = new PatternCompiler(riskSlots(), stem);
     for (const id of PRIORITY_GROUP_IDS) {
       this.cues.set(
         id,

@@ -6,7 +6,7 @@ import { riskWindows } from './windows';
 export type { GroupScore, RiskMatch, TriageContext, TriageFn, TriageResult } from './types';
 export { createTriage, createTriageEngine, MAX_TEXT_LENGTH, type TriageEngine } from './triage';
 export { RiskDetector, RISK_LEXICON } from './risk';
-export { RISK_RULES, type RiskRule } from './riskRules';
+export { projectRiskRules, readRiskRules, type RiskRule, type RiskRuleSet } from './riskRules';
 export type { NormalisedText } from './normalise';
 export { MAX_RISK_SCAN, riskWindows } from './windows';
 

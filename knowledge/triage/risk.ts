@@ -2,8 +2,8 @@ import { RISK_ROUTES, type RiskRoute } from '../vocabulary';
 import { CHILD_PRESENT_CUES, CHILD_SPEAKER_CUES, COMPLEXITY_CUES, GROUP_CUES, STATUTORY_CUES, TOPIC_CUES, WORRY_CUES } from './groupCues';
 import { Normaliser, stem, type NormalisedText } from './normalise';
 import { neededWordsPresent, PatternCompiler, type NeededWords } from './pattern';
-import { FIGURATIVE_FRAMES, HISTORIC_FRAMES, RISK_RULES, type RiskRule } from './riskRules';
-import { RISK_SLOTS } from './riskSlots';
+import { projectRiskRules, type RiskRule, type RiskRuleSet } from './riskRules';
+import { riskSlots } from './riskSlots';
 import type { RiskMatch } from './types';
 
 /** Most urgent first: the order the issue sets for routes. */
@@ -68,22 +68,26 @@ export class RiskDetector {
   private readonly figurative: RegExp;
   private readonly historic: RegExp;
 
-  /** `prefilter: false` runs every rule's regex on every message (for the equivalence test). */
+  /**
+   * `prefilter: false` runs every rule's regex on every message (for the equivalence test);
+   * `ruleSet` defaults to knowledge/triage/rules/risk-rules.json.
+   */
   constructor(
     extraKnownWords: Iterable<string> = [],
     private readonly prefilter = true,
+    ruleSet: RiskRuleSet = projectRiskRules(),
   ) {
     const patternWords = new Set<string>();
-    for (const rule of RISK_RULES) for (const w of wordsOf([...rule.patterns, ...(rule.surface ?? [])])) patternWords.add(w);
-    for (const list of Object.values(RISK_SLOTS)) for (const w of wordsOf(list)) patternWords.add(w);
+    for (const rule of ruleSet.rules) for (const w of wordsOf([...rule.patterns, ...(rule.surface ?? [])])) patternWords.add(w);
+    for (const list of Object.values(riskSlots())) for (const w of wordsOf(list)) patternWords.add(w);
     // Only key risk words are fuzzy targets; every other word a rule or cue uses is just "known",
     // so "chucked" is never "corrected" to "checked".
     for (const cues of Object.values(GROUP_CUES)) for (const w of wordsOf(cues.map(([p]) => p))) patternWords.add(w);
     for (const w of wordsOf([...WORRY_CUES, ...COMPLEXITY_CUES, ...STATUTORY_CUES, ...TOPIC_CUES, ...CHILD_PRESENT_CUES, ...CHILD_SPEAKER_CUES])) patternWords.add(w);
     this.normaliser = new Normaliser(RISK_LEXICON, [...patternWords, ...extraKnownWords]);
 
-    const stemmed = new PatternCompiler(RISK_SLOTS, stem);
-    const plain = new PatternCompiler(RISK_SLOTS, (w) => w);
+    const stemmed = new PatternCompiler(riskSlots(), stem);
+    const plain = new PatternCompiler(riskSlots(), (w) => w);
     // Rules share context lists (a child is mentioned, an older person is): compile each list once.
     const contexts = new Map<string, RegExp>();
     const context = (patterns: readonly string[]): RegExp => {
@@ -95,7 +99,7 @@ export class RiskDetector {
       }
       return re;
     };
-    this.rules = RISK_RULES.map((rule) => ({
+    this.rules = ruleSet.rules.map((rule) => ({
       rule,
       stem: rule.patterns.length > 0 ? stemmed.compile(rule.patterns) : undefined,
       surface: rule.surface && rule.surface.length > 0 ? plain.compile(rule.surface) : undefined,
@@ -104,8 +108,8 @@ export class RiskDetector {
       requires: rule.requires ? context(rule.requires) : undefined,
       excludes: rule.excludes ? context(rule.excludes) : undefined,
     }));
-    this.figurative = stemmed.compile(FIGURATIVE_FRAMES);
-    this.historic = stemmed.compile(HISTORIC_FRAMES);
+    this.figurative = stemmed.compile(ruleSet.figurativeFrames);
+    this.historic = stemmed.compile(ruleSet.historicFrames);
   }
 
   detect(text: string): RiskMatch[] {

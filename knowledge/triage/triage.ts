@@ -5,7 +5,7 @@ import { CHILD_PRESENT_CUES, CHILD_SPEAKER_CUES, COMPLEXITY_CUES, QUESTION_START
 import { stem, type NormalisedText } from './normalise';
 import { PatternCompiler } from './pattern';
 import { RiskDetector } from './risk';
-import { RISK_SLOTS } from './riskSlots';
+import { riskSlots } from './riskSlots';
 import { decideRisk, RISK_THRESHOLDS, type RiskDecision } from './model/decision';
 import { defaultModel } from './model/defaultModel';
 import { riskOf, type ModelScores, type TriageModel } from './model/triageModel';
@@ -60,7 +60,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const normalise = (text: string) => detector.normaliser.normalise(text);
   const classifier = new GroupClassifier(pack.priorityGroups, stem, normalise);
 
-  const compiler = new PatternCompiler(RISK_SLOTS, stem);
+  const compiler = new PatternCompiler(riskSlots(), stem);
   const worry = compiler.compile(WORRY_CUES);
   const complexity = compiler.compile(COMPLEXITY_CUES);
   const statutory = compiler.compile(STATUTORY_CUES);

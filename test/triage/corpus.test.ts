@@ -63,6 +63,26 @@ test('exact and near duplicates, and copies of evaluation texts, are found', asy
   }
 });
 
+test('a repeat listed in eval-overlaps.json (why and when) is excused; a stale entry and an unlisted repeat are not', async () => {
+  const { dir, remove } = await corpusOf({ 'a.jsonl': [line({ text: 'i want to die', route: 'crisis', kind: 'risk' }), line({ text: 'help with rent' })] });
+  const overlap = (text: string) => ({ text, why: 'written word for word by both authors', found: '2026-12-01' });
+  fs.writeFileSync(path.join(dir, 'eval-overlaps.json'), JSON.stringify([overlap('I want to die!'), overlap('no longer in the corpus')]));
+  const evaluation = [
+    { text: 'i want to die', where: 'test/eval/m.json:scenarios[0].turns[0]' },
+    { text: 'help with rent', where: 'test/eval/m.json:scenarios[1].turns[0]' },
+  ];
+  try {
+    expect(checkCorpus(dir, evaluation).issues.map((i) => `${i.where} ${i.message}`)).toEqual([
+      'eval-overlaps.json:[1] no corpus line repeats an evaluation text with these words any more: remove the entry',
+      'a.jsonl:2 repeats test/eval/m.json:scenarios[1].turns[0] (an evaluation text)',
+    ]);
+    fs.writeFileSync(path.join(dir, 'eval-overlaps.json'), JSON.stringify([{ text: 'x', why: 'short' }]));
+    expect(checkCorpus(dir, evaluation).issues.map((i) => i.where)).toEqual(expect.arrayContaining(['eval-overlaps.json:0.why', 'eval-overlaps.json:0.found']));
+  } finally {
+    await remove();
+  }
+});
+
 test('distinct lines that share a few words are not duplicates', () => {
   expect(duplicates([
     { text: 'my son will not go to school and cries every morning', where: '1' },

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { RiskDetector } from '../../knowledge/triage/risk';
 import { EVAL_DIR, readEval } from './helpers';
-import { detectRisk, RISK_RULES } from '../../knowledge/triage';
+import { detectRisk, projectRiskRules } from '../../knowledge/triage';
 
 const rulesOf = (text: string) => detectRisk(text).map((m) => m.rule);
 const routesOf = (text: string) => detectRisk(text).map((m) => m.route);
@@ -26,68 +26,14 @@ describe('detectRisk: the examples in the issue', () => {
   });
 });
 
-describe('detectRisk: one example per rule, so every rule is exercised', () => {
-  const examples: Record<string, string[]> = {
-    'emergency.overdose-taken': ["i've taken a load of pills", 'she swallowed 20 paracetamol', "he od'd"],
-    'emergency.weapon': ["he's got a knife", 'my son carries a machete'],
-    'emergency.violence-now': ['he is hitting me right now', 'hes trying to break the door down'],
-    'emergency.medical': ['my baby is not breathing', 'my dad collapsed'],
-    'emergency.about-to-jump': ['im on the bridge and about to jump', 'i am standing on the edge of the roof'],
-    'emergency.threat-to-kill': ['he said he is going to kill me', 'i want to stab him'],
-    'emergency.child-alone-now': ['the toddler next door is alone right now and screaming'],
-    'crisis.suicidal-intent': ['i want to kill myself', 'thinking about ending my life', 'everyone would be better off without me'],
-    'crisis.wants-to-die': ['i just want to die', 'no point in living', "I can't go on"],
-    'crisis.self-harm': ['she has been cutting herself', 'i self harm', 'cuts all over her arms'],
-    'crisis.cannot-keep-safe': ["I'm not sure I can keep myself safe", "i don't think i can stay safe"],
-    'crisis.overdose-thoughts': ["i've been stockpiling my tablets", 'thinking about an overdose'],
-    'crisis.not-ok': ["I'm not ok", "i'm at breaking point"],
-    'crisis.harm-to-baby-thoughts': ['I am scared I might hurt my baby'],
-    'safeguarding-child.sexual-abuse': ['my uncle touched me', 'my stepdad gets into my bed at night'],
-    'safeguarding-child.physical-abuse': ['my stepdad hits me with a belt', 'bruises on the baby'],
-    'safeguarding-child.neglect': ['the kids next door are always filthy and hungry', 'they leave their 3 year old home alone'],
-    'safeguarding-child.grooming': ['an older man keeps buying my daughter presents', 'someone asked my son to send naked pictures'],
-    'safeguarding-child.county-lines': ['my son is caught up in county lines'],
-    'safeguarding-child.criminal-exploitation': ['my son owes money to a dealer', 'my daughter has a burner phone'],
-    'safeguarding-adult.exploitation': ['my brother is dealing drugs for a gang who threaten him'],
-    'safeguarding-child.missing': ["my son hasn't come home", 'my daughter has gone missing'],
-    'safeguarding-adult.missing': ['my husband has gone missing'],
-    'safeguarding-adult.missing-vulnerable': ['my grandad with dementia wandered off'],
-    'safeguarding-child.fgm': ['they want to have her cut in the summer holiday', 'FGM'],
-    'safeguarding-child.forced-marriage': ['they are forcing me to get married', 'my sister is being married off'],
-    'safeguarding-child.scared-at-home': ['i am 13 and scared to go home'],
-    'safeguarding-child.practitioner-concern': ['I have a safeguarding concern about a pupil'],
-    'domestic-abuse.violence': ['my husband hits me', 'he beat me up again', 'my partner has hit me'],
-    'domestic-abuse.named': ['domestic violence', 'my partner is so controlling', 'i think i am being gaslit', 'hubby gets violent when drunk'],
-    'domestic-abuse.threats': ['he threatened to take the kids', 'he threatens me'],
-    'domestic-abuse.fear-at-home': ["I'm scared of my husband", 'i walk on eggshells'],
-    'domestic-abuse.coercive-control': ['my partner checks my phone', 'he controls all the money'],
-    'safeguarding-adult.financial-abuse': ['my nans carer is taking her pension', 'my elderly dad keeps getting scammed'],
-    'safeguarding-adult.theft-by-relative': ['my cousin helps himself to her savings'],
-    'safeguarding-adult.cuckooing': ['his flat has been cuckooed', 'dealers have taken over his flat'],
-    'safeguarding-adult.modern-slavery': ['they took my passport', 'i work for no pay'],
-    'safeguarding-adult.care-neglect': ['the care home left her in a soiled bed', 'self neglect'],
-    'safeguarding-adult.abuse': ['my elderly mum is scared of her son who hits her'],
-    'safeguarding-adult.control': ['my uncle is 80 and his son will not let him out', 'the carer is stealing from my nan'],
-    'safeguarding-adult.sexual-abuse': ['I was raped last night'],
-    'safeguarding-child.named-harm': ['a man at the mosque is talking to my son about going to fight abroad', 'my 3 year old has been left with a drunk babysitter'],
-    'safeguarding-child.named-harm-unknown-age': ['im being groomed i think', "i'm being blackmailed with nude photos"],
-    'safeguarding-child.kept-locked-in': ["my mum's partner keeps me locked in my room"],
-    'domestic-abuse.kept-locked-in': ['my husband keeps me locked in when he goes to work'],
-    'domestic-abuse.named-harm': ['my dad gets drunk and throws things at mum'],
-    'safeguarding-adult.named-harm': ['I am worried my neighbour is being kept as a slave', "my flatmate takes my benefits and won't let me have any money"],
-    'emergency.threat-to-others': ['my son says he is going to shoot up the school', 'he keeps saying he will bomb the church'],
-    'domestic-abuse.honour-based': ["my uncles say I've brought dishonour on the family", 'they talk about izzat and say they will punish me for dating him'],
-    'safeguarding-adult.scam': ['my mum is 84 and someone told her to move her money to a safe account', 'cowboy roofers keep driving my grandad to the cashpoint'],
-    'safeguarding-adult.self-neglect': ["my elderly uncle's flat is crammed with newspapers and bin bags", 'grandma has stopped washing and eating'],
-  };
-
-  it('has an example for every rule', () => {
-    expect(Object.keys(examples).sort()).toEqual(RISK_RULES.map((r) => r.id).sort());
-  });
-
-  for (const [rule, texts] of Object.entries(examples)) {
-    it.each(texts)(`${rule}: "%s"`, (text) => {
-      expect(rulesOf(text)).toContain(rule);
+describe('detectRisk: every rule\'s examples and near misses (knowledge/triage/rules/risk-rules.json)', () => {
+  // The file's schema requires both lists for every rule; here each is walked.
+  for (const rule of projectRiskRules().rules) {
+    it.each(rule.examples)(`${rule.id} fires on "%s"`, (text) => {
+      expect(rulesOf(text)).toContain(rule.id);
+    });
+    it.each(rule.nearMisses)(`${rule.id} does not fire on "%s"`, (text) => {
+      expect(rulesOf(text)).not.toContain(rule.id);
     });
   }
 });

@@ -1,0 +1,106 @@
+// The risk rules are a data file (knowledge/triage/rules/risk-rules.json) checked like a pack:
+// every problem named by file, path and message, and linted for what a reviewer would fix.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readRiskRules } from '../../knowledge/triage/riskRules';
+import { formatRules, rulesFindings } from '../../scripts/knowledge-check';
+
+const rule = (overrides: Record<string, unknown> = {}) => ({
+  id: 'crisis.test',
+  route: 'crisis',
+  patterns: ['want to die'],
+  examples: ['i want to die'],
+  nearMisses: ['i want to dye my hair'],
+  ...overrides,
+});
+
+const file = (overrides: Record<string, unknown> = {}) => ({
+  contexts: { child: ['{CHILD}', 'school'] },
+  frames: { figurative: [{ pattern: 'dying (to | for)' }], historic: [] },
+  rules: [rule()],
+  ...overrides,
+});
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'risk-rules-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(content: unknown, name = 'risk-rules.json'): string {
+  const full = path.join(dir, name);
+  fs.writeFileSync(full, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return full;
+}
+
+const messages = (full: string) => rulesFindings(full).findings.map((f) => `${f.level} ${f.path}: ${f.message}`);
+
+describe('the project rules file', () => {
+  it('loads with no errors, every rule with examples and near misses', () => {
+    const report = rulesFindings();
+    expect(report.findings.filter((f) => f.level === 'error')).toEqual([]);
+    expect(report.rules).toBeGreaterThan(40);
+    expect(report.examples).toBeGreaterThanOrEqual(report.rules);
+    expect(report.nearMisses).toBeGreaterThanOrEqual(report.rules);
+  });
+
+  it('writes context names out in the rules the detector gets', () => {
+    const { set } = readRiskRules();
+    for (const r of set!.rules) for (const p of [...(r.requires ?? []), ...(r.excludes ?? [])]) expect(p.startsWith('@')).toBe(false);
+  });
+});
+
+describe('problems in a rules file', () => {
+  it('a file that is not JSON: the line and column', () => {
+    expect(messages(write('{\n  "rules": [\n    {,\n'))).toEqual([expect.stringMatching(/^error : is not valid JSON at line 3, column \d+/)]);
+  });
+
+  it('a rule without examples or near misses, with an unknown field, or a bad route', () => {
+    const found = messages(write(file({ rules: [rule({ examples: [], nearMisses: undefined, colour: 'red', route: 'crises' })] })));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('rules[0].examples: every rule needs at least one message it must fire on'),
+        expect.stringContaining('rules[0].nearMisses: is missing'),
+        expect.stringContaining('rules[0]: has an unknown field "colour"'),
+        expect.stringContaining('rules[0].route'),
+      ]),
+    );
+  });
+
+  it('a rule with no patterns at all', () => {
+    expect(messages(write(file({ rules: [rule({ patterns: [] })] })))).toEqual([expect.stringContaining('rules[0].patterns: a rule needs patterns or surface patterns')]);
+  });
+
+  it('a context that is not defined, an id used twice, an id that does not start with its route', () => {
+    const found = messages(write(file({ rules: [rule({ requires: ['@older'] }), rule(), rule({ id: 'emergency.test2' })] })));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'error rules[0].requires[0]: names the context "older", which contexts does not define',
+        'error rules[1].id: "crisis.test" is already the id of rules[0]',
+        'error rules[2].id: starts with its route: "crisis.…" (found "emergency.test2")',
+      ]),
+    );
+  });
+
+  it('lint: a pattern that does not compile, alternatives that are the same once stemmed, a pattern twice in one list', () => {
+    const found = messages(write(file({ rules: [rule({ patterns: ['want to (die', '(holding | holds) a knife', 'want to die', 'want to die'] })] })));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^error rules\[0\]\.patterns\[0\]: does not compile/),
+        'error rules[0].patterns[1]: "holds" reads the same as "holding" in its group once stemmed: leave one out',
+        'error rules[0].patterns[3]: the same pattern as rules[0].patterns[2]: leave one out',
+      ]),
+    );
+  });
+
+  it('lint: surface patterns are not stemmed, so tenses are different words there', () => {
+    expect(messages(write(file({ rules: [rule({ surface: ['(missing | miss) again'] })] })))).toEqual([]);
+  });
+
+  it('lint: a pattern in two rules is a warning (twins to merge), listed once per pair', () => {
+    const report = rulesFindings(write(file({ rules: [rule(), rule({ id: 'crisis.twin', patterns: ['want to die', 'no way out'] })] })));
+    expect(report.findings).toEqual([expect.objectContaining({ level: 'warning', path: 'rules[1].patterns[0]', twins: ['crisis.test', 'crisis.twin'] })]);
+    expect(formatRules(report)).toContain('warning 1 pattern(s) shared by crisis.test and crisis.twin: twin rules to merge');
+  });
+});
