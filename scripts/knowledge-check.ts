@@ -6,7 +6,9 @@ import { projectPath } from '../knowledge/paths';
 import { checkCorpus, type CorpusStats } from '../knowledge/triage/corpus';
 import { defaultRiskRulesPath, readRiskRules } from '../knowledge/triage/riskRules';
 import { defaultSlotsPath, readRiskSlots } from '../knowledge/triage/riskSlots';
-import { lintRiskRules, lintSlots, type RuleFinding } from '../knowledge/triage/riskRulesLint';
+import { defaultTextSpeakPath, readTextSpeak } from '../knowledge/triage/textSpeak';
+import { defaultGroupCuesPath, readGroupCues } from '../knowledge/triage/groupCues';
+import { lintGroupCues, lintRiskRules, lintSlots, type RuleFinding } from '../knowledge/triage/riskRulesLint';
 import { PRIORITY_GROUP_IDS, RISK_ROUTES } from '../knowledge/vocabulary';
 
 // `npm run knowledge:check`: validates every pack under knowledge/packs and lists
@@ -178,12 +180,20 @@ export interface RulesFindings {
   nearMisses: number;
 }
 
-/** Reads, checks and lints the risk rules and their slots (knowledge/triage/rules/). */
-export function rulesFindings(file = defaultRiskRulesPath(), slotsFile = defaultSlotsPath()): RulesFindings {
+/** Reads, checks and lints the rule files (knowledge/triage/rules/): risk rules, slots, text speak, group cues. */
+export function rulesFindings(
+  file = defaultRiskRulesPath(),
+  slotsFile = defaultSlotsPath(),
+  textSpeakFile = defaultTextSpeakPath(),
+  cuesFile = defaultGroupCuesPath(),
+): RulesFindings {
   const { data, issues } = readRiskRules(file);
   const slots = readRiskSlots(slotsFile);
-  const findings: RuleFinding[] = [...slots.issues, ...issues].map((i) => ({ ...i, level: 'error' }));
+  const speak = readTextSpeak(textSpeakFile);
+  const cues = readGroupCues(cuesFile);
+  const findings: RuleFinding[] = [...slots.issues, ...speak.issues, ...cues.issues, ...issues].map((i) => ({ ...i, level: 'error' }));
   if (slots.slots) findings.push(...lintSlots(slots.slots, path.basename(slotsFile)));
+  if (slots.slots && cues.cues) findings.push(...lintGroupCues(cues.cues, slots.slots, path.basename(cuesFile)));
   if (data && slots.slots && issues.length === 0) findings.push(...lintRiskRules(data, path.basename(file), slots.slots));
   const rules = data?.rules ?? [];
   return { file, findings, rules: rules.length, examples: rules.reduce((n, r) => n + r.examples.length, 0), nearMisses: rules.reduce((n, r) => n + r.nearMisses.length, 0) };

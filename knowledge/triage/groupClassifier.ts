@@ -1,6 +1,6 @@
 import { createSparseBayes, trainSparse } from './sparseBayes';
 import { PRIORITY_GROUP_IDS, type AgeBand, type Audience, type PriorityGroupId } from '../vocabulary';
-import { GROUP_CUES } from './groupCues';
+import { groupCues } from './groupCues';
 import type { NormalisedText } from './normalise';
 import { PatternCompiler, type Stemmer } from './pattern';
 import { riskSlots } from './riskSlots';
@@ -58,7 +58,7 @@ export class GroupClassifier {
     for (const id of PRIORITY_GROUP_IDS) {
       this.cues.set(
         id,
-        (GROUP_CUES[id] ?? []).map(([pattern, weight]) => ({ re: compiler.compile([pattern]), weight })),
+        (groupCues().groups[id] ?? []).map(([pattern, weight]) => ({ re: compiler.compile([pattern]), weight })),
       );
     }
   }

@@ -2,7 +2,7 @@ import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
 import { BoundedCache } from './boundedCache';
 import { COMMON_WORDS } from './commonWords';
 import { FuzzyCorrector } from './fuzzy';
-import { PHRASE_REWRITES, TOKEN_REWRITES, TWO_BEFORE_VERB, TWO_MEANS_TO } from './textSpeak';
+import { textSpeak, type TextSpeak } from './textSpeak';
 
 /**
  * A message as the risk rules and the classifier see it. Rules match on the
@@ -74,17 +74,19 @@ const PRE_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
 
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
-const twoWordRewrites = new Map<string, string[]>();
-for (const [from, to] of PHRASE_REWRITES) twoWordRewrites.set(from, to.split(' '));
-
 export class Normaliser {
   private readonly known = new Set<string>();
   private readonly knownStems = new Set<string>();
   private readonly fuzzy: FuzzyCorrector;
+  private readonly tokens: TextSpeak['tokens'];
+  private readonly twoWordRewrites = new Map<string, string[]>();
 
-  constructor(riskLexicon: readonly string[], extraKnown: Iterable<string> = []) {
+  /** `speak` defaults to knowledge/triage/rules/text-speak.json. */
+  constructor(riskLexicon: readonly string[], extraKnown: Iterable<string> = [], private readonly speak: TextSpeak = textSpeak()) {
+    this.tokens = speak.tokens;
+    for (const [from, to] of speak.phrases) this.twoWordRewrites.set(from, to.split(' '));
     for (const w of COMMON_WORDS.split(/\s+/)) if (w) this.addKnown(w);
-    for (const [from, to] of Object.entries(TOKEN_REWRITES)) {
+    for (const [from, to] of Object.entries(this.tokens)) {
       this.addKnown(from);
       for (const w of to.split(' ')) this.addKnown(w);
     }
@@ -107,12 +109,12 @@ export class Normaliser {
   normalise(input: string): NormalisedText {
     let text = input.normalize('NFKC').toLowerCase();
     for (const [re, to] of PRE_REWRITES) text = text.replace(re, to);
-    text = text.replace(TWO_MEANS_TO, '$1 to').replace(TWO_BEFORE_VERB, 'to $1');
+    text = text.replace(this.speak.twoMeansTo, '$1 to').replace(this.speak.twoBeforeVerb, 'to $1');
     // leet inside words that mix letters and digits: "k1ll", "su1c1de"
     // (One run of word characters, then a test for a letter: "[a-z0-9@$]*[a-z][a-z0-9@$]*" is
     // quadratic on a long run of digits.)
     text = text.replace(/[a-z0-9@$]+/g, (w) =>
-      /[a-z]/.test(w) && /[0-9@$]/.test(w) && !/^\d+(st|nd|rd|th|s|am|pm|k|m|mg|ml)$/.test(w) && !(w in TOKEN_REWRITES)
+      /[a-z]/.test(w) && /[0-9@$]/.test(w) && !/^\d+(st|nd|rd|th|s|am|pm|k|m|mg|ml)$/.test(w) && !(w in this.tokens)
         ? w.replace(/[0134579@$]/g, (c) => LEET[c] ?? c)
         : w,
     );
@@ -122,7 +124,7 @@ export class Normaliser {
     for (let token of raw) {
       // "pleeeease" -> "pleease": three or more of a letter become two
       token = token.replace(/([a-z])\1{2,}/g, '$1$1');
-      const rewrite = TOKEN_REWRITES[token];
+      const rewrite = this.tokens[token];
       if (rewrite !== undefined) {
         for (const w of rewrite.split(' ')) words.push(w);
         continue;
@@ -135,7 +137,7 @@ export class Normaliser {
         }
         const corrected = this.fuzzy.correct(token) ?? (single !== token ? this.fuzzy.correct(single) : undefined);
         if (corrected !== undefined) {
-          const again = TOKEN_REWRITES[corrected];
+          const again = this.tokens[corrected];
           for (const w of (again ?? corrected).split(' ')) words.push(w);
           continue;
         }
@@ -146,7 +148,7 @@ export class Normaliser {
     const tokens: string[] = [];
     for (let i = 0; i < words.length; i++) {
       if (i + 1 < words.length) {
-        const joined = twoWordRewrites.get(words[i] + ' ' + words[i + 1]);
+        const joined = this.twoWordRewrites.get(words[i] + ' ' + words[i + 1]);
         if (joined !== undefined) {
           tokens.push(...joined);
           i++;

@@ -1,5 +1,5 @@
 import { RISK_ROUTES, type RiskRoute } from '../vocabulary';
-import { CHILD_PRESENT_CUES, CHILD_SPEAKER_CUES, COMPLEXITY_CUES, GROUP_CUES, STATUTORY_CUES, TOPIC_CUES, WORRY_CUES } from './groupCues';
+import { groupCues } from './groupCues';
 import { Normaliser, stem, type NormalisedText } from './normalise';
 import { neededWordsPresent, PatternCompiler, type NeededWords } from './pattern';
 import { projectRiskRules, type RiskRule, type RiskRuleSet } from './riskRules';
@@ -82,8 +82,9 @@ export class RiskDetector {
     for (const list of Object.values(riskSlots())) for (const w of wordsOf(list)) patternWords.add(w);
     // Only key risk words are fuzzy targets; every other word a rule or cue uses is just "known",
     // so "chucked" is never "corrected" to "checked".
-    for (const cues of Object.values(GROUP_CUES)) for (const w of wordsOf(cues.map(([p]) => p))) patternWords.add(w);
-    for (const w of wordsOf([...WORRY_CUES, ...COMPLEXITY_CUES, ...STATUTORY_CUES, ...TOPIC_CUES, ...CHILD_PRESENT_CUES, ...CHILD_SPEAKER_CUES])) patternWords.add(w);
+    const cues = groupCues();
+    for (const list of Object.values(cues.groups)) for (const w of wordsOf(list.map(([p]) => p))) patternWords.add(w);
+    for (const w of wordsOf([...cues.worry, ...cues.complexity, ...cues.statutory, ...cues.topic, ...cues.childPresent, ...cues.childSpeaker])) patternWords.add(w);
     this.normaliser = new Normaliser(RISK_LEXICON, [...patternWords, ...extraKnownWords]);
 
     const stemmed = new PatternCompiler(riskSlots(), stem);

@@ -1,6 +1,7 @@
 import type { PackIssue } from '../loader';
 import { stem } from './normalise';
 import { PatternCompiler } from './pattern';
+import type { GroupCues } from './groupCues';
 import type { RiskRulesFile } from './riskRules';
 import type { RiskSlots } from './riskSlots';
 
@@ -17,9 +18,27 @@ interface Located {
   stemmed: boolean;
 }
 
-/** Innermost groups, "(a | b)" and "!(a | b)": their alternatives. */
-function innermostGroups(pattern: string): string[][] {
-  return [...pattern.matchAll(/\(([^()]*)\)/g)].map((m) => m[1].split('|').map((a) => a.trim()));
+/**
+ * Innermost groups, "(a | b)" and "!(a | b)": their alternatives. A "|" inside a one-word
+ * regular expression ("<1[2-9]|2[0-4]>") belongs to it, not to the group.
+ */
+export function innermostGroups(pattern: string): string[][] {
+  return [...pattern.matchAll(/\(([^()]*)\)/g)].map((m) => {
+    const alternatives: string[] = [];
+    let depth = 0;
+    let start = 0;
+    const inner = m[1];
+    for (let i = 0; i < inner.length; i++) {
+      if (inner[i] === '<') depth++;
+      else if (inner[i] === '>' && depth > 0) depth--;
+      else if (inner[i] === '|' && depth === 0) {
+        alternatives.push(inner.slice(start, i).trim());
+        start = i + 1;
+      }
+    }
+    alternatives.push(inner.slice(start).trim());
+    return alternatives;
+  });
 }
 
 /**
@@ -117,6 +136,28 @@ export function lintSlots(slots: RiskSlots, file: string): RuleFinding[] {
       const first = seen.get(phrase);
       if (first === undefined) seen.set(phrase, i);
       else findings.push({ level: 'error', file, path: `slots.${name}.phrases[${i}]`, message: `"${phrase}" is already slots.${name}.phrases[${first}]: leave one out` });
+    });
+  }
+  return findings;
+}
+
+/** Group and message cues: each compiles (on stems, as they are matched), no group repeats an alternative, no list a cue. */
+export function lintGroupCues(cues: GroupCues, slots: RiskSlots, file: string): RuleFinding[] {
+  const stemmed = new PatternCompiler(slots, stem);
+  const lists: Array<[string, readonly string[]]> = [
+    ...Object.entries(cues.groups).map(([id, list]): [string, readonly string[]] => [`groups.${id}`, list.map(([pattern]) => pattern)]),
+    ...(['worry', 'complexity', 'statutory', 'topic', 'childPresent', 'childSpeaker'] as const).map((key): [string, readonly string[]] => [key, cues[key]]),
+  ];
+  const located: Located[] = lists.flatMap(([where, list]) =>
+    list.map((pattern, i) => ({ where: where.startsWith('groups.') ? `${where}[${i}].pattern` : `${where}[${i}]`, pattern, stemmed: true })),
+  );
+  const findings = lintPatterns(located, file, stemmed, stemmed);
+  for (const [where, list] of lists) {
+    const seen = new Map<string, number>();
+    list.forEach((pattern, i) => {
+      const first = seen.get(pattern);
+      if (first === undefined) seen.set(pattern, i);
+      else findings.push({ level: 'error', file, path: `${where}[${i}]`, message: `the same cue as ${where}[${first}]: leave one out` });
     });
   }
   return findings;

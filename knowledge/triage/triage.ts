@@ -1,7 +1,7 @@
 import type { KnowledgePack } from '../schema/pack';
 import type { NeedLevelId, PriorityGroupId } from '../vocabulary';
 import { GroupClassifier } from './groupClassifier';
-import { CHILD_PRESENT_CUES, CHILD_SPEAKER_CUES, COMPLEXITY_CUES, QUESTION_START, SMALL_TALK, STATUTORY_CUES, TOPIC_CUES, WORRY_CUES } from './groupCues';
+import { groupCues } from './groupCues';
 import { stem, type NormalisedText } from './normalise';
 import { PatternCompiler } from './pattern';
 import { RiskDetector } from './risk';
@@ -61,12 +61,14 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const classifier = new GroupClassifier(pack.priorityGroups, stem, normalise);
 
   const compiler = new PatternCompiler(riskSlots(), stem);
-  const worry = compiler.compile(WORRY_CUES);
-  const complexity = compiler.compile(COMPLEXITY_CUES);
-  const statutory = compiler.compile(STATUTORY_CUES);
-  const topic = compiler.compile(TOPIC_CUES);
-  const childPresent = compiler.compile(CHILD_PRESENT_CUES);
-  const childSpeaker = compiler.compile(CHILD_SPEAKER_CUES);
+  const cues = groupCues();
+  const { smallTalk: SMALL_TALK, questionStart: QUESTION_START } = cues;
+  const worry = compiler.compile(cues.worry);
+  const complexity = compiler.compile(cues.complexity);
+  const statutory = compiler.compile(cues.statutory);
+  const topic = compiler.compile(cues.topic);
+  const childPresent = compiler.compile(cues.childPresent);
+  const childSpeaker = compiler.compile(cues.childSpeaker);
   const levels = new Set(pack.needLevels.map((l) => l.id));
   const level = (wanted: NeedLevelId): NeedLevelId => pickLevel(wanted, levels);
 

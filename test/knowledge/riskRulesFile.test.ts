@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readRiskRules } from '../../knowledge/triage/riskRules';
+import { innermostGroups } from '../../knowledge/triage/riskRulesLint';
+import { readTextSpeak } from '../../knowledge/triage/textSpeak';
 import { formatRules, rulesFindings } from '../../scripts/knowledge-check';
 
 const rule = (overrides: Record<string, unknown> = {}) => ({
@@ -94,6 +96,13 @@ describe('problems in a rules file', () => {
     );
   });
 
+  it('lint: a "|" inside a one-word regular expression is not an alternative of the group', () => {
+    expect(innermostGroups('(<1[2-9]|2[0-4]> hours | all day) ~2 (a | per)')).toEqual([['<1[2-9]|2[0-4]> hours', 'all day'], ['a', 'per']]);
+    expect(messages(write(file({ rules: [rule({ patterns: ['(<1[2-9]|2[0-4]> | <1[2-9]|2[0-4]>) hours'] })] })))).toEqual([
+      'error rules[0].patterns[0]: "<1[2-9]|2[0-4]>" reads the same as "<1[2-9]|2[0-4]>" in its group once stemmed: leave one out',
+    ]);
+  });
+
   it('lint: surface patterns are not stemmed, so tenses are different words there', () => {
     expect(messages(write(file({ rules: [rule({ surface: ['(missing | miss) again'] })] })))).toEqual([]);
   });
@@ -104,3 +113,24 @@ describe('problems in a rules file', () => {
     expect(formatRules(report)).toContain('warning 1 pattern(s) shared by crisis.test and crisis.twin: twin rules to merge');
   });
 });
+
+describe('the text-speak file', () => {
+  const speak = (tokens: unknown, extra: Record<string, unknown> = {}) =>
+    write({ tokens, phrases: [{ from: 'step dad', to: 'stepdad' }], twoMeansTo: { after: ['want'], before: ['die'] }, ...extra }, 'text-speak.json');
+
+  it('the project file reads, with no prototype behind its words', () => {
+    const { textSpeak, issues } = readTextSpeak();
+    expect(issues).toEqual([]);
+    expect(textSpeak!.tokens.kms).toBe('kill myself');
+    expect(textSpeak!.tokens.constructor).toBeUndefined();
+    expect('want 2 die'.replace(textSpeak!.twoMeansTo, '$1 to')).toBe('want to die');
+  });
+
+  it('a word rewritten in two sections, a typed word with a capital, and plain words with two spaces', () => {
+    const { issues } = readTextSpeak(speak([{ note: 'a', rewrites: { kms: 'kill myself' } }, { note: 'b', rewrites: { kms: 'kill  myself', Wud: 'would' } }]));
+    expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['tokens[1].rewrites.kms', 'tokens[1].rewrites.Wud']));
+    const { issues: again } = readTextSpeak(speak([{ note: 'a', rewrites: { kms: 'kill myself' } }, { note: 'b', rewrites: { kms: 'kill myself' } }]));
+    expect(again).toEqual([{ file: 'text-speak.json', path: 'tokens[1].rewrites.kms', message: '"kms" is already rewritten in tokens[0]' }]);
+  });
+});
+
