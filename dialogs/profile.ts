@@ -1,4 +1,4 @@
-import type { AgeBand, Audience, NeedLevelId, PriorityGroupId } from '../knowledge/vocabulary';
+import type { AgeBand, Audience, NeedLevelId, PriorityGroupId, RiskRoute } from '../knowledge/vocabulary';
 import type { GroupScore } from '../knowledge/triage/types';
 
 /** Who the worry is about. Never a name: just the relationship. */
@@ -13,6 +13,8 @@ export type PractitionerRole = (typeof PRACTITIONER_ROLES)[number];
 export interface Worry {
   groups: PriorityGroupId[];
   needLevel: NeedLevelId;
+  /** The risk route the worry is about without indicating risk now (a route id, never words). */
+  topic?: RiskRoute;
 }
 
 /**

@@ -2,10 +2,12 @@ import { MessageFactory } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { findServices, getGroup, getNeedLevel } from '../knowledge';
+import { contactsForRoute, findServices, getGroup, getNeedLevel } from '../knowledge';
 import type { PriorityGroupId } from '../knowledge';
 import { supportsAdaptiveCards } from './cards/capabilities';
+import { contactLines } from './cards/contactText';
 import { serviceCard, serviceText } from './cards/serviceCard';
+import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
 import { allGroups, highestLevel } from './profile';
@@ -87,6 +89,9 @@ export class ResultsDialog extends ComponentDialog {
     const levelId = highestLevel(profile);
     const level = levelId ? getNeedLevel(this.deps.pack, levelId) : undefined;
     if (level) lines.push(wording.level(level));
+    // A worry about a risk topic with no risk now (abuse that is over, a question about
+    // grooming) gets information and services, and the route's contacts in case it is now.
+    if (latest?.topic) lines.push(`${wording.ifHappeningNow}\n\n${contactLines(contactsForRoute(this.deps.pack, latest.topic, turnInstant(context.activity)).contacts)}`);
     await context.sendActivity(lines.join('\n\n'));
 
     const ranked = findServices(this.deps.pack, {

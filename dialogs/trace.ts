@@ -1,7 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
 import type { TriageResult } from '../knowledge/triage/types';
-import type { NeedLevelId, PriorityGroupId, Route } from '../knowledge';
+import type { NeedLevelId, PriorityGroupId, RiskRoute, Route } from '../knowledge';
 
 export const TRIAGE_TRACE_NAME = 'earlyHelp.triage';
 export const TRIAGE_TRACE_VALUE_TYPE = 'https://schemas.early-help/triage';
@@ -14,6 +14,8 @@ export interface TriageTraceValue {
   outOfHours: boolean;
   /** On a risk route: "high" (the risk reply was given) or "possible" (the bot checked in). */
   confidence?: 'high' | 'possible';
+  /** Off a risk route: the risk route the message is about without risk now (see TriageResult.topic). */
+  topic?: RiskRoute;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function sendTriageTrace(context: TurnContext, result: TriageResult
     needLevel: result.needLevel,
     outOfHours,
     ...(result.confidence ? { confidence: result.confidence } : {}),
+    ...(result.topic ? { topic: result.topic } : {}),
   };
   await context.sendActivity({
     type: ActivityTypes.Trace,

@@ -22,6 +22,7 @@ export const residentWording: Wording = {
   found: (names) => `It sounds like this is about ${listInWords(names)}.`,
   level: (level) => `The kind of help that may fit: **${level.plainName}**. ${level.plainSummary}`,
   servicesIntro: 'These services may help. The best match is first.',
+  ifHappeningNow: 'If this is happening now, or someone is in danger, you can get help straight away:',
   noServices: (directoryName) => `I couldn't find a service that fits exactly. You can search ${directoryName} for help near you.`,
   access: plainAccess,
   whatNext: 'What would you like to do now?',

@@ -31,6 +31,11 @@ export interface Wording {
   /** The level of need: plain words for residents, the strategy's own for practitioners. */
   level: (level: NeedLevel) => string;
   servicesIntro: string;
+  /**
+   * Before the contacts of a risk route the worry is about without risk now (abuse that is over,
+   * a question about grooming): who to contact if it is happening now.
+   */
+  ifHappeningNow: string;
   noServices: (directoryName: string) => string;
   access: Record<AccessRoute, string>;
   whatNext: string;

@@ -19,6 +19,7 @@ export const youngPersonWording: Wording = {
   clarify: (a, b) => `Is it more about ${a}, or ${b}?`,
   found: (names) => `Thanks for telling me. It sounds like this is about ${names.join(' and ')}.`,
   servicesIntro: 'These could help. Best match first.',
+  ifHappeningNow: "If it's happening now, or you or someone else isn't safe, you can get help straight away:",
   whatNext: 'What next?',
   nextLabels: {
     another: 'Something else is worrying me too',

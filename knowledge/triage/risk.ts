@@ -118,7 +118,11 @@ export class RiskDetector {
     return this.detectNormalised(this.normaliser.normalise(text));
   }
 
-  detectNormalised(n: NormalisedText): RiskMatch[] {
+  /**
+   * `past`, when given, collects the rules whose every match lay inside a "when I was a child"
+   * or "years ago" frame: not a risk now, but what the message is about.
+   */
+  detectNormalised(n: NormalisedText, past?: RiskMatch[]): RiskMatch[] {
     if (n.tokens.length === 0) return [];
     const matches: RiskMatch[] = [];
     // Frames are found once per message, and only if some rule needs them.
@@ -143,6 +147,7 @@ export class RiskDetector {
       if (c.requires && !has(c.requires)) continue;
       if (c.excludes && has(c.excludes)) continue;
       let found: Span | undefined;
+      let inThePast: Span | undefined;
       const accept = (span: Span): boolean => {
         if (c.rule.figurative) {
           figurative ??= this.spans(this.figurative, n.stemText, n.stemStarts);
@@ -150,16 +155,23 @@ export class RiskDetector {
         }
         if (c.rule.historic) {
           historic ??= this.spans(this.historic, n.stemText, n.stemStarts);
-          if (inside(span, historic)) return false;
+          if (inside(span, historic)) {
+            inThePast ??= span;
+            return false;
+          }
         }
         return true;
       };
       if (stemMay) found = this.first(c.stem!, n.stemText, n.stemStarts, accept);
       if (!found && surfaceMay) found = this.first(c.surface!, n.surfaceText, n.surfaceStarts, accept);
-      if (found) {
-        matches.push({ route: c.rule.route, rule: c.rule.id, matched: n.tokens.slice(found.start, found.end).join(' ') });
+      const at = found ?? inThePast;
+      if (at) {
+        const match = { route: c.rule.route, rule: c.rule.id, matched: n.tokens.slice(at.start, at.end).join(' ') };
+        if (found) matches.push(match);
+        else past?.push(match);
       }
     }
+    if (past) past.splice(0, past.length, ...sortByUrgency(past));
     return sortByUrgency(matches);
   }
 

@@ -1,5 +1,5 @@
 import type { KnowledgePack } from '../schema/pack';
-import type { NeedLevelId, PriorityGroupId } from '../vocabulary';
+import type { NeedLevelId, PriorityGroupId, RiskRoute } from '../vocabulary';
 import { GroupClassifier } from './groupClassifier';
 import { groupCues } from './groupCues';
 import { stem, type NormalisedText } from './normalise';
@@ -81,12 +81,14 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
       return { risk: { ...risk, any: 0 }, decision };
     }
     // One reading of the rules per message (they run on every message: they are the layer
-    // that names a harm said plainly).
-    const decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n)), priorRisk, {
+    // that names a harm said plainly). Harm told as past ("I left an abusive ex years ago") is
+    // kept aside as the message's topic.
+    const past: RiskMatch[] = [];
+    const decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n, past)), priorRisk, {
       aboutATopic: () => QUESTION_START.test(input) || test(topic, n),
       words: n.tokens.length,
     });
-    return { risk, decision };
+    return { risk, decision, past };
   };
   const riskDecision = (text: string, context: TriageContext = {}) => {
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
@@ -98,7 +100,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
     const n = normalise(input);
     const scores = model.score(n);
-    const { risk, decision } = assessRisk(input, n, scores, context.priorRisk ?? 0, context.rulesOnly);
+    const { risk, decision, past = [] } = assessRisk(input, n, scores, context.priorRisk ?? 0, context.rulesOnly);
     const riskMatches: RiskMatch[] = [];
     if (decision.confidence && context.rulesOnly) {
       riskMatches.push(...decision.rules);
@@ -131,14 +133,17 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     }
     const smallTalk = SMALL_TALK.test(input) || n.tokens.length === 0;
     const isWorry = !smallTalk && (test(worry, n) || (!QUESTION_START.test(input) && classifier.hasCue(n)));
+    // Held rules are most urgent first: the first names the topic.
+    const topic = (decision.held?.[0] ?? past[0])?.route as RiskRoute | undefined;
+    const about = topic ? { topic } : {};
     if (!isWorry) {
-      return { route: 'information', riskMatches, priorityGroups: smallTalk ? [] : priorityGroups, needLevel: level('universal'), riskScore: risk.any };
+      return { route: 'information', riskMatches, priorityGroups: smallTalk ? [] : priorityGroups, needLevel: level('universal'), riskScore: risk.any, ...about };
     }
     const strongGroups = priorityGroups.filter((g) => g.score >= 0.45).length;
     let needLevel: NeedLevelId = 'targeted';
     if (test(statutory, n)) needLevel = 'specialist';
     else if (!test(complexity, n) && strongGroups <= 1 && QUESTION_START.test(input)) needLevel = 'universal';
-    return { route: 'early-help', riskMatches, priorityGroups, needLevel: level(needLevel), riskScore: risk.any };
+    return { route: 'early-help', riskMatches, priorityGroups, needLevel: level(needLevel), riskScore: risk.any, ...about };
   };
 
   /**

@@ -43,6 +43,12 @@ export interface TriageResult {
   confidence?: RiskConfidence;
   /** The learned model's probability that the message carries any risk (0..1). */
   riskScore?: number;
+  /**
+   * Off a risk route: the risk route a message is about without indicating risk now (training
+   * on grooming, abuse that is over, "how do I talk to my son about knives"). The reply then
+   * says who to contact if it is happening now.
+   */
+  topic?: RiskRoute;
 }
 
 export type RiskConfidence = 'high' | 'possible';

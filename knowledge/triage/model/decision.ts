@@ -21,6 +21,11 @@ export interface RiskDecision {
   confidence?: RiskConfidence;
   /** The rules that fired, when they were read (empty otherwise). */
   rules: RiskMatch[];
+  /**
+   * Rules that fired on a message not escalated: a question about a risk topic, or words the
+   * model is sure are past, negated or figurative. Their route is the message's topic.
+   */
+  held?: RiskMatch[];
 }
 
 /**
@@ -45,5 +50,5 @@ export function decideRisk(
   if (fired.length > 0 && any >= floor && (any >= t.possible || !options.aboutATopic?.())) return { confidence: 'high', rules: fired };
   if (any >= t.high) return { confidence: 'high', rules: fired };
   if (any >= t.possible) return { confidence: 'possible', rules: fired };
-  return { rules: [] };
+  return fired.length > 0 ? { rules: [], held: fired } : { rules: [] };
 }
