@@ -60,8 +60,13 @@ const SELF_WORDS = /\b(i|i'm|im|me|my|myself)\b/;
 /** "a 9 year old", "the 14yr old": a child when the age is under 18. */
 const AGED_PERSON = /\b(?:a|an|my|our|the|his|her|their|this)\s+(\d{1,2})\s*(?:year|yr)s?\s*olds?\b/;
 
+/** "counselling for me and help for my kids", "support for our family": the whole family. */
+const FAMILY_WORDS =
+  /\b(?:me|myself|us) and (?:my|our|the) (?:kids|children|son|daughter|boys|girls|family)\b|\b(?:my|our) (?:whole )?family\b|\bfor (?:me|myself)\b.{0,40}\b(?:my|our|the) (?:kids|children|son|daughter)\b/;
+
 export function inferAbout(text: string, audience: Audience | undefined): About | undefined {
   const t = normalise(text);
+  if (audience !== 'young-person' && FAMILY_WORDS.test(t)) return 'family';
   if (audience === 'young-person') return /\bmy (friend|mate|best friend|bestie|brother|sister|girlfriend|boyfriend)\b/.test(t) ? 'child' : 'myself';
   if (CHILD_WORDS.test(t)) return 'child';
   const aged = AGED_PERSON.exec(t);

@@ -7,11 +7,11 @@ import type { AudienceResult } from './audienceDialog';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog';
-import { inferAbout, inferAgeBand, inferAudience, inferRole } from './inferContext';
+import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking } from './inferContext';
 import { describesWorry, interpretText } from './interpret';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { PRACTITIONER_DIALOG, PractitionerDialog } from './practitionerDialog';
-import type { PractitionerOptions } from './practitionerDialog';
+import type { PractitionerOptions, PractitionerResult } from './practitionerDialog';
 import { recogniseOption } from './prompts';
 import { emptyProfile } from './profile';
 import type { EarlyHelpProfile, Worry } from './profile';
@@ -105,10 +105,24 @@ export class MainDialog extends InterruptibleDialog {
     const audience = recogniseOption(text, audienceOptions);
     if (audience) {
       profile.audience = audience;
+      // "I'm a teacher" picks the professional option and names the role: not asked again.
+      if (audience === 'practitioner') profile.role ??= inferRole(text, roleOptions);
       return step.next();
     }
     const result = await interpretText(step.context, this.deps, text, {});
-    if (!describesWorry(result)) return step.next();
+    if (!describesWorry(result)) {
+      // "Hello, I'm a mum of two": no worry yet, but who is asking is said.
+      const who = readWhoIsAsking(text);
+      if (who.audience) {
+        profile.audience = who.audience;
+        if (who.audience === 'practitioner') profile.role ??= inferRole(text, roleOptions);
+        if (who.ageBand && (who.audience === 'young-person' || who.audience === 'self')) {
+          profile.about ??= 'myself';
+          profile.ageBand ??= who.ageBand;
+        }
+      }
+      return step.next();
+    }
     profile.audience ??= inferAudience(text);
     if (profile.audience === 'practitioner') profile.role ??= inferRole(text, roleOptions);
     profile.about ??= inferAbout(text, profile.audience);
@@ -135,6 +149,9 @@ export class MainDialog extends InterruptibleDialog {
 
   private async worryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as IntakeOptions;
+    // A concern typed at the role or menu question is the worry.
+    const typed = (step.result as PractitionerResult | undefined)?.worry;
+    if (typed) vals(step).worry = typed;
     return step.beginDialog(WORRY_DIALOG, {
       worry: vals(step).worry as TriageResult | undefined,
       another: options.another,

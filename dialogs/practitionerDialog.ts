@@ -1,8 +1,12 @@
 import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TriageResult } from '../knowledge';
 import type { ConversationDeps } from './deps';
 import { practitionerGuidanceText } from './handoffDialog';
+import { inferRole } from './inferContext';
+import { describesWorry, interpretText } from './interpret';
 import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
+import { interpretedThisTurn, rememberInterpretation } from './turnFlags';
 import { askRole, askRoleRetry, practitionerMenuOptions, roleOptions } from './wording';
 import type { Option } from './wording';
 
@@ -16,6 +20,11 @@ export interface PractitionerOptions {
   hasConcern?: boolean;
 }
 
+/** A concern typed instead of picking a role or a menu option: the conversation goes on with it. */
+export interface PractitionerResult {
+  worry?: TriageResult;
+}
+
 const MENU = practitionerMenuOptions;
 
 /**
@@ -25,8 +34,9 @@ const MENU = practitionerMenuOptions;
 export class PractitionerDialog extends ComponentDialog {
   constructor(private readonly deps: ConversationDeps) {
     super(PRACTITIONER_DIALOG);
-    this.addDialog(new OptionPrompt(ROLE_PROMPT));
-    this.addDialog(new OptionPrompt(MENU_PROMPT));
+    // A role typed in other words ("I teach year 3"), or the concern itself, answers these too.
+    this.addDialog(new OptionPrompt(ROLE_PROMPT, (pc) => this.typedRoleOrConcern(pc)));
+    this.addDialog(new OptionPrompt(MENU_PROMPT, (pc) => this.typedConcern(pc)));
     this.addDialog(
       new WaterfallDialog(WATERFALL, [this.roleStep.bind(this), this.menuStep.bind(this), this.guidanceStep.bind(this)]),
     );
@@ -41,17 +51,42 @@ export class PractitionerDialog extends ComponentDialog {
 
   private async menuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const profile = await this.deps.profile.get(step.context, { worries: [] });
-    profile.role = pickedOption(step.result, roleOptions) ?? 'other';
+    const picked = pickedOption(step.result, roleOptions);
+    profile.role = picked ?? inferRole(step.context.activity.text ?? '', roleOptions) ?? 'other';
+    const concern = picked ? undefined : this.concernThisTurn(step);
+    if (concern) return step.endDialog({ worry: concern } satisfies PractitionerResult);
     if (((step.options ?? {}) as PractitionerOptions).hasConcern) return step.endDialog();
     const question = 'What would you like to do?';
     return step.prompt(MENU_PROMPT, optionPromptOptions(question, 'Please choose one of the options.', MENU));
   }
 
   private async guidanceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (pickedOption(step.result, MENU) === 'guidance') {
+    const picked = pickedOption(step.result, MENU);
+    const concern = picked ? undefined : this.concernThisTurn(step);
+    if (concern) return step.endDialog({ worry: concern } satisfies PractitionerResult);
+    if (picked === 'guidance') {
       await step.context.sendActivity(practitionerGuidanceText(this.deps.pack));
       await step.context.sendActivity('When you are ready, describe the concern and I will match it to the priority groups and services.');
     }
     return step.endDialog();
+  }
+
+  private concernThisTurn(step: WaterfallStepContext): TriageResult | undefined {
+    const result = interpretedThisTurn(step.context);
+    return result && describesWorry(result) ? result : undefined;
+  }
+
+  private async typedRoleOrConcern(pc: PromptValidatorContext<string>): Promise<boolean> {
+    if (inferRole(pc.context.activity.text ?? '', roleOptions)) return true;
+    return this.typedConcern(pc);
+  }
+
+  private async typedConcern(pc: PromptValidatorContext<string>): Promise<boolean> {
+    const text = pc.context.activity.text;
+    if (!text || text.trim().split(/\s+/).length < 3) return false;
+    const profile = await this.deps.profile.get(pc.context, { worries: [] });
+    const result = await interpretText(pc.context, this.deps, text, { audience: profile.audience, ageBand: profile.ageBand });
+    rememberInterpretation(pc.context, result);
+    return describesWorry(result);
   }
 }

@@ -9,7 +9,7 @@ import { supportsAdaptiveCards } from './cards/capabilities';
 import { topicCard, topicListText } from './cards/topicCard';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
-import { inferAbout, inferAgeBand, readAgeAnswer } from './inferContext';
+import { inferAbout, inferAgeBand, readAgeAnswer, statedOwnAge } from './inferContext';
 import { closeCall, describesWorry, interpretText, keptGroups } from './interpret';
 import { normalise } from './interruptions';
 import { OptionPrompt, optionPromptOptions } from './optionPrompt';
@@ -55,7 +55,9 @@ export class WorryDialog extends ComponentDialog {
     this.addDialog(new OptionPrompt(CLARIFY_PROMPT));
     this.addDialog(new OptionPrompt(ABOUT_PROMPT));
     // A typed age ("7", "she's 7", "8 months") answers the question as well as a button does.
-    this.addDialog(new OptionPrompt(AGE_PROMPT, async (pc) => (await this.typedAge(pc.context)) !== undefined));
+    this.addDialog(
+      new OptionPrompt(AGE_PROMPT, async (pc) => (await this.typedAge(pc.context)) !== undefined || (await this.aboutThemselves(pc.context)) !== undefined),
+    );
     this.addDialog(
       new WaterfallDialog(WATERFALL, [
         this.askWorryStep.bind(this),
@@ -174,9 +176,25 @@ export class WorryDialog extends ComponentDialog {
     const profile = await this.profile(step.context);
     const wording: Wording = wordingFor(profile.audience);
     const band = (AGE_BANDS as readonly string[]).includes(step.result) ? (step.result as AgeBand) : await this.typedAge(step.context);
+    const themselves = band ? undefined : await this.aboutThemselves(step.context);
     if (band) profile.ageBand = band;
-    else if (!profile.ageBand) await step.context.sendActivity(wording.skipQuestion);
+    else if (themselves) {
+      profile.about = 'myself';
+      if (themselves !== 'age not given') profile.ageBand = themselves;
+    } else if (!profile.ageBand) await step.context.sendActivity(wording.skipQuestion);
     return step.endDialog(vals(step).worry as Worry);
+  }
+
+  /**
+   * Asked someone else's age, the person says the worry is their own: "me", "it's about me", or
+   * their own age ("I'm 38"). Their age band, or "age not given"; undefined for anything else.
+   */
+  private async aboutThemselves(context: TurnContext): Promise<AgeBand | 'age not given' | undefined> {
+    const text = context.activity.text;
+    if (!text || ((await this.profile(context)).about ?? 'child') === 'myself') return undefined;
+    const own = statedOwnAge(text);
+    if (own !== undefined) return readAgeAnswer(String(own), 'myself');
+    return /^(?:it'?s |its )?(?:about |for )?(?:just )?(?:me|myself)(?: really| mostly)?$/.test(normalise(text)) ? 'age not given' : undefined;
   }
 
   /** The age band a typed answer to the age question gives, for whoever it is about. */

@@ -34,3 +34,48 @@ describe('typed answers to "Who is asking?"', () => {
     expect(next).not.toContain(askRole);
   });
 });
+
+// Found holding whole conversations in the real page (issue 12): who is asking said in a
+// greeting, a role said in the first message, a concern typed at the role question, and a
+// parent answering "How old is your child?" with their own age.
+describe('what a person says once is not asked again', () => {
+  const { askRole: roleQuestion, askRoleRetry, notUnderstoodLead } = jest.requireActual('../../dialogs/wording') as typeof import('../../dialogs/wording');
+  const { wordingFor } = jest.requireActual('../../dialogs/wording') as typeof import('../../dialogs/wording');
+
+  test('"Hello, I\'m a mum of two" as a first message: asked the worry as a parent, not who is asking', async () => {
+    const bot = botHarness();
+    await bot.join();
+    const next = texts(await bot.say("Hello, I'm a mum of two")).join('\n');
+    expect(next).not.toContain(whoIsAsking);
+    expect(next).toContain(wordingFor('parent-carer').askWorry);
+  });
+
+  test('"I\'m a teacher" as a first message: the role is not asked', async () => {
+    const bot = botHarness();
+    await bot.join();
+    const next = texts(await bot.say("I'm a teacher")).join('\n');
+    expect(next).not.toContain(roleQuestion);
+  });
+
+  test('a concern typed at the role question is taken as the concern', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('for work');
+    const asked = texts(await bot.say('I work in a school')).join('\n');
+    const next = texts(await bot.say('a pupil in year 6 keeps falling asleep in class and says there is no food at home')).join('\n');
+    expect(`${asked}\n${next}`).not.toContain(askRoleRetry);
+    expect(next).not.toContain(notUnderstoodLead);
+    expect(next.length).toBeGreaterThan(0);
+  });
+
+  test.each(["I'm 38", 'me', 'just me'])('at "How old is your child?", %j says the worry is their own: no retry', async (answer) => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say("I'm a parent");
+    const asked = texts(await bot.say('my son is being bullied at school')).join('\n');
+    expect(asked).toContain(wordingFor('parent-carer').askAge('child'));
+    const next = texts(await bot.say(answer)).join('\n');
+    expect(next).not.toContain(notUnderstoodLead);
+    expect(next).toContain(wordingFor('parent-carer').servicesIntro);
+  });
+});
