@@ -228,6 +228,11 @@
       markdownRespectCRLF: true,
       // Web Chat's markdown renderer passes raw HTML through unless told not to.
       markdownRenderHTML: false,
+      // A reply is read from its start: the chat stops scrolling once the first new message is
+      // in view, and 100 px further, so a risk reply's 999 line and its first contact are on
+      // screen together at 320 px, not only its buttons.
+      autoScrollSnapOnActivity: true,
+      autoScrollSnapOnActivityOffset: 100,
       typingAnimationDuration: 3000
     };
   }

@@ -30,9 +30,15 @@ export function contactLink(contact: Contact): string {
   }
 }
 
-/** One markdown line per contact, readable on every channel, cards or not. */
+/**
+ * One markdown line per contact, readable on every channel, cards or not. A phone number is a
+ * tel: link, so one tap on a phone dials it; the number stays written out. Text lines stay
+ * words: Web Chat's markdown renderer drops sms: links, text and all.
+ */
 export function contactLine(contact: Contact): string {
-  return `- **${contact.name}**: ${howToReach(contact)}. ${contact.hours}`;
+  const reach = howToReach(contact);
+  const action = contact.method.kind === 'phone' ? `[${reach}](${contactLink(contact)})` : reach;
+  return `- **${contact.name}**: ${action}. ${contact.hours}`;
 }
 
 export function contactLines(contacts: Contact[]): string {

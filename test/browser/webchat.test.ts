@@ -294,6 +294,38 @@ describe('reflow at 400% zoom (320 CSS px wide)', () => {
   });
 });
 
+describe('a risk reply is seen from its start (issue 13, point 1 in part)', () => {
+  test.each([
+    [320, 640],
+    [1280, 800],
+  ])('at %ix%i px the risk reply\'s 999 line and first contact are on screen, and phone numbers are tel: links', async (width, height) => {
+    const { page } = await openChat({ width, height });
+    const before = await page.locator('.webchat__bubble:not(.webchat__bubble--from-user)').count();
+    await page.locator(SEND_BOX).fill('i want to kill myself');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length >= n + 3, before, { timeout: 15_000 });
+    await page.waitForTimeout(1_000);
+    // The risk reply's lead (the crisis route's message in the pack) names 999.
+    const lead = await page.locator('.webchat__bubble:not(.webchat__bubble--from-user)', { hasText: 'in danger now, call 999' }).last().boundingBox();
+    // The route's first contact, Samaritans, as a link a phone dials.
+    const first = await page.locator('a[href="tel:116123"]').last().boundingBox();
+    const transcript = await page.locator('.webchat__basic-transcript__scrollable').boundingBox();
+    const exitBar = await page.locator('.ehc-exit-bar').boundingBox();
+    // What can be seen: the transcript's part below the exit bar and inside the window.
+    const top = Math.max(transcript!.y, exitBar ? exitBar.y + exitBar.height : 0, 0);
+    const bottom = Math.min(transcript!.y + transcript!.height, height);
+    // The lead's last line (where it says 999) and the first contact are both in that part.
+    expect(lead!.y + lead!.height).toBeGreaterThan(top + 20);
+    expect(lead!.y + lead!.height).toBeLessThanOrEqual(bottom);
+    expect(first!.y).toBeGreaterThanOrEqual(top);
+    expect(first!.y + first!.height).toBeLessThanOrEqual(bottom);
+    const tel = await page.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.textContent]));
+    expect(tel).toEqual(expect.arrayContaining([['tel:116123', 'Call 116 123'], ['tel:999', 'Call 999']]));
+    await page.screenshot({ path: path.join(RESULTS, `webchat-risk-${width}px.png`) });
+    await page.close();
+  });
+});
+
 describe('quick exit', () => {
   test('"Exit this page" clears the chat at once and replaces the page (Back does not return to it)', async () => {
     const { page } = await openChat();
