@@ -7,7 +7,7 @@ import {
   type Middleware,
   type TurnContext,
 } from 'botbuilder';
-import { channelFault } from './channelFault';
+import { ChannelUnavailableError, channelFault } from './channelFault';
 import { botFrameworkAuthSettings, type AppConfig } from './config';
 import { TurnLoggingMiddleware, type Logger } from './logging';
 import { STORAGE_FAULT, TURN_ERROR } from './messages';
@@ -81,12 +81,13 @@ export function createTurnErrorHandler({ logger, conversationState, hashId }: Ad
     const unreachable = channelFault(error);
     if (unreachable) {
       // The reply could not be delivered: an apology would go the same way, and the saved state
-      // is the person's last good one (the turn ended before saving), so it is kept.
+      // is the person's last good one (the turn ended before saving), so it is kept. The 503
+      // that follows asks the channel to deliver the message again.
       logger.error(
-        { event: 'turn.channel', ...unreachable, conversation: hashId(context.activity.conversation?.id), channelId: context.activity.channelId },
+        { event: 'turn.channel', ...unreachable, err: error, conversation: hashId(context.activity.conversation?.id), channelId: context.activity.channelId },
         'reply not delivered: the channel did not take it',
       );
-      return;
+      throw new ChannelUnavailableError(unreachable);
     }
     logger.error(
       {

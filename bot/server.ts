@@ -4,6 +4,7 @@ import { AuthenticationError } from 'botframework-connector';
 import type { DestinationStream } from 'pino';
 import * as restify from 'restify';
 import { createAdapter, type EarlyHelpAdapter } from './adapter';
+import { ChannelUnavailableError } from './channelFault';
 import { serviceUrlAllowed, type AppConfig } from './config';
 import { EarlyHelpBot } from './earlyHelpBot';
 import { readActivityBody } from './http/activityBody';
@@ -116,6 +117,10 @@ async function runTurn(
     if (err instanceof AuthenticationError || JWT_ERRORS.has((err as Error | undefined)?.name ?? '')) {
       logger.warn({ event: 'auth.refused', reason: String((err as Error).message).split('\n')[0].slice(0, 200) }, 'bearer token refused');
       return sendError(res, 401, 'Unauthorized.');
+    }
+    if (err instanceof ChannelUnavailableError) {
+      res.header('Retry-After', '5');
+      return sendError(res, 503, 'The reply could not be delivered to the channel; send the activity again.');
     }
     throw err;
   }

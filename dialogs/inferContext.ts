@@ -32,13 +32,19 @@ export function inferAudience(text: string): Audience | undefined {
   return undefined;
 }
 
-/** A role named in a practitioner's words ("I'm a health visitor"), by the role options' own words. */
+/**
+ * A role named in a practitioner's words ("I'm a health visitor"), by the role options' own
+ * words; the longest match wins, so "school nurse" is not "school".
+ */
 export function inferRole<V extends string>(text: string, roles: ReadonlyArray<{ value: V; synonyms?: readonly string[] }>): V | undefined {
   const t = ` ${normalise(text)} `;
+  let best: { value: V; length: number } | undefined;
   for (const role of roles) {
-    if ((role.synonyms ?? []).some((word) => t.includes(` ${word} `))) return role.value;
+    for (const word of role.synonyms ?? []) {
+      if (t.includes(` ${word} `) && word.length > (best?.length ?? 0)) best = { value: role.value, length: word.length };
+    }
   }
-  return undefined;
+  return best?.value;
 }
 
 /**
@@ -60,9 +66,9 @@ const SELF_WORDS = /\b(i|i'm|im|me|my|myself)\b/;
 /** "a 9 year old", "the 14yr old": a child when the age is under 18. */
 const AGED_PERSON = /\b(?:a|an|my|our|the|his|her|their|this)\s+(\d{1,2})\s*(?:year|yr)s?\s*olds?\b/;
 
-/** "counselling for me and help for my kids", "support for our family": the whole family. */
+/** "counselling for me and help for my kids", "support for our family": the whole family ("my family kicked me out" is not). */
 const FAMILY_WORDS =
-  /\b(?:me|myself|us) and (?:my|our|the) (?:kids|children|son|daughter|boys|girls|family)\b|\b(?:my|our) (?:whole )?family\b|\bfor (?:me|myself)\b.{0,40}\b(?:my|our|the) (?:kids|children|son|daughter)\b/;
+  /\b(?:me|myself|us) and (?:my|our|the) (?:kids|children|son|daughter|boys|girls)\b|\b(?:help|support) for (?:my|our|the) (?:whole )?family\b|\bfor (?:me|myself)\b.{0,40}\b(?:my|our|the) (?:kids|children|son|daughter)\b/;
 
 export function inferAbout(text: string, audience: Audience | undefined): About | undefined {
   const t = normalise(text);
@@ -111,5 +117,6 @@ export function readAgeAnswer(text: string, about: About): AgeBand | undefined {
     if (age > 110) return undefined;
     return age < 18 ? '11-19' : age < 65 ? 'adult' : 'older';
   }
-  return inferAgeBand(text, about);
+  // "I'm 38 but my son is 7": asked a child's age, the writer's own age is not the answer.
+  return inferAgeBand(about === 'child' || about === 'family' ? normalise(text).replace(new RegExp(OWN_AGE.source, 'g'), ' ') : text, about);
 }

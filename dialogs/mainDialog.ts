@@ -7,7 +7,7 @@ import type { AudienceResult } from './audienceDialog';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog';
-import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking } from './inferContext';
+import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking, statedOwnAge } from './inferContext';
 import { describesWorry, interpretText } from './interpret';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { PRACTITIONER_DIALOG, PractitionerDialog } from './practitionerDialog';
@@ -111,12 +111,16 @@ export class MainDialog extends InterruptibleDialog {
     }
     const result = await interpretText(step.context, this.deps, text, {});
     if (!describesWorry(result)) {
-      // "Hello, I'm a mum of two": no worry yet, but who is asking is said.
-      const who = readWhoIsAsking(text);
-      if (who.audience) {
-        profile.audience = who.audience;
-        if (who.audience === 'practitioner') profile.role ??= inferRole(text, roleOptions);
-        if (who.ageBand && (who.audience === 'young-person' || who.audience === 'self')) {
+      // "Hello, I'm a mum of two": no worry yet, but who is asking is said. Only a plain
+      // statement counts (a role, being a parent, an age given as the writer's own); a bare
+      // number or "my dad told me about this" is not one.
+      const who = /^\d+$/.test(text) ? {} : readWhoIsAsking(text);
+      const stated = who.audience === 'practitioner' || who.audience === 'parent-carer' || statedOwnAge(text) !== undefined;
+      if (who.audience && stated) {
+        profile.audience ??= who.audience;
+        if (profile.audience === 'practitioner') profile.role ??= inferRole(text, roleOptions);
+        // A young person's worry is usually their own; an adult's age says nothing of whom it is about.
+        if (profile.audience === 'young-person' && who.ageBand) {
           profile.about ??= 'myself';
           profile.ageBand ??= who.ageBand;
         }
@@ -149,9 +153,15 @@ export class MainDialog extends InterruptibleDialog {
 
   private async worryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as IntakeOptions;
-    // A concern typed at the role or menu question is the worry.
+    // A concern typed at the role or menu question is the worry; who and how old are read from it.
     const typed = (step.result as PractitionerResult | undefined)?.worry;
-    if (typed) vals(step).worry = typed;
+    if (typed) {
+      vals(step).worry = typed;
+      const profile = await this.profile(step.context);
+      const text = step.context.activity.text ?? '';
+      profile.about ??= inferAbout(text, profile.audience);
+      profile.ageBand ??= inferAgeBand(text, profile.about);
+    }
     return step.beginDialog(WORRY_DIALOG, {
       worry: vals(step).worry as TriageResult | undefined,
       another: options.another,

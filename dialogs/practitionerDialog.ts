@@ -53,9 +53,11 @@ export class PractitionerDialog extends ComponentDialog {
     const profile = await this.deps.profile.get(step.context, { worries: [] });
     const picked = pickedOption(step.result, roleOptions);
     profile.role = picked ?? inferRole(step.context.activity.text ?? '', roleOptions) ?? 'other';
-    const concern = picked ? undefined : this.concernThisTurn(step);
+    const hasConcern = ((step.options ?? {}) as PractitionerOptions).hasConcern;
+    // A concern typed here is the concern, unless one was already given (that one is kept).
+    const concern = picked || hasConcern ? undefined : this.concernThisTurn(step);
     if (concern) return step.endDialog({ worry: concern } satisfies PractitionerResult);
-    if (((step.options ?? {}) as PractitionerOptions).hasConcern) return step.endDialog();
+    if (hasConcern) return step.endDialog();
     const question = 'What would you like to do?';
     return step.prompt(MENU_PROMPT, optionPromptOptions(question, 'Please choose one of the options.', MENU));
   }
@@ -76,9 +78,10 @@ export class PractitionerDialog extends ComponentDialog {
     return result && describesWorry(result) ? result : undefined;
   }
 
+  /** The concern first: "a pupil keeps missing school" names a role too, and must not be lost. */
   private async typedRoleOrConcern(pc: PromptValidatorContext<string>): Promise<boolean> {
-    if (inferRole(pc.context.activity.text ?? '', roleOptions)) return true;
-    return this.typedConcern(pc);
+    if (await this.typedConcern(pc)) return true;
+    return inferRole(pc.context.activity.text ?? '', roleOptions) !== undefined;
   }
 
   private async typedConcern(pc: PromptValidatorContext<string>): Promise<boolean> {

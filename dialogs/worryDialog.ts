@@ -193,7 +193,8 @@ export class WorryDialog extends ComponentDialog {
     const text = context.activity.text;
     if (!text || ((await this.profile(context)).about ?? 'child') === 'myself') return undefined;
     const own = statedOwnAge(text);
-    if (own !== undefined) return readAgeAnswer(String(own), 'myself');
+    // Only their own age: "I'm 38 but my son is 7" answers the question asked.
+    if (own !== undefined && (normalise(text).match(/\d+/g) ?? []).length === 1) return readAgeAnswer(String(own), 'myself');
     return /^(?:it'?s |its )?(?:about |for )?(?:just )?(?:me|myself)(?: really| mostly)?$/.test(normalise(text)) ? 'age not given' : undefined;
   }
 

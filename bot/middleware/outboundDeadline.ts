@@ -3,27 +3,28 @@ import type { ConnectorClient } from 'botframework-connector';
 import { markChannelError } from '../channelFault';
 
 export interface OutboundLimits {
-  /** Longest one HTTP attempt to the channel may take. */
-  attemptMs: number;
-  /** Longest one send may take, the connector's retries and the waits between them included. */
-  deadlineMs: number;
+  /** Longest one send to the channel may take, the connector's retries and their waits included. */
+  sendMs: number;
+  /** Longest all of a turn's sends together may take. */
+  turnMs: number;
 }
 
 /**
- * Without limits the connector waits as long as the socket allows on each attempt and retries
- * three times with growing waits: a channel that did not answer held the turn, and the person's
- * next message behind it, for ten seconds or more. Bot Service gives up on a turn after 15 s and
- * a failed reply is followed by the apology, so one send gets well under half of that.
+ * Without limits the connector waits as long as the socket allows and retries three times with
+ * growing waits: a channel that did not answer held the turn, and the person's next message
+ * behind it, for ten seconds or more. Bot Service gives up on a turn after 15 s, so one send
+ * gets 6 s (room for the connector's retries after a refused connection or a 5xx) and all of a
+ * turn's sends 10 s.
  */
-export const DEFAULT_OUTBOUND_LIMITS: OutboundLimits = { attemptMs: 4_000, deadlineMs: 6_000 };
+export const DEFAULT_OUTBOUND_LIMITS: OutboundLimits = { sendMs: 6_000, turnMs: 10_000 };
 
 type Conversations = ConnectorClient['conversations'];
-type RequestOptions = { abortSignal?: AbortSignal; timeout?: number } & Record<string, unknown>;
+type RequestOptions = { abortSignal?: AbortSignal } & Record<string, unknown>;
 
 /**
  * Outermost: the turn's connector client is swapped for one whose sends (reply, send, update,
- * delete) carry a per-attempt timeout and an abort signal for the whole send, and their errors
- * are marked as the channel's (bot/channelFault.ts). The options are
+ * delete) carry an abort signal for the send and for the turn, and whose errors that say the
+ * channel is unreachable are marked as the channel's (bot/channelFault.ts). The options are
  * the connector's own; its connector factory overwrites any request policy given to it, which
  * is why this is done per turn rather than once in the adapter's settings.
  */
@@ -36,19 +37,18 @@ export class OutboundDeadlineMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const client = context.turnState.get(this.clientKey) as ConnectorClient | undefined;
-    if (client?.conversations) context.turnState.set(this.clientKey, this.bound(client));
+    if (client?.conversations) context.turnState.set(this.clientKey, this.bound(client, AbortSignal.timeout(this.limits.turnMs)));
     return next();
   }
 
-  private bound(client: ConnectorClient): ConnectorClient {
+  private bound(client: ConnectorClient, turn: AbortSignal): ConnectorClient {
     const inner = client.conversations;
+    // An abort signal, not a per-attempt timeout: the connector does not retry an attempt that
+    // timed out, but it does retry a refused connection or a 5xx within the send's time.
     const limit = (options?: RequestOptions): RequestOptions => {
-      const deadline = AbortSignal.timeout(this.limits.deadlineMs);
-      return {
-        ...options,
-        timeout: options?.timeout ? Math.min(options.timeout, this.limits.attemptMs) : this.limits.attemptMs,
-        abortSignal: options?.abortSignal ? AbortSignal.any([options.abortSignal, deadline]) : deadline,
-      };
+      const signals = [AbortSignal.timeout(this.limits.sendMs), turn];
+      if (options?.abortSignal) signals.push(options.abortSignal);
+      return { ...options, abortSignal: AbortSignal.any(signals) };
     };
     const marked = <T>(sent: Promise<T>): Promise<T> =>
       sent.catch((error: unknown) => {

@@ -4,8 +4,8 @@ import { checkedOrThrow, readCheckedJson, type PackIssue } from '../loader';
 import { projectPath } from '../paths';
 
 // How people type to a chat box, as data a reviewer can read and extend:
-// knowledge/triage/rules/text-speak.json (typed words to plain words, spellings of two or three
-// words, and where a lone "2" means "to"), read and checked like the rules file.
+// knowledge/triage/rules/text-speak.json (typed words to plain words, spellings of two words,
+// and where a lone "2" means "to"), read and checked like the rules file.
 
 const word = z.string().regex(/^[a-z0-9]+$/, 'a typed word is lower-case letters and digits only');
 const words = z.string().regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'plain words in lower case, one space between them');
@@ -14,7 +14,8 @@ const textSpeakFileSchema = z
   .object({
     about: z.record(z.string(), z.string()).optional(),
     tokens: z.array(z.object({ note: z.string().trim().min(1), rewrites: z.record(word, words) }).strict()).min(1),
-    phrases: z.array(z.object({ from: words, to: words }).strict()),
+    // The normaliser joins pairs of words: a "from" of one or three words would never apply.
+    phrases: z.array(z.object({ from: z.string().regex(/^[a-z0-9]+ [a-z0-9]+$/, 'two words, one space between them'), to: words }).strict()),
     twoMeansTo: z.object({ after: z.array(word).min(1), before: z.array(word).min(1) }).strict(),
   })
   .strict();
@@ -26,7 +27,7 @@ export interface TextSpeak {
    * functions (which crashed the turn).
    */
   tokens: Readonly<Record<string, string>>;
-  /** Two or three words, as split, to their plain spelling ("step dad" to "stepdad"). */
+  /** Two words, as split, to their plain spelling ("step dad" to "stepdad"). */
   phrases: ReadonlyArray<readonly [string, string]>;
   /** A lone "2" after these words means "to" ("want 2 die"). */
   twoMeansTo: RegExp;
@@ -53,6 +54,12 @@ export function readTextSpeak(file: string = defaultTextSpeakPath()): { textSpea
       firstAt.set(from, i);
       tokens[from] = to;
     }
+  });
+  const phraseAt = new Map<string, number>();
+  data.phrases.forEach(({ from }, i) => {
+    const first = phraseAt.get(from);
+    if (first !== undefined) problems.push({ file: label, path: `phrases[${i}].from`, message: `"${from}" is already phrases[${first}]` });
+    phraseAt.set(from, i);
   });
   if (problems.length > 0) return { issues: problems };
   const alternation = (list: readonly string[]) => list.join('|');

@@ -79,3 +79,39 @@ describe('what a person says once is not asked again', () => {
     expect(next).toContain(wordingFor('parent-carer').servicesIntro);
   });
 });
+
+// Found in review: a concern typed at the role question that also names a role, a parent's own
+// age given with the child's, and a greeting that only says an adult's age.
+describe('what is typed is not lost or misfiled', () => {
+  const { askRole: roleQuestion, wordingFor: wording } = jest.requireActual('../../dialogs/wording') as typeof import('../../dialogs/wording');
+
+  test('a concern that names "school" at the role question is the concern (and the role), not lost', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('hello');
+    const asked = texts(await bot.say("I'm a professional")).join('\n');
+    expect(asked).toContain(roleQuestion);
+    const next = texts(await bot.say('a pupil in year 5 keeps missing school and is falling behind with reading')).join('\n');
+    expect(next).not.toContain('What would you like to do?');
+    expect(next).toMatch(/priority group/);
+  });
+
+  test('"I\'m 38 but my son is 7" at "How old is your child?" answers for the child', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say("I'm a parent");
+    await bot.say('my son is being bullied at school');
+    const next = texts(await bot.say("I'm 38 but my son is 7")).join('\n');
+    expect(next).toContain(wording('parent-carer').servicesIntro);
+    expect(next).not.toMatch(/for yourself|your own/i);
+  });
+
+  test('"Hi, I\'m 38" then "my son is struggling at school": the worry is the son\'s, so his age is asked, not the writer\'s', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say("Hi, I'm 38");
+    const next = texts(await bot.say('my son is struggling at school')).join('\n');
+    expect(next).not.toContain(wording('self').askAge('myself'));
+    expect(next).toContain(wording('self').askAge('child'));
+  });
+});

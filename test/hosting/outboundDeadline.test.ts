@@ -30,6 +30,22 @@ async function silentChannel(): Promise<Channel> {
   return channel;
 }
 
+/** A channel that refuses every reply with this status. */
+async function refusingChannel(status: number): Promise<Channel> {
+  const channel = { url: '', hits: 0, close: async () => {} };
+  const server = http.createServer((req, res) => {
+    channel.hits++;
+    req.resume();
+    res.statusCode = status;
+    res.setHeader('content-type', 'application/json');
+    res.end('{"error":{"code":"BadArgument","message":"refused"}}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  channel.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  channel.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return channel;
+}
+
 /** A port nothing listens on: bound, read, released. */
 async function closedPortUrl(): Promise<string> {
   const probe = http.createServer();
@@ -56,7 +72,7 @@ function message(serviceUrl: string, id: string): Partial<Activity> & Record<str
 describe('replies to a channel that does not answer', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ outbound: { attemptMs: 300, deadlineMs: 800 } });
+    server = await startTestServer({ outbound: { sendMs: 800, turnMs: 1_500 } });
   });
   afterAll(() => server.app.close());
 
@@ -68,7 +84,9 @@ describe('replies to a channel that does not answer', () => {
       const ms = Date.now() - started;
       // The reply and the apology after it each meet the deadline; without it this never ends.
       expect(ms).toBeLessThan(5_000);
-      expect(result.status).toBeLessThan(600);
+      // Asked to deliver the message again: a channel that redelivers gets another turn.
+      expect(result.status).toBe(503);
+      expect(result.headers.get('retry-after')).toBe('5');
       expect(channel.hits).toBeGreaterThanOrEqual(1);
       // Logged as the channel's fault, with no apology sent the same dead way.
       const line = server.logs.find((l) => l.event === 'turn.channel' && l.conversation !== undefined);
@@ -114,6 +132,38 @@ describe('replies to a channel that does not answer', () => {
       // Had the failed turn cleared the state, the answer would be a fresh conversation's.
       expect(fresh.map((a) => a.text)).not.toEqual(expected.map((a) => a.text));
       expect(again.length).toBeGreaterThan(0);
+    } finally {
+      await channel.close();
+    }
+  });
+
+  it('a reply the channel refuses with a 4xx (a card it cannot show, a reply too large) is the bot\'s own error: logged with its cause, an apology tried', async () => {
+    const channel = await refusingChannel(400);
+    try {
+      const lines = server.logs.length;
+      await server.post(message(channel.url, 'refused-400'));
+      const logged = server.logs.slice(lines);
+      expect(logged.filter((l) => l.event === 'turn.channel')).toEqual([]);
+      expect(logged.find((l) => l.event === 'turn.error')).toBeDefined();
+      // The reply, then the apology: both reached the channel.
+      expect(channel.hits).toBeGreaterThanOrEqual(2);
+    } finally {
+      await channel.close();
+    }
+  });
+
+  it('a channel answering 503 is unavailable: retried until the deadline, logged as the channel\'s with its cause, and the turn answered 503', async () => {
+    const channel = await refusingChannel(503);
+    try {
+      const lines = server.logs.length;
+      const result = await server.post(message(channel.url, 'refused-503'));
+      expect(result.status).toBe(503);
+      const line = server.logs.slice(lines).find((l) => l.event === 'turn.channel');
+      // The connector retries a 503 with growing waits; the send's deadline ends that.
+      expect(line).toBeDefined();
+      expect(line!.err).toBeDefined();
+      expect(channel.hits).toBeGreaterThanOrEqual(1);
+      expect(server.logs.slice(lines).filter((l) => l.event === 'turn.error')).toEqual([]);
     } finally {
       await channel.close();
     }
