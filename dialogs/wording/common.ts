@@ -24,7 +24,7 @@ export const audienceOptions: Option<Audience>[] = [
   { value: 'self', label: "I'm asking for myself", synonyms: ['myself', 'me', 'for me', 'resident', 'for myself'] },
   { value: 'parent-carer', label: "I'm a parent or carer", synonyms: ['parent', 'carer', 'mum', 'dad', 'guardian', 'foster carer', 'grandparent'] },
   { value: 'young-person', label: "I'm a young person", synonyms: ['young person', 'teenager', 'teen', 'student', 'pupil', 'child'] },
-  { value: 'practitioner', label: "I'm a professional", synonyms: ['professional', 'practitioner', 'teacher', 'health visitor', 'gp', 'doctor', 'youth worker', 'housing officer', 'social worker', 'nurse', 'worker'] },
+  { value: 'practitioner', label: "I'm a professional", synonyms: ['professional', 'practitioner', 'teacher', 'health visitor', 'gp', 'doctor', 'youth worker', 'housing officer', 'social worker', 'nurse', 'worker', 'for work', 'through work', 'work for the council'] },
 ];
 
 /** Said before a question asked again, when the question has no retry wording of its own. */

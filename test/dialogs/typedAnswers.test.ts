@@ -115,3 +115,18 @@ describe('what is typed is not lost or misfiled', () => {
     expect(next).toContain(wording('self').askAge('child'));
   });
 });
+
+describe('"for work", as the retry invites', () => {
+  const { askRole: roleQuestion } = jest.requireActual('../../dialogs/wording') as typeof import('../../dialogs/wording');
+  test.each(['for work', "it's for work", 'I work for the council'])('%j is a professional: the role is asked next', async (answer) => {
+    const bot = botHarness();
+    await bot.join();
+    expect(texts(await bot.say(answer)).join('\n')).toContain(roleQuestion);
+  });
+
+  test('"I can\'t work" is not', async () => {
+    const bot = botHarness();
+    await bot.join();
+    expect(texts(await bot.say("I can't work")).join('\n')).not.toContain(roleQuestion);
+  });
+});
