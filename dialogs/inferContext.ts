@@ -1,3 +1,5 @@
+import { Culture, recognizeNumber } from '@microsoft/recognizers-text-number';
+import { recognizeAge } from '@microsoft/recognizers-text-number-with-unit';
 import type { AgeBand, Audience } from '../knowledge';
 import type { About } from './profile';
 import { normalise } from './interruptions';
@@ -102,6 +104,32 @@ export function inferAgeBand(text: string, about: About | undefined): AgeBand | 
   return undefined;
 }
 
+function bandOfAge(age: number, about: About): AgeBand | undefined {
+  if (about === 'child' || about === 'family') return age < 5 ? 'pre-birth-5' : age < 11 ? '5-11' : age <= 25 ? '11-19' : undefined;
+  if (age > 110) return undefined;
+  return age < 18 ? '11-19' : age < 65 ? 'adult' : 'older';
+}
+
+/**
+ * An age written in words, by Microsoft's recognisers (the ones botbuilder's prompts use): an
+ * age with its unit ("seven years old", "eight months old"), or one whole number in a short
+ * answer ("thirty four", "she's seven"). Undefined when there is none, or more than one.
+ */
+function ageInWords(t: string): { years: number; months?: boolean } | undefined {
+  if (!/[a-z]/.test(t) || t.split(' ').length > 6) return undefined;
+  const withUnit = recognizeAge(t, Culture.English);
+  if (withUnit.length === 1) {
+    const value = Number((withUnit[0].resolution as { value?: string }).value);
+    const unit = String((withUnit[0].resolution as { unit?: string }).unit ?? '');
+    if (Number.isInteger(value) && value >= 0) return /month|week|day/i.test(unit) ? { years: 0, months: true } : { years: value };
+  }
+  const numbers = recognizeNumber(t, Culture.English).filter((r) => r.typeName === 'number');
+  if (numbers.length !== 1) return undefined;
+  // "two and a half" is 2.5: the age in whole years.
+  const value = Number((numbers[0].resolution as { value?: string }).value);
+  return Number.isFinite(value) && value >= 0 && value <= 120 ? { years: Math.floor(value) } : undefined;
+}
+
 /**
  * A typed answer to "How old is ...?": "7", "she's 7", "he is 14", "8 months", "my 8 month old",
  * "I'm 34". A bare number is the age of whoever the question was about. Undefined when unclear,
@@ -111,12 +139,10 @@ export function readAgeAnswer(text: string, about: About): AgeBand | undefined {
   const t = normalise(text);
   if (/^\d{1,3}\s*(?:months?|weeks?)(?:\s*old)?$/.test(t)) return 'pre-birth-5';
   const m = /^(?:(?:she|he|they)'?s\s+|(?:she|he) is\s+)?(\d{1,3})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$/.exec(t);
-  if (m) {
-    const age = Number(m[1]);
-    if (about === 'child' || about === 'family') return age < 5 ? 'pre-birth-5' : age < 11 ? '5-11' : age <= 25 ? '11-19' : undefined;
-    if (age > 110) return undefined;
-    return age < 18 ? '11-19' : age < 65 ? 'adult' : 'older';
-  }
+  if (m) return bandOfAge(Number(m[1]), about);
+  // In words: "thirty four", "she's seven", "eight months old".
+  const spoken = ageInWords(t);
+  if (spoken !== undefined) return spoken.months ? 'pre-birth-5' : bandOfAge(spoken.years, about);
   // "I'm 38 but my son is 7": asked a child's age, the writer's own age is not the answer.
   return inferAgeBand(about === 'child' || about === 'family' ? normalise(text).replace(new RegExp(OWN_AGE.source, 'g'), ' ') : text, about);
 }

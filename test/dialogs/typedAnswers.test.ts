@@ -130,3 +130,24 @@ describe('"for work", as the retry invites', () => {
     expect(texts(await bot.say("I can't work")).join('\n')).not.toContain(roleQuestion);
   });
 });
+
+describe('ages in words, by Microsoft\'s number recognisers', () => {
+  const { wordingFor: wording, notUnderstoodLead: again } = jest.requireActual('../../dialogs/wording') as typeof import('../../dialogs/wording');
+  test.each(['seven', "she's seven", 'he is fourteen', 'eight months old', 'two and a half'])('%j answers "How old is your child?"', async (answer) => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say("I'm a parent");
+    await bot.say('my son is being bullied at school');
+    const next = texts(await bot.say(answer)).join('\n');
+    expect(next).not.toContain(again);
+    expect(next).toContain(wording('parent-carer').servicesIntro);
+  });
+
+  test.each(['not sure', 'one or two'])('%j is not an age: asked again', async (answer) => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say("I'm a parent");
+    await bot.say('my son is being bullied at school');
+    expect(texts(await bot.say(answer)).join('\n')).not.toContain(wording('parent-carer').servicesIntro);
+  });
+});
