@@ -37,15 +37,18 @@ export class OutboundDeadlineMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const client = context.turnState.get(this.clientKey) as ConnectorClient | undefined;
-    if (client?.conversations) context.turnState.set(this.clientKey, this.bound(client, AbortSignal.timeout(this.limits.turnMs)));
+    if (client?.conversations) context.turnState.set(this.clientKey, this.bound(client));
     return next();
   }
 
-  private bound(client: ConnectorClient, turn: AbortSignal): ConnectorClient {
+  private bound(client: ConnectorClient): ConnectorClient {
     const inner = client.conversations;
+    // The turn's clock starts at its first send: most turns (expectReplies) send nothing.
+    let turn: AbortSignal | undefined;
     // An abort signal, not a per-attempt timeout: the connector does not retry an attempt that
     // timed out, but it does retry a refused connection or a 5xx within the send's time.
     const limit = (options?: RequestOptions): RequestOptions => {
+      turn ??= AbortSignal.timeout(this.limits.turnMs);
       const signals = [AbortSignal.timeout(this.limits.sendMs), turn];
       if (options?.abortSignal) signals.push(options.abortSignal);
       return { ...options, abortSignal: AbortSignal.any(signals) };
