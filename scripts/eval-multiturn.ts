@@ -22,7 +22,8 @@ const evalDir = join(root, 'test', 'eval');
 const scenarioSchema = z.object({
   id: z.string(),
   voice: z.string(),
-  channel: z.enum(['webchat', 'msteams']),
+  // "teams" is how v3's author wrote Microsoft Teams' channel id (msteams).
+  channel: z.enum(['webchat', 'msteams', 'teams']).transform((c) => (c === 'teams' ? 'msteams' : c)),
   turns: z.array(z.string().min(1)).min(1),
   riskTurn: z.number().int().nonnegative().nullable(),
   route: z.enum(RISK_ROUTES).nullable(),

@@ -37,7 +37,16 @@ interface CompiledRule {
   surfaceNeeds?: NeededWords;
   requires?: RegExp;
   excludes?: RegExp;
+  /** For a harm of any age: the words that show a child, or an adult, is the one at risk. */
+  child?: RegExp;
+  adult?: RegExp;
 }
+
+/** Who the conversation says is at risk, when the message itself does not say. */
+export type PersonAtRisk = 'child' | 'adult';
+
+/** The rule id of the second route given when the age is unknown ("<rule>:age-unknown"). */
+export const AGE_UNKNOWN_SUFFIX = ':age-unknown';
 
 interface Span {
   start: number;
@@ -108,6 +117,8 @@ export class RiskDetector {
       surfaceNeeds: rule.surface && rule.surface.length > 0 ? plain.neededWords(rule.surface) : undefined,
       requires: rule.requires ? context(rule.requires) : undefined,
       excludes: rule.excludes ? context(rule.excludes) : undefined,
+      child: rule.whoIsAtRisk ? context(rule.whoIsAtRisk.child.when) : undefined,
+      adult: rule.whoIsAtRisk ? context(rule.whoIsAtRisk.adult.when) : undefined,
     }));
     this.figurative = stemmed.compile(ruleSet.figurativeFrames);
     this.historic = stemmed.compile(ruleSet.historicFrames);
@@ -120,11 +131,15 @@ export class RiskDetector {
 
   /**
    * `past`, when given, collects the rules whose every match lay inside a "when I was a child"
-   * or "years ago" frame: not a risk now, but what the message is about.
+   * or "years ago" frame: not a risk now, but what the message is about. `atRisk` is who the
+   * conversation says is at risk (an age given earlier), for rules whose route depends on it.
    */
-  detectNormalised(n: NormalisedText, past?: RiskMatch[]): RiskMatch[] {
+  detectNormalised(n: NormalisedText, past?: RiskMatch[], atRisk?: PersonAtRisk): RiskMatch[] {
     if (n.tokens.length === 0) return [];
     const matches: RiskMatch[] = [];
+    // The second route of a harm whose age is unknown: listed after the routes the words name,
+    // so the rule's own lead route leads.
+    const alsoForAge: RiskMatch[] = [];
     // Frames are found once per message, and only if some rule needs them.
     let figurative: Span[] | undefined;
     let historic: Span[] | undefined;
@@ -166,13 +181,27 @@ export class RiskDetector {
       if (!found && surfaceMay) found = this.first(c.surface!, n.surfaceText, n.surfaceStarts, accept);
       const at = found ?? inThePast;
       if (at) {
-        const match = { route: c.rule.route, rule: c.rule.id, matched: n.tokens.slice(at.start, at.end).join(' ') };
-        if (found) matches.push(match);
-        else past?.push(match);
+        const matched = n.tokens.slice(at.start, at.end).join(' ');
+        const who = c.rule.whoIsAtRisk;
+        // The message's own words decide first ("my 15 year old", "my nan"), then what the
+        // conversation knows. Words naming both ("my daughter, 19") or neither leave it open:
+        // then both routes' contacts are given.
+        const person: PersonAtRisk | undefined = who && personNamed(has(c.child!), has(c.adult!), atRisk);
+        const route = who && person ? who[person].route : c.rule.route;
+        const match = { route, rule: c.rule.id, matched };
+        if (found) {
+          matches.push(match);
+          if (who && !person) {
+            const other = who.child.route === c.rule.route ? who.adult.route : who.child.route;
+            alsoForAge.push({ route: other, rule: `${c.rule.id}${AGE_UNKNOWN_SUFFIX}`, matched });
+          }
+        } else past?.push(match);
       }
     }
     if (past) past.splice(0, past.length, ...sortByUrgency(past));
-    return sortByUrgency(matches);
+    const sorted = sortByUrgency(matches);
+    const named = new Set(sorted.map((m) => m.route));
+    return [...sorted, ...sortByUrgency(alsoForAge.filter((m) => !named.has(m.route)))];
   }
 
   /** The figurative and historic frames in a message, as words, for explaining a decision. */
@@ -210,6 +239,11 @@ export class RiskDetector {
       yield span;
     }
   }
+}
+
+function personNamed(child: boolean, adult: boolean, known: PersonAtRisk | undefined): PersonAtRisk | undefined {
+  if (child !== adult) return child ? 'child' : 'adult';
+  return known;
 }
 
 function test(re: RegExp, text: string): boolean {

@@ -21,10 +21,16 @@ export interface RiskRule {
   requires?: readonly string[];
   /**
    * The rule does not fire when one of these is somewhere in the message. Only used to choose
-   * between twin rules for the same words (child or adult), never to drop a risk: the twin
-   * rule without `excludes` catches it.
+   * between rules for the same words, never to drop a risk: another rule catches it.
    */
   excludes?: readonly string[];
+  /**
+   * The same harm for a child or an adult (a forced marriage, being kept locked in): who is at
+   * risk decides the route. Words in the message that name a child or an adult decide first,
+   * then what the conversation knows (an age given earlier); when neither tells, `route` leads
+   * and the other route joins it, so the reply gives both sets of contacts.
+   */
+  whoIsAtRisk?: { child: WhoIsAtRisk; adult: WhoIsAtRisk };
   /** Matches inside a figurative frame do not count. */
   figurative?: boolean;
   /** Matches inside a "when I was a child" frame do not count. */
@@ -33,6 +39,12 @@ export interface RiskRule {
   examples: readonly string[];
   /** Messages that look alike and must not fire it. */
   nearMisses: readonly string[];
+}
+
+export interface WhoIsAtRisk {
+  route: RiskRoute;
+  /** Words that show this is the one at risk ("@child", "@older"): contexts written out. */
+  when: readonly string[];
 }
 
 const pattern = z.string().trim().min(1, 'a pattern cannot be empty');
@@ -48,6 +60,13 @@ const ruleSchema = z
     surface: patternList.optional(),
     requires: patternList.optional(),
     excludes: patternList.optional(),
+    whoIsAtRisk: z
+      .object({
+        child: z.object({ route: z.enum(RISK_ROUTES), when: patternList }).strict(),
+        adult: z.object({ route: z.enum(RISK_ROUTES), when: patternList }).strict(),
+      })
+      .strict()
+      .optional(),
     figurative: z.literal(true).optional(),
     historic: z.literal(true).optional(),
     examples: z.array(message).min(1, 'every rule needs at least one message it must fire on'),
@@ -112,7 +131,20 @@ export function readRiskRules(file: string = defaultRiskRulesPath()): { set?: Ri
     if (first !== undefined) problems.push({ file: label, path: `${at}.id`, message: `"${rule.id}" is already the id of rules[${first}]` });
     else ids.set(rule.id, i);
     if (!rule.id.startsWith(`${rule.route}.`)) problems.push({ file: label, path: `${at}.id`, message: `starts with its route: "${rule.route}.…" (found "${rule.id}")` });
-    return { ...rule, requires: expand(rule.requires, `${at}.requires`), excludes: expand(rule.excludes, `${at}.excludes`) };
+    const who = rule.whoIsAtRisk;
+    if (who && rule.route !== who.child.route && rule.route !== who.adult.route) {
+      problems.push({ file: label, path: `${at}.route`, message: `leads when the age is unknown, so it is the child's or the adult's route ("${who.child.route}" or "${who.adult.route}")` });
+    }
+    if (who && who.child.route === who.adult.route) problems.push({ file: label, path: `${at}.whoIsAtRisk`, message: 'gives the child and the adult the same route: leave whoIsAtRisk out' });
+    return {
+      ...rule,
+      requires: expand(rule.requires, `${at}.requires`),
+      excludes: expand(rule.excludes, `${at}.excludes`),
+      whoIsAtRisk: who && {
+        child: { route: who.child.route, when: expand(who.child.when, `${at}.whoIsAtRisk.child.when`) ?? [] },
+        adult: { route: who.adult.route, when: expand(who.adult.when, `${at}.whoIsAtRisk.adult.when`) ?? [] },
+      },
+    };
   });
   if (problems.length > 0) return { data, issues: problems };
   return { data, set: { rules, figurativeFrames: data.frames.figurative.map((f) => f.pattern), historicFrames: data.frames.historic.map((f) => f.pattern) }, issues: [] };

@@ -4,7 +4,7 @@ import { GroupClassifier } from './groupClassifier';
 import { groupCues } from './groupCues';
 import { stem, type NormalisedText } from './normalise';
 import { PatternCompiler } from './pattern';
-import { RiskDetector } from './risk';
+import { RiskDetector, type PersonAtRisk } from './risk';
 import { riskSlots } from './riskSlots';
 import { decideRisk, RISK_THRESHOLDS, type RiskDecision } from './model/decision';
 import { defaultModel } from './model/defaultModel';
@@ -73,10 +73,11 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const level = (wanted: NeedLevelId): NeedLevelId => pickLevel(wanted, levels);
 
   /** The risk part of triage on its own (what the bench times as "the risk decision"). */
-  const assessRisk = (input: string, n: NormalisedText, scores: ModelScores, priorRisk: number, rulesOnly = false) => {
+  const assessRisk = (input: string, n: NormalisedText, scores: ModelScores, context: TriageContext) => {
     const risk = riskOf(scores);
-    if (rulesOnly) {
-      const fired = n.tokens.length === 0 ? [] : detector.detectNormalised(n);
+    const atRisk = personAtRisk(context);
+    if (context.rulesOnly) {
+      const fired = n.tokens.length === 0 ? [] : detector.detectNormalised(n, undefined, atRisk);
       const decision: ReturnType<typeof decideRisk> = fired.length > 0 ? { confidence: 'high', rules: fired } : { rules: [] };
       return { risk: { ...risk, any: 0 }, decision };
     }
@@ -84,7 +85,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     // that names a harm said plainly). Harm told as past ("I left an abusive ex years ago") is
     // kept aside as the message's topic.
     const past: RiskMatch[] = [];
-    const decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n, past)), priorRisk, {
+    const decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n, past, atRisk)), context.priorRisk ?? 0, {
       aboutATopic: () => QUESTION_START.test(input) || test(topic, n),
       words: n.tokens.length,
     });
@@ -93,14 +94,14 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const riskDecision = (text: string, context: TriageContext = {}) => {
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
     const n = normalise(input);
-    return assessRisk(input, n, model.scoreRisk(n), context.priorRisk ?? 0);
+    return assessRisk(input, n, model.scoreRisk(n), context);
   };
 
   const triage: TriageFn = (text: string, context: TriageContext = {}): TriageResult => {
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
     const n = normalise(input);
     const scores = model.score(n);
-    const { risk, decision, past = [] } = assessRisk(input, n, scores, context.priorRisk ?? 0, context.rulesOnly);
+    const { risk, decision, past = [] } = assessRisk(input, n, scores, context);
     const riskMatches: RiskMatch[] = [];
     if (decision.confidence && context.rulesOnly) {
       riskMatches.push(...decision.rules);
@@ -153,6 +154,12 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
    * (the front door, or the Emergency Duty Team out of hours) join the reply.
    */
   function routeForWhoIsAtRisk(matches: RiskMatch[], n: NormalisedText, context: TriageContext): void {
+    // An adult telling of their own harm: the model's children's route does not lead a rule
+    // that names the adult's (it stays in the reply, in case a child is there too).
+    if (context.audience === 'self' && personAtRisk(context) === 'adult' && matches[0].rule === 'model.safeguarding-child') {
+      const named = matches.findIndex((m) => m.route !== 'safeguarding-child');
+      if (named > 0) matches.unshift(...matches.splice(named, 1));
+    }
     const routes = new Set(matches.map((m) => m.route));
     if (routes.has('safeguarding-child') && matches[0].route !== 'emergency' && matches[0].route !== 'safeguarding-child') {
       const child = matches.findIndex((m) => m.route === 'safeguarding-child');
@@ -174,6 +181,18 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   }
 
   return { triage, riskDecision, detector, classifier, model, startupMs: performance.now() - started };
+}
+
+/**
+ * Who the conversation already says is at risk, for a harm that can happen at any age: a young
+ * person speaking, or the age given for the one the worry is about. Unknown otherwise (a
+ * practitioner, a parent who has not said an age), and then both routes' contacts are given.
+ */
+function personAtRisk(context: TriageContext): PersonAtRisk | undefined {
+  if (context.audience === 'young-person') return 'child';
+  if (context.ageBand === 'adult' || context.ageBand === 'older') return 'adult';
+  if (context.ageBand !== undefined) return 'child';
+  return undefined;
 }
 
 /**

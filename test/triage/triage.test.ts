@@ -170,3 +170,47 @@ describe('the route follows who is at risk', () => {
     expect(r).toContain('safeguarding-child');
   });
 });
+
+describe('a harm of any age: who is at risk chooses the route (knowledge/triage/rules/risk-rules.json, whoIsAtRisk)', () => {
+  const routes = (text: string, context = {}) => [...new Set(triage(text, context).riskMatches.map((m) => m.route))];
+
+  test.each([
+    ['im being groomed i think', ['safeguarding-child', 'safeguarding-adult']],
+    ['he keeps me locked in', ['domestic-abuse', 'safeguarding-child']],
+    ['they are forcing me to get married', ['safeguarding-child', 'domestic-abuse']],
+    ['he has been missing since friday', ['safeguarding-adult', 'safeguarding-child']],
+  ])('the age unknown: "%s" gives both the children\'s and the adults\' routes', (text, expected) => {
+    expect(routes(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  test.each([
+    ['my nan is being groomed by a man she met online', 'safeguarding-adult', 'safeguarding-child'],
+    ['my son is being groomed', 'safeguarding-child', 'safeguarding-adult'],
+    ['my husband keeps me locked in when he goes to work', 'domestic-abuse', 'safeguarding-child'],
+    ['my stepdad keeps me locked in my room', 'safeguarding-child', 'domestic-abuse'],
+    ['parents forcing me to marry, im 20', 'domestic-abuse', 'safeguarding-child'],
+    ['my sister is 15 and being married off', 'safeguarding-child', 'domestic-abuse'],
+  ])('the message names who: "%s" is %s, not %s', (text, route, not) => {
+    expect(routes(text)).toContain(route);
+    expect(routes(text)).not.toContain(not);
+  });
+
+  test('an age the conversation gave earlier decides when the message does not say', () => {
+    expect(routes('they are forcing me to get married', { audience: 'young-person' })).not.toContain('domestic-abuse');
+    expect(routes('they are forcing me to get married', { audience: 'self', ageBand: 'adult' })[0]).toBe('domestic-abuse');
+    expect(routes('he keeps me locked in', { audience: 'self', ageBand: '11-19' })[0]).toBe('safeguarding-child');
+  });
+
+  test('the rule\'s own route leads when the age is unknown', () => {
+    const matches = triage('he keeps me locked in').riskMatches.filter((m) => !m.rule.startsWith('model.'));
+    expect(matches.map((m) => [m.route, m.rule])).toEqual([
+      ['domestic-abuse', 'domestic-abuse.kept-locked-in'],
+      ['safeguarding-child', 'domestic-abuse.kept-locked-in:age-unknown'],
+    ]);
+  });
+
+  test('a young child missing is an emergency: 999 first', () => {
+    expect(triage('my toddler is missing').route).toBe('emergency');
+    expect(triage('i cant find my 4 year old anywhere in the shopping centre').route).toBe('emergency');
+  });
+});
