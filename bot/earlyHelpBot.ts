@@ -9,7 +9,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import { MainDialog, RiskGate, emptyProfile, emptyRiskMemory, riskCheckCarryOn, runRiskTurn, welcomeActivity, type EarlyHelpProfile, type RiskMemory } from '../dialogs';
+import { MainDialog, RiskGate, emptyProfile, emptyRiskMemory, riskCheckCarryOn, riskContext, runRiskTurn, welcomeActivity, type EarlyHelpProfile, type RiskMemory } from '../dialogs';
 import { loadPack, type KnowledgePack } from '../knowledge';
 import { createTriage } from '../knowledge/triage';
 import type { TriageFn } from '../knowledge/triage/types';
@@ -99,7 +99,7 @@ export class EarlyHelpBot extends ActivityHandler {
   async riskIndicated(context: TurnContext): Promise<boolean> {
     if (context.activity.type !== ActivityTypes.Message) return false;
     const memory = await this.riskMemory.get(context, emptyRiskMemory());
-    return this.riskGate.assessTurn(context, { priorRisk: memory.priorRisk, ...(await this.who(context)) }) !== undefined;
+    return this.riskGate.assessTurn(context, riskContext(memory, await this.who(context))) !== undefined;
   }
 
   /** Who is asking, as the conversation knows it so far (the same for the risk step and its guard). */

@@ -2,13 +2,19 @@ import { recognizeBoolean } from '@microsoft/recognizers-text-choice';
 import { ActivityTypes, MessageFactory, type Activity } from 'botbuilder';
 import type { RiskRoute, RouteContacts } from '../knowledge';
 import { contactLines } from './cards/contactText';
-import { riskCheckLabels, riskCheckLead, riskCheckPhrases, riskCheckQuestion } from './wording';
+import { riskCheckAgain, riskCheckLabels, riskCheckLead, riskCheckPhrases, riskCheckQuestion } from './wording';
 
 // The graded answer when the triage says risk is possible, not clear: show the route's contacts
 // at once and ask one direct question. "Yes" and "Not sure" get the full risk reply; "No"
 // carries on with the contacts still on screen, and later messages are read more warily.
 
-export type CheckAnswer = 'yes' | 'no' | 'not-sure';
+/** "unclear": an acknowledgement ("ok", "thanks") that answers nothing; the question is asked again. */
+export type CheckAnswer = 'yes' | 'no' | 'not-sure' | 'unclear';
+
+/** The question once more, on its own, after an answer that did not answer it. */
+export function riskCheckAgainActivities(route: RiskRoute): Partial<Activity>[] {
+  return [MessageFactory.suggestedActions([riskCheckLabels.yes, riskCheckLabels.no, riskCheckLabels.notSure], `${riskCheckAgain} ${riskCheckQuestion[route]}`)];
+}
 
 export function riskCheckActivities(rc: RouteContacts): Partial<Activity>[] {
   return [
@@ -35,6 +41,8 @@ export function recogniseCheckAnswer(raw: string | undefined): CheckAnswer | und
   if (text === '') return undefined;
   // "Not sure" first: the recogniser reads "not sure" as yes, and it is an answer of its own.
   if (saysOneOf(text, riskCheckPhrases.notSure)) return 'not-sure';
+  // Before the recogniser, which reads "ok" as yes.
+  if ((riskCheckPhrases.unclear as readonly string[]).includes(text)) return 'unclear';
   if (saysOneOf(text, riskCheckPhrases.no)) return 'no';
   if (saysOneOf(text, riskCheckPhrases.yes)) return 'yes';
   // Only short replies are read as yes or no; a sentence is a new message, read afresh.

@@ -4,7 +4,7 @@ import type { KnowledgePack, RiskRoute, RouteContacts } from '../knowledge';
 import { riskWindows } from '../knowledge/triage';
 import type { TriageContext, TriageFn, TriageResult } from '../knowledge/triage/types';
 import { isOutOfHours, turnInstant } from './clock';
-import { riskCheckActivities } from './riskCheck';
+import { riskCheckActivities, riskCheckAgainActivities } from './riskCheck';
 import { followUpActivities, type FollowUpKind } from './riskFollowUp';
 import { riskResponse } from './riskResponse';
 import { submittedStrings } from './submits';
@@ -109,6 +109,11 @@ export class RiskGate {
     await sendTriageTrace(context, assessment.triage, isOutOfHours(this.pack, at), 'Risk possible: checking in');
     await context.sendActivities(riskCheckActivities(contacts));
     return contacts;
+  }
+
+  /** The check-in question once more, after an answer that did not answer it ("ok"). */
+  async askAgain(context: TurnContext, route: RiskRoute): Promise<void> {
+    await context.sendActivities(riskCheckAgainActivities(route));
   }
 
   /** This turn's reading of the typed text (the one the risk step made), for the follow-up step. */

@@ -4,7 +4,7 @@ import type { TriageContext } from '../knowledge/triage/types';
 import { describesWorry } from './interpret';
 import { recogniseCheckAnswer } from './riskCheck';
 import { FOLLOW_UP_TURNS, followUpKind, isCommand, type FollowUpKind } from './riskFollowUp';
-import type { RiskGate } from './riskGate';
+import type { RiskAssessment, RiskGate } from './riskGate';
 import { submittedStrings } from './submits';
 import { riskCheckDeclined } from './wording';
 
@@ -18,9 +18,21 @@ export interface RiskMemory {
   followUp?: RiskRoute;
   /** Follow-up messages answered since that reply. */
   followUpTurns?: number;
+  /** The check-in question was asked a second time (after an "ok"): the next unclear answer counts as "not sure". */
+  checkAskedAgain?: boolean;
+  /** A child was speaking when risk was told: later messages are read as the same child's. */
+  childSpeaking?: boolean;
 }
 
 export const emptyRiskMemory = (): RiskMemory => ({ priorRisk: 0 });
+
+/**
+ * What the risk step tells the triage about the conversation: the same for the step and for the
+ * input guard that asks it first, so the turn's one reading is shared (RiskGate.assessTurn).
+ */
+export function riskContext(memory: RiskMemory, who: Pick<TriageContext, 'audience' | 'ageBand'>): TriageContext {
+  return { priorRisk: memory.priorRisk, ...who, ...(memory.childSpeaking ? { childSpeaking: true } : {}) };
+}
 
 export type RiskTurnOutcome =
   /** The risk reply or a check-in was given: nothing else runs this turn. */
@@ -49,9 +61,19 @@ export async function runRiskTurn(
   state.pendingCheck = undefined;
   // The reply to a check-in is read for risk of its own first: "not sure i can keep going like
   // this" starts like an answer and is a crisis.
-  const assessment = gate.assessTurn(context, { priorRisk: state.priorRisk, ...who });
+  const assessment = gate.assessTurn(context, riskContext(state, who));
   if (waiting && !(assessment && assessment.triage.confidence === 'high')) {
-    const answer = recogniseCheckAnswer(context.activity.text ?? submittedStrings(context.activity.value)[0]);
+    let answer = recogniseCheckAnswer(context.activity.text ?? submittedStrings(context.activity.value)[0]);
+    if (answer === 'unclear' && !state.checkAskedAgain) {
+      // "ok" or "thanks" does not answer "are you thinking about ending your life?": ask once more.
+      state.pendingCheck = waiting;
+      state.checkAskedAgain = true;
+      await gate.askAgain(context, waiting);
+      return { kind: 'handled', route: waiting, confidence: 'possible' };
+    }
+    state.checkAskedAgain = undefined;
+    // Unclear twice: when unsure, the full contacts.
+    if (answer === 'unclear') answer = 'not-sure';
     if (answer === 'yes' || answer === 'not-sure') {
       // "Not sure" is treated as yes: when unsure, the full contacts.
       const assessment = gate.assessRoute(context.activity, waiting);
@@ -67,7 +89,8 @@ export async function runRiskTurn(
     }
     // Anything else is a new message, read afresh below (and warily).
   }
-  if (!assessment) return followUp(context, gate, state);
+  if (!assessment || answersTheRiskReply(context, state, assessment)) return followUp(context, gate, state);
+  if (assessment.triage.childSpeaking) state.childSpeaking = true;
   // After the full risk reply every later message is read warily, whatever the model's own
   // score was (a rule may have carried the decision); after a check-in, by the score.
   state.priorRisk = Math.max(state.priorRisk, assessment.triage.confidence === 'possible' ? (assessment.triage.riskScore ?? 1) : 1);
@@ -80,6 +103,19 @@ export async function runRiskTurn(
   state.followUp = assessment.route;
   state.followUpTurns = 0;
   return { kind: 'handled', route: assessment.route, confidence: 'high' };
+}
+
+/**
+ * Right after a risk reply, "I can't ring anyone, my mum will hear" or "will anyone find out?"
+ * is read warily and can look like risk again; it is an answer to that reply. It gets the
+ * follow-up (the same route's contacts that fit it) unless it is a confident risk on another
+ * route, which gets that route's full reply.
+ */
+function answersTheRiskReply(context: TurnContext, state: RiskMemory, assessment: RiskAssessment): boolean {
+  const text = context.activity.text;
+  if (!state.followUp || !text || isCommand(text) || (state.followUpTurns ?? 0) >= FOLLOW_UP_TURNS) return false;
+  if (followUpKind(text) === 'other') return false;
+  return assessment.triage.confidence === 'possible' || assessment.route === state.followUp;
 }
 
 /**

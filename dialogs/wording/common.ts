@@ -151,7 +151,11 @@ export const riskCheckPhrases = {
   notSure: ['not sure', 'dont know', "don't know", 'idk', 'i dunno', 'dunno', 'maybe', 'possibly', 'kind of', 'sort of', 'a bit', 'i think so', 'sometimes', 'not really sure'],
   yes: ['yeah', 'ya', 'yh', 'yea', 'yes please', 'i am', 'i think i am', 'it is', 'they are', 'he is', 'she is'],
   no: ['nah', 'na', 'no thanks', 'not really', 'no im ok', "i'm ok", 'im ok', 'im fine', "i'm fine", 'i am fine', 'i am ok', 'all good'],
+  /** Acknowledgements that answer nothing: the question is asked once more. */
+  unclear: ['ok', 'okay', 'k', 'kk', 'ok then', 'okay then', 'right', 'fine', 'alright', 'thanks', 'thank you', 'thx', 'ty', 'cheers', 'hmm', 'hm', 'um', 'oh', 'ah', 'i see', 'whatever'],
 } as const;
+/** Before the check-in question when it is asked a second time. */
+export const riskCheckAgain = 'I want to be sure I understand, so I will ask once more.';
 /** After "No" to the check-in when no question was waiting. */
 export const riskCheckCarryOn = 'What would you like help with? You can tell me in your own words.';
 

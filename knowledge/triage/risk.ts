@@ -76,6 +76,7 @@ export class RiskDetector {
   private readonly rules: CompiledRule[];
   private readonly figurative: RegExp;
   private readonly historic: RegExp;
+  private readonly negated: RegExp;
 
   /**
    * `prefilter: false` runs every rule's regex on every message (for the equivalence test);
@@ -122,6 +123,7 @@ export class RiskDetector {
     }));
     this.figurative = stemmed.compile(ruleSet.figurativeFrames);
     this.historic = stemmed.compile(ruleSet.historicFrames);
+    this.negated = stemmed.compile(ruleSet.negatedFrames);
   }
 
   detect(text: string): RiskMatch[] {
@@ -131,7 +133,8 @@ export class RiskDetector {
 
   /**
    * `past`, when given, collects the rules whose every match lay inside a "when I was a child"
-   * or "years ago" frame: not a risk now, but what the message is about. `atRisk` is who the
+   * or "years ago" frame, or a denial ("I'm not suicidal"): not a risk now, but what the message
+   * is about. `atRisk` is who the
    * conversation says is at risk (an age given earlier), for rules whose route depends on it.
    */
   detectNormalised(n: NormalisedText, past?: RiskMatch[], atRisk?: PersonAtRisk): RiskMatch[] {
@@ -143,6 +146,7 @@ export class RiskDetector {
     // Frames are found once per message, and only if some rule needs them.
     let figurative: Span[] | undefined;
     let historic: Span[] | undefined;
+    let negated: Span[] | undefined;
     const contextSeen = new Map<RegExp, boolean>();
     const has = (re: RegExp): boolean => {
       let found = contextSeen.get(re);
@@ -164,6 +168,12 @@ export class RiskDetector {
       let found: Span | undefined;
       let inThePast: Span | undefined;
       const accept = (span: Span): boolean => {
+        // A harm the message itself denies ("I'm not suicidal", "no one hits me"): for every rule.
+        negated ??= this.spans(this.negated, n.stemText, n.stemStarts);
+        if (inside(span, negated)) {
+          inThePast ??= span;
+          return false;
+        }
         if (c.rule.figurative) {
           figurative ??= this.spans(this.figurative, n.stemText, n.stemStarts);
           if (inside(span, figurative)) return false;
@@ -204,12 +214,13 @@ export class RiskDetector {
     return [...sorted, ...sortByUrgency(alsoForAge.filter((m) => !named.has(m.route)))];
   }
 
-  /** The figurative and historic frames in a message, as words, for explaining a decision. */
-  frames(n: NormalisedText): { figurative: string[]; historic: string[] } {
+  /** The figurative, historic and negated frames in a message, as words, for explaining a decision. */
+  frames(n: NormalisedText): { figurative: string[]; historic: string[]; negated: string[] } {
     const words = (spans: Span[]) => spans.map((s) => n.tokens.slice(s.start, s.end).join(' '));
     return {
       figurative: words(this.spans(this.figurative, n.stemText, n.stemStarts)),
       historic: words(this.spans(this.historic, n.stemText, n.stemStarts)),
+      negated: words(this.spans(this.negated, n.stemText, n.stemStarts)),
     };
   }
 

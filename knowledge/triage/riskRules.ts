@@ -81,7 +81,7 @@ export const riskRulesFileSchema = z
   .object({
     about: z.record(z.string(), z.string()).optional(),
     contexts: z.record(z.string().regex(/^[a-zA-Z]+$/, 'a context name is letters only'), patternList),
-    frames: z.object({ figurative: z.array(frameSchema), historic: z.array(frameSchema) }).strict(),
+    frames: z.object({ figurative: z.array(frameSchema), historic: z.array(frameSchema), negated: z.array(frameSchema) }).strict(),
     rules: z.array(ruleSchema).min(1),
   })
   .strict();
@@ -97,6 +97,11 @@ export interface RiskRuleSet {
   figurativeFrames: string[];
   /** "When I was a child" frames: the speaker's own past, not a risk now. */
   historicFrames: string[];
+  /**
+   * Frames in which the message denies the harm it names ("I'm not suicidal", "he's not
+   * violent", "no safeguarding concerns"): for every rule, and narrow on purpose.
+   */
+  negatedFrames: string[];
 }
 
 export const RISK_RULES_FILE = 'risk-rules.json';
@@ -147,7 +152,7 @@ export function readRiskRules(file: string = defaultRiskRulesPath()): { set?: Ri
     };
   });
   if (problems.length > 0) return { data, issues: problems };
-  return { data, set: { rules, figurativeFrames: data.frames.figurative.map((f) => f.pattern), historicFrames: data.frames.historic.map((f) => f.pattern) }, issues: [] };
+  return { data, set: { rules, figurativeFrames: data.frames.figurative.map((f) => f.pattern), historicFrames: data.frames.historic.map((f) => f.pattern), negatedFrames: data.frames.negated.map((f) => f.pattern) }, issues: [] };
 }
 
 let projectRules: RiskRuleSet | undefined;

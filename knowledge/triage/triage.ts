@@ -130,6 +130,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
         needLevel: level('specialist'),
         confidence: decision.confidence,
         riskScore: risk.any,
+        ...(childIsSpeaking(n, context) ? { childSpeaking: true } : {}),
       };
     }
     const smallTalk = SMALL_TALK.test(input) || n.tokens.length === 0;
@@ -175,7 +176,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   }
 
   function childIsSpeaking(n: NormalisedText, context: TriageContext): boolean {
-    if (context.audience === 'young-person') return true;
+    if (context.audience === 'young-person' || context.childSpeaking) return true;
     if (context.audience === 'self' && (context.ageBand === '11-19' || context.ageBand === '5-11')) return true;
     return test(childSpeaker, n);
   }
@@ -189,7 +190,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
  * practitioner, a parent who has not said an age), and then both routes' contacts are given.
  */
 function personAtRisk(context: TriageContext): PersonAtRisk | undefined {
-  if (context.audience === 'young-person') return 'child';
+  if (context.audience === 'young-person' || context.childSpeaking) return 'child';
   if (context.ageBand === 'adult' || context.ageBand === 'older') return 'adult';
   if (context.ageBand !== undefined) return 'child';
   return undefined;

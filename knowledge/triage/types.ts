@@ -25,6 +25,11 @@ export interface TriageContext {
    */
   priorRisk?: number;
   /**
+   * A child was speaking when risk was told earlier in this conversation ("my stepdad hits me,
+   * I'm 12"): a later "he did it again" is the same child's, on the children's route.
+   */
+  childSpeaking?: boolean;
+  /**
    * The text is a button label the bot itself offered: the rules read it (a label can still name
    * a harm), the model does not, since its words are the bot's, not the person's.
    */
@@ -49,6 +54,8 @@ export interface TriageResult {
    * says who to contact if it is happening now.
    */
   topic?: RiskRoute;
+  /** On a risk route: a child is speaking (said in the message, or known from the conversation). */
+  childSpeaking?: boolean;
 }
 
 export type RiskConfidence = 'high' | 'possible';

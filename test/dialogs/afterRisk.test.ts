@@ -1,6 +1,6 @@
 // Care after a risk reply (issue 12, point 3): what the person says next gets an answer, with
 // the route's contacts, instead of the question that was waiting.
-import { afterRisk, carryOnLabel, whoIsAsking, whoIsAskingRetry } from '../../dialogs/wording';
+import { afterRisk, carryOnLabel, riskCheckLead, whoIsAsking, whoIsAskingRetry } from '../../dialogs/wording';
 import { followUpKind } from '../../dialogs/riskFollowUp';
 import { botHarness, messages } from './botHarness';
 
@@ -82,3 +82,26 @@ describe('after a risk reply the conversation stays with the person', () => {
     expect(texts(await bot.say('ok'))).not.toContain(afterRisk.stillHere);
   });
 });
+
+describe('after a risk reply, what people say next is read knowing the risk was just told', () => {
+  test.each([
+    ['i cant ring anyone my mum will hear', 'no-phone'],
+    ['will anyone find out i said this', 'found-out'],
+  ] as const)('%j gets the %s answer, not a new check-in or another full reply', async (text, kind) => {
+    const bot = await afterCrisisReply();
+    const next = texts(await bot.say(text));
+    expect(next).toContain(kind === 'no-phone' ? afterRisk.noPhone : afterRisk.foundOut);
+    expect(next).not.toContain(riskCheckLead);
+    expect(next).toContain(kind === 'no-phone' ? '85258' : 'Samaritans');
+  });
+
+  test('a child who told of being hit, then "he did it again", stays on the children\'s route', async () => {
+    const bot = botHarness();
+    await bot.join();
+    expect(texts(await bot.say('my stepdad hits me and im 12'))).toContain('Childline');
+    const next = texts(await bot.say('he hit me again last night'));
+    expect(next).toContain('Childline');
+    expect(next).not.toContain("Men's Advice Line");
+  });
+});
+

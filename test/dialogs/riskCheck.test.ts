@@ -6,6 +6,7 @@ import type { TriageFn } from '../../knowledge/triage/types';
 import { recogniseCheckAnswer } from '../../dialogs/riskCheck';
 import { botHarness, messages, traces } from './botHarness';
 import { readable } from './harness';
+import { riskCheckAgain } from '../../dialogs/wording';
 
 const UNSURE = 'i dont really see the point of much at the moment';
 
@@ -124,5 +125,31 @@ describe('who is at risk decides whose contacts', () => {
     const text = readable(messages(await h.say('my partner punched me in front of the baby', '2026-11-24T10:00:00Z')));
     expect(text).toContain('National Domestic Abuse Helpline');
     expect(text).toContain("Children's Social Care");
+  });
+});
+
+describe('the check-in question waits for a real answer', () => {
+  test.each(['ok', 'okay', 'thx'])('%j is not taken as yes: the question is asked once more', async (text) => {
+    const h = botHarness({}, possibleCrisis);
+    await h.say("I'm asking for myself", IN_HOURS);
+    expect(readable(messages(await h.say(UNSURE, IN_HOURS)))).toContain('I want to check I have understood you');
+    const again = readable(messages(await h.say(text, IN_HOURS)));
+    expect(again).toContain(`${riskCheckAgain} Are you thinking about ending your life`);
+    expect(again).toContain('[Yes]\n[No]\n[Not sure]');
+    expect(again).not.toContain('Samaritans');
+    // The question still waits: "yes" now gives the full reply.
+    expect(readable(messages(await h.say('yes', IN_HOURS)))).toContain('Samaritans');
+  });
+
+  test('a second "ok" counts as "not sure": when unsure, the full contacts', async () => {
+    const h = botHarness({}, possibleCrisis);
+    await h.say("I'm asking for myself", IN_HOURS);
+    await h.say(UNSURE, IN_HOURS);
+    await h.say('ok', IN_HOURS);
+    expect(readable(messages(await h.say('ok', IN_HOURS)))).toContain('Samaritans');
+  });
+
+  test.each(['ok', 'thanks', 'fine'])('%j is unclear, not yes or no', (text) => {
+    expect(recogniseCheckAnswer(text)).toBe('unclear');
   });
 });

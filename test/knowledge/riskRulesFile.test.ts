@@ -19,7 +19,7 @@ const rule = (overrides: Record<string, unknown> = {}) => ({
 
 const file = (overrides: Record<string, unknown> = {}) => ({
   contexts: { child: ['{CHILD}', 'school'] },
-  frames: { figurative: [{ pattern: 'dying (to | for)' }], historic: [] },
+  frames: { figurative: [{ pattern: 'dying (to | for)' }], historic: [], negated: [] },
   rules: [rule()],
   ...overrides,
 });
@@ -81,6 +81,18 @@ describe('problems in a rules file', () => {
         'error rules[0].requires[0]: names the context "older", which contexts does not define',
         'error rules[1].id: "crisis.test" is already the id of rules[0]',
         'error rules[2].id: starts with its route: "crisis.…" (found "emergency.test2")',
+      ]),
+    );
+  });
+
+  it('who is at risk: the lead route must be the child\'s or the adult\'s, the two must differ, and contexts are written out', () => {
+    const who = (child: string, adult: string) => ({ child: { route: child, when: ['@child'] }, adult: { route: adult, when: ['@older'] } });
+    const found = messages(write(file({ rules: [rule({ whoIsAtRisk: who('safeguarding-child', 'domestic-abuse') }), rule({ id: 'crisis.two', whoIsAtRisk: who('crisis', 'crisis') })] })));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'error rules[0].route: leads when the age is unknown, so it is the child\'s or the adult\'s route ("safeguarding-child" or "domestic-abuse")',
+        'error rules[1].whoIsAtRisk: gives the child and the adult the same route: leave whoIsAtRisk out',
+        'error rules[0].whoIsAtRisk.adult.when[0]: names the context "older", which contexts does not define',
       ]),
     );
   });
