@@ -9,7 +9,22 @@ import {
   type UserState,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import { MainDialog, RiskGate, emptyProfile, emptyRiskMemory, riskCheckCarryOn, riskContext, runRiskTurn, welcomeActivity, type EarlyHelpProfile, type RiskMemory } from '../dialogs';
+import {
+  LANGUAGE_CONFIDENCE,
+  MainDialog,
+  RiskGate,
+  emptyProfile,
+  emptyRiskMemory,
+  otherLanguageNotice,
+  riskCheckCarryOn,
+  riskContext,
+  runRiskTurn,
+  welcomeActivity,
+  type EarlyHelpProfile,
+  type RiskMemory,
+} from '../dialogs';
+import type { LanguageIdentifier } from '../knowledge/language/identify';
+import { otherLanguages, type OtherLanguages } from '../knowledge/language/otherLanguages';
 import { loadPack, type KnowledgePack } from '../knowledge';
 import { createTriage } from '../knowledge/triage';
 import type { TriageFn } from '../knowledge/triage/types';
@@ -25,6 +40,8 @@ export interface ConversationData {
 export interface ConversationSetup {
   pack: KnowledgePack;
   triage: TriageFn;
+  /** The notices for other languages; the project's file when absent. */
+  languages?: OtherLanguages;
 }
 
 /** Load a pack (throws PackError on a bad one, so the bot never starts half-loaded) and train triage on it. */
@@ -41,6 +58,8 @@ export interface EarlyHelpBotDeps {
   config?: Pick<AppConfig, 'retentionHours' | 'knowledgePack'>;
   /** Built once at start-up by bot/index.ts; loaded from config.knowledgePack when absent. */
   conversation?: ConversationSetup;
+  /** Which language a message is in; without it only risk phrases in other languages are read. */
+  languageIdentifier?: LanguageIdentifier;
 }
 
 /**
@@ -60,8 +79,10 @@ export class EarlyHelpBot extends ActivityHandler {
   private readonly retentionHours: number;
   private readonly mainDialog: MainDialog;
   private readonly riskGate: RiskGate;
+  private readonly languages: OtherLanguages;
+  private readonly languageIdentifier?: LanguageIdentifier;
 
-  constructor({ conversationState, userState, logger, config, conversation }: EarlyHelpBotDeps) {
+  constructor({ conversationState, userState, logger, config, conversation, languageIdentifier }: EarlyHelpBotDeps) {
     super();
     this.conversationState = conversationState;
     this.userState = userState;
@@ -69,6 +90,8 @@ export class EarlyHelpBot extends ActivityHandler {
     const settings = config ?? parseConfig({});
     const setup = conversation ?? createConversation(settings.knowledgePack);
     this.pack = setup.pack;
+    this.languages = setup.languages ?? otherLanguages();
+    this.languageIdentifier = languageIdentifier;
     this.retentionHours = settings.retentionHours;
     this.conversationData = conversationState.createProperty<ConversationData>('conversationData');
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -141,6 +164,9 @@ export class EarlyHelpBot extends ActivityHandler {
     if (risk.kind === 'handled') {
       // Which route and how sure, never the words: enough to audit, nothing to identify.
       this.logger.info({ event: 'risk.route', route: risk.route, confidence: risk.confidence }, 'risk route given');
+      // Said in another language: the contacts, then the notice in that language.
+      const language = this.languages.language(risk.language);
+      if (language) await context.sendActivity(otherLanguageNotice(language));
       return;
     }
     if (risk.kind === 'followed-up') {
@@ -152,7 +178,23 @@ export class EarlyHelpBot extends ActivityHandler {
       if (!(await this.mainDialog.repromptWaiting(context, this.dialogState))) await context.sendActivity(riskCheckCarryOn);
       return;
     }
+    if (await this.answeredInOtherLanguage(context)) return;
     await this.mainDialog.run(context, this.dialogState);
+  }
+
+  /**
+   * A message in a language the bot has a notice for gets that notice (and the same in English)
+   * instead of English questions it cannot read. Which language, never the words, is logged.
+   */
+  private async answeredInOtherLanguage(context: TurnContext): Promise<boolean> {
+    const text = context.activity.text;
+    if (!this.languageIdentifier || !text || text.trim() === '') return false;
+    const guess = await this.languageIdentifier.identify(text);
+    const language = guess.confidence >= LANGUAGE_CONFIDENCE ? this.languages.language(guess.code) : undefined;
+    if (!language) return false;
+    this.logger.info({ event: 'language.notice', language: language.code }, 'notice in another language');
+    await context.sendActivity(otherLanguageNotice(language));
+    return true;
   }
 }
 

@@ -6,6 +6,7 @@ import { routeLibraryConsole } from './libraryConsole';
 import { installLifecycle } from './lifecycle';
 import { createLogger } from './logging';
 import { startServer, type RunningServer } from './server';
+import { loadLanguageIdentifier } from '../knowledge/language/identify';
 import { teamsPlugin } from './teams';
 import { webChatPlugin } from './webchat';
 
@@ -26,7 +27,13 @@ async function main(): Promise<void> {
   let app: RunningServer | undefined;
   installLifecycle({ logger, close: () => app?.close() });
 
-  app = await startServer(config, { logger, plugins: [teamsPlugin(), webChatPlugin()] });
+  const languageIdentifier = await loadLanguageIdentifier().catch((err: unknown) => {
+    // The bot still answers, and still reads risk phrases in other languages; only the notice
+    // for a message in another language is lost.
+    logger.warn({ event: 'language.unavailable', err }, 'the language-identification model could not be loaded');
+    return undefined;
+  });
+  app = await startServer(config, { logger, plugins: [teamsPlugin(), webChatPlugin()], languageIdentifier });
 }
 
 main().catch((err: unknown) => {

@@ -7,6 +7,7 @@ import { createAdapter, type EarlyHelpAdapter } from './adapter';
 import { ChannelUnavailableError } from './channelFault';
 import { serviceUrlAllowed, type AppConfig } from './config';
 import { EarlyHelpBot } from './earlyHelpBot';
+import type { LanguageIdentifier } from '../knowledge/language/identify';
 import { readActivityBody } from './http/activityBody';
 import { bearerShapeProblem } from './http/bearerShape';
 import { createIdHasher, createLogger, restifyLogger, type Logger } from './logging';
@@ -24,6 +25,8 @@ export interface BotServices {
   storage: SweepableStorage;
   conversationState: ConversationState;
   userState: UserState;
+  /** Which language a message is in (loaded once by bot/index.ts); without it, only risk phrases in other languages are read. */
+  languageIdentifier?: LanguageIdentifier;
 }
 
 /** Turns one conversation may have waiting on /api/messages before further posts get 429. */
@@ -70,6 +73,7 @@ export interface ServerDeps {
   authSettings?: Record<string, string>;
   /** Time limits on replies sent to a channel (see AdapterDeps.outbound). */
   outbound?: OutboundLimits;
+  languageIdentifier?: LanguageIdentifier;
 }
 
 export interface AppServer {
@@ -142,7 +146,7 @@ export function createServer(deps: ServerDeps): AppServer {
 
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const services: BotServices = { config, logger, storage, conversationState, userState };
+  const services: BotServices = { config, logger, storage, conversationState, userState, languageIdentifier: deps.languageIdentifier };
   const hashId = createIdHasher(config.logHashSalt);
   const adapter = createAdapter({ config, logger, conversationState, hashId, inputGuard: deps.inputGuard, authSettings: deps.authSettings, outbound: deps.outbound });
   const bot = (deps.createBot ?? ((s) => new EarlyHelpBot(s)))(services);
@@ -333,6 +337,8 @@ export interface StartOptions {
   now?: () => number;
   authSettings?: Record<string, string>;
   outbound?: OutboundLimits;
+  /** Which language a message is in; bot/index.ts loads it once. */
+  languageIdentifier?: LanguageIdentifier;
 }
 
 export interface RunningServer extends AppServer {
@@ -374,6 +380,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     now: options.now,
     authSettings: options.authSettings,
     outbound: options.outbound,
+    languageIdentifier: options.languageIdentifier,
   });
   const { port, url } = await app.listen(config.port, config.host);
   retention.start();

@@ -36,7 +36,7 @@ export function riskContext(memory: RiskMemory, who: Pick<TriageContext, 'audien
 
 export type RiskTurnOutcome =
   /** The risk reply or a check-in was given: nothing else runs this turn. */
-  | { kind: 'handled'; route: RiskRoute; confidence: 'high' | 'possible' }
+  | { kind: 'handled'; route: RiskRoute; confidence: 'high' | 'possible'; language?: string }
   /** The person said no to the check-in: carry on with the conversation, contacts still on screen. */
   | { kind: 'declined' }
   /** After a risk reply, the next message was answered as a follow-up to it. */
@@ -102,7 +102,7 @@ export async function runRiskTurn(
   await gate.respond(context, assessment);
   state.followUp = assessment.route;
   state.followUpTurns = 0;
-  return { kind: 'handled', route: assessment.route, confidence: 'high' };
+  return { kind: 'handled', route: assessment.route, confidence: 'high', ...(assessment.triage.language ? { language: assessment.triage.language } : {}) };
 }
 
 /**

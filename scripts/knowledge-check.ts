@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PackError, defaultPacksDir, formatIssue, listPacks, loadPack } from '../knowledge/loader';
+import { PackError, defaultPacksDir, formatIssue, listPacks, loadPack, type PackIssue } from '../knowledge/loader';
 import type { Contact, KnowledgePack } from '../knowledge/schema/pack';
 import { projectPath } from '../knowledge/paths';
 import { checkCorpus, type CorpusStats } from '../knowledge/triage/corpus';
@@ -10,6 +10,7 @@ import { defaultTextSpeakPath, readTextSpeak } from '../knowledge/triage/textSpe
 import { defaultGroupCuesPath, readGroupCues } from '../knowledge/triage/groupCues';
 import { lintGroupCues, lintRiskRules, lintSlots, type RuleFinding } from '../knowledge/triage/riskRulesLint';
 import { PRIORITY_GROUP_IDS, RISK_ROUTES } from '../knowledge/vocabulary';
+import { defaultOtherLanguagesPath, readOtherLanguages } from '../knowledge/language/otherLanguages';
 
 // `npm run knowledge:check`: validates every pack under knowledge/packs and lists
 // what council staff should look at. Errors (the pack would not load) fail the
@@ -217,6 +218,36 @@ export function formatRules(report: RulesFindings): string {
   return lines.join('\n');
 }
 
+export interface LanguagesFindings {
+  issues: PackIssue[];
+  languages: number;
+  phrases: number;
+  /** Languages whose notice and phrases no fluent speaker has checked yet. */
+  unchecked: string[];
+}
+
+/** Reads and checks knowledge/language/other-languages.json. */
+export function languagesFindings(file = defaultOtherLanguagesPath()): LanguagesFindings {
+  const { languages, issues } = readOtherLanguages(file);
+  const list = languages?.languages ?? [];
+  return {
+    issues,
+    languages: list.length,
+    phrases: list.reduce((n, l) => n + l.risk.reduce((m, r) => m + r.phrases.length, 0), 0),
+    unchecked: list.filter((l) => !l.checkedByFluentSpeaker).map((l) => l.code),
+  };
+}
+
+export function formatLanguages(report: LanguagesFindings): string {
+  const lines = [
+    `${report.issues.length === 0 ? 'OK  ' : 'FAIL'} other languages: ${report.languages} notices, ${report.phrases} risk phrases, ${report.issues.length} error(s)`,
+  ];
+  for (const i of report.issues.slice(0, 50)) lines.push(`  error   ${formatIssue(i)}`);
+  // Not an error: the texts work, but no one fluent has vouched for them yet.
+  if (report.unchecked.length > 0) lines.push(`  note    not yet checked by a fluent speaker: ${report.unchecked.join(', ')}`);
+  return lines.join('\n');
+}
+
 const USAGE = `Usage: knowledge-check [--json] [--packs-dir <dir>] [--strict]
   Validates every knowledge pack and lists problems.
   --json        print the report as JSON
@@ -248,11 +279,17 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   const report = checkPacks({ packsDir });
   const corpus = corpusFindings();
   const rules = rulesFindings();
-  out(json ? JSON.stringify({ ...report, corpus, rules }, null, 2) : `${formatReport(report)}\n${formatCorpus(corpus)}\n${formatRules(rules)}`);
+  const languages = languagesFindings();
+  out(
+    json
+      ? JSON.stringify({ ...report, corpus, rules, languages }, null, 2)
+      : `${formatReport(report)}\n${formatCorpus(corpus)}\n${formatRules(rules)}\n${formatLanguages(languages)}`,
+  );
   const errors =
     report.findings.filter((f) => f.level === 'error' || (strict && f.level === 'warning')).length +
     corpus.errors.length +
-    rules.findings.filter((f) => f.level === 'error').length;
+    rules.findings.filter((f) => f.level === 'error').length +
+    languages.issues.length;
   return errors > 0 || report.packs.length === 0 ? 1 : 0;
 }
 

@@ -154,6 +154,9 @@ export const riskCheckPhrases = {
   /** Acknowledgements that answer nothing: the question is asked once more. */
   unclear: ['ok', 'okay', 'k', 'kk', 'ok then', 'okay then', 'right', 'fine', 'alright', 'thanks', 'thank you', 'thx', 'ty', 'cheers', 'hmm', 'hm', 'um', 'oh', 'ah', 'i see', 'whatever'],
 } as const;
+/** After the notice in another language: the same, in English. */
+export const otherLanguageEnglish =
+  'I can only understand English. If you can, please write in English. When you phone the council or a service, you can ask for an interpreter. In an emergency, call 999.';
 /** Before the check-in question when it is asked a second time. */
 export const riskCheckAgain = 'I want to be sure I understand, so I will ask once more.';
 /** After "No" to the check-in when no question was waiting. */

@@ -4,7 +4,8 @@ import { GroupClassifier } from './groupClassifier';
 import { groupCues } from './groupCues';
 import { stem, type NormalisedText } from './normalise';
 import { PatternCompiler } from './pattern';
-import { RiskDetector, type PersonAtRisk } from './risk';
+import { RiskDetector, sortByUrgency, type PersonAtRisk } from './risk';
+import { otherLanguages, type OtherLanguages } from '../language/otherLanguages';
 import { riskSlots } from './riskSlots';
 import { decideRisk, RISK_THRESHOLDS, type RiskDecision } from './model/decision';
 import { defaultModel } from './model/defaultModel';
@@ -46,6 +47,8 @@ export interface TriageEngine {
 
 export interface TriageEngineOptions {
   detector?: RiskDetector;
+  /** Risk phrases in other languages; by default knowledge/language/other-languages.json. */
+  otherLanguages?: OtherLanguages;
   /** The learned model; by default the one `npm run triage:train` wrote. */
   model?: TriageModel;
 }
@@ -57,6 +60,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   for (const g of pack.priorityGroups) for (const e of g.examples) for (const w of e.toLowerCase().split(/[^a-z]+/)) if (w) vocabulary.add(w);
   const detector = options.detector ?? new RiskDetector(vocabulary);
   const model = options.model ?? defaultModel();
+  const languages = options.otherLanguages ?? otherLanguages();
   const normalise = (text: string) => detector.normaliser.normalise(text);
   const classifier = new GroupClassifier(pack.priorityGroups, stem, normalise);
 
@@ -85,11 +89,18 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     // that names a harm said plainly). Harm told as past ("I left an abusive ex years ago") is
     // kept aside as the message's topic.
     const past: RiskMatch[] = [];
-    const decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n, past, atRisk)), context.priorRisk ?? 0, {
+    let decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n, past, atRisk)), context.priorRisk ?? 0, {
       aboutATopic: () => QUESTION_START.test(input) || test(topic, n),
       words: n.tokens.length,
     });
-    return { risk, decision, past };
+    // A risk said in another language ("Chcę się zabić"): the model and the rules read English
+    // only, so the phrase decides on its own, most urgent route first.
+    const foreign = languages.riskIn(input);
+    if (foreign.length > 0) {
+      const said = sortByUrgency(foreign.map((f): RiskMatch => ({ route: f.route, rule: `language.${f.code}.${f.route}`, matched: f.phrase })));
+      decision = { confidence: 'high', rules: [...said, ...decision.rules] };
+    }
+    return { risk, decision, past, language: foreign[0]?.code };
   };
   const riskDecision = (text: string, context: TriageContext = {}) => {
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
@@ -101,16 +112,18 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
     const n = normalise(input);
     const scores = model.score(n);
-    const { risk, decision, past = [] } = assessRisk(input, n, scores, context);
+    const { risk, decision, past = [], language } = assessRisk(input, n, scores, context);
     const riskMatches: RiskMatch[] = [];
     if (decision.confidence && context.rulesOnly) {
       riskMatches.push(...decision.rules);
     } else if (decision.confidence) {
       const evidence = explainFeatures(n, model.riskContributions(n), 4);
       const modelMatch: RiskMatch = { route: risk.route, rule: `model.${risk.route}`, matched: evidence.join(' ') };
-      if (risk.any < RISK_THRESHOLDS.possible && decision.rules.length > 0) {
-        // The rules carried the decision: their route leads (most urgent first).
-        riskMatches.push(...decision.rules, modelMatch);
+      if (language || (risk.any < RISK_THRESHOLDS.possible && decision.rules.length > 0)) {
+        // The rules carried the decision, or a phrase in another language that the model cannot
+        // read: their route leads (most urgent first), and the model's guess at a language it
+        // was not trained on is left out.
+        riskMatches.push(...decision.rules, ...(language ? [] : [modelMatch]));
       } else {
         // A rule naming an emergency outranks the model's route; otherwise the model's route leads.
         const urgent = decision.rules.filter((m) => m.route === 'emergency');
@@ -131,6 +144,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
         confidence: decision.confidence,
         riskScore: risk.any,
         ...(childIsSpeaking(n, context) ? { childSpeaking: true } : {}),
+        ...(language ? { language } : {}),
       };
     }
     const smallTalk = SMALL_TALK.test(input) || n.tokens.length === 0;

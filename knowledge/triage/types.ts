@@ -56,6 +56,11 @@ export interface TriageResult {
   topic?: RiskRoute;
   /** On a risk route: a child is speaking (said in the message, or known from the conversation). */
   childSpeaking?: boolean;
+  /**
+   * The message named a risk in another language the bot has a notice for ("pl" for "Chcę się
+   * zabić"): the reply adds that notice.
+   */
+  language?: string;
 }
 
 export type RiskConfidence = 'high' | 'possible';

@@ -5,6 +5,7 @@ import type { Activity } from 'botbuilder';
 import { parseConfig } from '../../bot/config';
 import { EarlyHelpBot } from '../../bot/earlyHelpBot';
 import type { TriageFn } from '../../knowledge/triage/types';
+import type { LanguageIdentifier } from '../../knowledge/language/identify';
 import { collectingLogger } from '../helpers/logs';
 import { bathnes, triage } from './harness';
 
@@ -16,8 +17,11 @@ export interface BotHarness {
   join(): Promise<Partial<Activity>[]>;
 }
 
-/** `wrapTriage` may stand in front of the real triage (a stub for one message, the real one for the rest). */
-export function botHarness(env: Record<string, string> = {}, wrapTriage?: (real: TriageFn) => TriageFn): BotHarness {
+/**
+ * `wrapTriage` may stand in front of the real triage (a stub for one message, the real one for
+ * the rest); `languageIdentifier` is the real model when a test loads it (see loadLanguageIdentifier).
+ */
+export function botHarness(env: Record<string, string> = {}, wrapTriage?: (real: TriageFn) => TriageFn, languageIdentifier?: LanguageIdentifier): BotHarness {
   const storage = new MemoryStorage();
   const { logger, lines } = collectingLogger();
   const bot = new EarlyHelpBot({
@@ -26,6 +30,7 @@ export function botHarness(env: Record<string, string> = {}, wrapTriage?: (real:
     logger,
     config: parseConfig(env),
     conversation: { pack: bathnes(), triage: wrapTriage ? wrapTriage(triage()) : triage() },
+    languageIdentifier,
   });
   const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'webchat' }, true);
   const drain = () => adapter.activeQueue.splice(0) as Partial<Activity>[];
