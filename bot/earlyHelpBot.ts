@@ -12,6 +12,8 @@ import type { DialogState } from 'botbuilder-dialogs';
 import {
   LANGUAGE_CONFIDENCE,
   MainDialog,
+  dangerContacts,
+  turnInstant,
   RiskGate,
   emptyProfile,
   emptyRiskMemory,
@@ -24,7 +26,10 @@ import {
   type RiskMemory,
 } from '../dialogs';
 import type { LanguageIdentifier } from '../knowledge/language/identify';
-import { otherLanguages, type OtherLanguages } from '../knowledge/language/otherLanguages';
+import { otherLanguages, type OtherLanguage, type OtherLanguages } from '../knowledge/language/otherLanguages';
+
+/** turnState key of this turn's language (see languageOf). */
+const TURN_LANGUAGE = Symbol('language');
 import { loadPack, type KnowledgePack } from '../knowledge';
 import { createTriage } from '../knowledge/triage';
 import type { TriageFn } from '../knowledge/triage/types';
@@ -125,10 +130,30 @@ export class EarlyHelpBot extends ActivityHandler {
     return this.riskGate.assessTurn(context, riskContext(memory, await this.who(context))) !== undefined;
   }
 
-  /** Who is asking, as the conversation knows it so far (the same for the risk step and its guard). */
-  private async who(context: TurnContext): Promise<{ audience?: EarlyHelpProfile['audience']; ageBand?: EarlyHelpProfile['ageBand'] }> {
+  /**
+   * Who is asking, as the conversation knows it so far, and the language of this message when
+   * it is not English (the same for the risk step and its guard).
+   */
+  private async who(context: TurnContext): Promise<{ audience?: EarlyHelpProfile['audience']; ageBand?: EarlyHelpProfile['ageBand']; language?: string }> {
     const profile = await this.profile.get(context, emptyProfile());
-    return { audience: profile.audience, ageBand: profile.ageBand };
+    const language = (await this.languageOf(context))?.code;
+    return { audience: profile.audience, ageBand: profile.ageBand, ...(language ? { language } : {}) };
+  }
+
+  /**
+   * The language of this turn's message, when the model is sure it is one the bot has a notice
+   * for; worked out once per turn (the input guard and the risk step both ask).
+   */
+  private async languageOf(context: TurnContext): Promise<OtherLanguage | undefined> {
+    if (context.turnState.has(TURN_LANGUAGE)) return context.turnState.get(TURN_LANGUAGE) as OtherLanguage | undefined;
+    const text = context.activity.type === ActivityTypes.Message ? context.activity.text : undefined;
+    let language: OtherLanguage | undefined;
+    if (this.languageIdentifier && text && text.trim() !== '') {
+      const guess = await this.languageIdentifier.identify(text);
+      if (guess.confidence >= LANGUAGE_CONFIDENCE) language = this.languages.language(guess.code);
+    }
+    context.turnState.set(TURN_LANGUAGE, language);
+    return language;
   }
 
   /** Saves conversation and user state once, at the end of every turn. */
@@ -165,7 +190,7 @@ export class EarlyHelpBot extends ActivityHandler {
       // Which route and how sure, never the words: enough to audit, nothing to identify.
       this.logger.info({ event: 'risk.route', route: risk.route, confidence: risk.confidence }, 'risk route given');
       // Said in another language: the contacts, then the notice in that language.
-      const language = this.languages.language(risk.language);
+      const language = this.languages.language(risk.language) ?? (await this.languageOf(context));
       if (language) await context.sendActivity(otherLanguageNotice(language));
       return;
     }
@@ -183,17 +208,15 @@ export class EarlyHelpBot extends ActivityHandler {
   }
 
   /**
-   * A message in a language the bot has a notice for gets that notice (and the same in English)
-   * instead of English questions it cannot read. Which language, never the words, is logged.
+   * A message in a language the bot has a notice for gets that notice, with the contacts for
+   * anyone in danger (the bot cannot read it, so it cannot rule risk out), and the same in
+   * English, instead of English questions it cannot read. Which language, never the words, is logged.
    */
   private async answeredInOtherLanguage(context: TurnContext): Promise<boolean> {
-    const text = context.activity.text;
-    if (!this.languageIdentifier || !text || text.trim() === '') return false;
-    const guess = await this.languageIdentifier.identify(text);
-    const language = guess.confidence >= LANGUAGE_CONFIDENCE ? this.languages.language(guess.code) : undefined;
+    const language = await this.languageOf(context);
     if (!language) return false;
     this.logger.info({ event: 'language.notice', language: language.code }, 'notice in another language');
-    await context.sendActivity(otherLanguageNotice(language));
+    await context.sendActivity(otherLanguageNotice(language, dangerContacts(this.pack, turnInstant(context.activity))));
     return true;
   }
 }

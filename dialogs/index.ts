@@ -3,7 +3,7 @@ export { MainDialog, MAIN_DIALOG } from './mainDialog';
 export { RiskGate } from './riskGate';
 export type { RiskAssessment } from './riskGate';
 export { runRiskTurn, emptyRiskMemory, riskContext, type RiskMemory, type RiskTurnOutcome } from './riskTurn';
-export { LANGUAGE_CONFIDENCE, otherLanguageNotice } from './otherLanguage';
+export { LANGUAGE_CONFIDENCE, dangerContacts, otherLanguageNotice } from './otherLanguage';
 export { welcomeActivity } from './welcome';
 export { turnInstant, isOutOfHours } from './clock';
 export { emptyProfile } from './profile';

@@ -29,18 +29,23 @@ async function main(): Promise<void> {
     for (const file of readdirSync(dir).filter((f) => /^holdout-languages-.*\.json$/.test(f)).sort()) {
       const set = fileSchema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
       console.log(`${file}: ${set.description}`);
-      const byLanguage = new Map<string, { n: number; notice: number; risk: number; riskCaught: number; riskRight: number; ordinary: number; falseRisk: number }>();
+      const byLanguage = new Map<string, { n: number; notice: number; risk: number; riskCaught: number; riskRight: number; contacts: number; ordinary: number; falseRisk: number }>();
       const misses: string[] = [];
       for (const m of set.messages) {
-        const row = byLanguage.get(m.language) ?? { n: 0, notice: 0, risk: 0, riskCaught: 0, riskRight: 0, ordinary: 0, falseRisk: 0 };
+        const row = byLanguage.get(m.language) ?? { n: 0, notice: 0, risk: 0, riskCaught: 0, riskRight: 0, contacts: 0, ordinary: 0, falseRisk: 0 };
         byLanguage.set(m.language, row);
         row.n++;
+        // As the bot does: the language model first; when it is sure of a language with a notice,
+        // the English model does not judge the message (the rules and that language's phrases do).
         const guess = await identifier.identify(m.text);
-        const result = engine.triage(m.text);
+        const identified = guess.confidence >= LANGUAGE_CONFIDENCE && languages.language(guess.code) ? guess.code : undefined;
+        const result = engine.triage(m.text, identified ? { language: identified } : {});
         const risky = (RISK_ROUTES as readonly string[]).includes(result.route);
-        // The bot's rule: a risk phrase names its language; otherwise the model, when sure enough.
-        const noticeIn = result.language ?? (guess.confidence >= LANGUAGE_CONFIDENCE ? guess.code : undefined);
+        // A risk phrase names its language even when the model was unsure.
+        const noticeIn = result.language ?? identified;
         const noticeGiven = noticeIn !== undefined && languages.language(noticeIn) !== undefined;
+        // Without a risk reply, the notice itself lists the contacts for anyone in danger.
+        const contactsShown = risky || noticeGiven;
         if (m.language === 'en') {
           if (noticeGiven) misses.push(`  notice for English (${noticeIn}): ${m.text}`);
         } else if (noticeIn === m.language && noticeGiven) row.notice++;
@@ -49,7 +54,8 @@ async function main(): Promise<void> {
           row.risk++;
           if (risky) row.riskCaught++;
           if (result.route === m.route) row.riskRight++;
-          if (!risky) misses.push(`  risk missed ${m.language} ${m.route}: ${m.text.slice(0, 80)} (${m.english.slice(0, 60)})`);
+          if (contactsShown) row.contacts++;
+          if (!risky) misses.push(`  risk missed ${m.language} ${m.route}${contactsShown ? ' (danger contacts in the notice)' : ' (NO CONTACTS)'}: ${m.text.slice(0, 80)} (${m.english.slice(0, 60)})`);
         } else {
           row.ordinary++;
           if (risky) {
@@ -58,13 +64,17 @@ async function main(): Promise<void> {
           }
         }
       }
-      console.log('language   n   notice in its language   risk caught        right route       false risk');
+      console.log('language   n   notice in its language   risk reply         right route       risk with contacts  false risk');
       for (const [code, r] of byLanguage) {
-        console.log(`${code.padEnd(8)} ${String(r.n).padStart(3)}   ${(code === 'en' ? '-' : pct(r.notice, r.n)).padEnd(22)} ${pct(r.riskCaught, r.risk).padEnd(18)} ${pct(r.riskRight, r.risk).padEnd(17)} ${pct(r.falseRisk, r.ordinary)}`);
+        console.log(
+          `${code.padEnd(8)} ${String(r.n).padStart(3)}   ${(code === 'en' ? '-' : pct(r.notice, r.n)).padEnd(22)} ${pct(r.riskCaught, r.risk).padEnd(18)} ${pct(r.riskRight, r.risk).padEnd(17)} ${pct(r.contacts, r.risk).padEnd(19)} ${pct(r.falseRisk, r.ordinary)}`,
+        );
       }
       const all = [...byLanguage.entries()].filter(([c]) => c !== 'en').map(([, r]) => r);
       const sum = (k: keyof (typeof all)[number]) => all.reduce((n, r) => n + r[k], 0);
-      console.log(`all other languages: notice ${pct(sum('notice'), sum('n'))}; risk caught ${pct(sum('riskCaught'), sum('risk'))}, right route ${pct(sum('riskRight'), sum('risk'))}; false risk ${pct(sum('falseRisk'), sum('ordinary'))}`);
+      console.log(
+        `all other languages: notice ${pct(sum('notice'), sum('n'))}; risk reply ${pct(sum('riskCaught'), sum('risk'))}, right route ${pct(sum('riskRight'), sum('risk'))}, risk with contacts shown ${pct(sum('contacts'), sum('risk'))}; false risk ${pct(sum('falseRisk'), sum('ordinary'))}`,
+      );
       console.log(`misses (${misses.length}):`);
       for (const line of misses) console.log(line);
     }

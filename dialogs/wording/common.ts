@@ -157,6 +157,9 @@ export const riskCheckPhrases = {
 /** After the notice in another language: the same, in English. */
 export const otherLanguageEnglish =
   'I can only understand English. If you can, please write in English. When you phone the council or a service, you can ask for an interpreter. In an emergency, call 999.';
+/** The same, when the contacts for anyone in danger are shown above it. */
+export const otherLanguageEnglishWithContacts =
+  'I can only understand English. If you can, please write in English. When you phone the council or a service, you can ask for an interpreter. If you or someone else is in danger, the contacts above can help now. In an emergency, call 999.';
 /** Before the check-in question when it is asked a second time. */
 export const riskCheckAgain = 'I want to be sure I understand, so I will ask once more.';
 /** After "No" to the check-in when no question was waiting. */

@@ -17,6 +17,7 @@ const languageSchema = z
     name: text,
     checkedByFluentSpeaker: z.boolean(),
     notice: text.refine((t) => t.includes('999'), 'must tell the reader to call 999 in an emergency'),
+    contactsLead: text,
     risk: z.array(z.object({ route: z.enum(RISK_ROUTES), phrases: z.array(text).min(1) }).strict()).min(1),
   })
   .strict();

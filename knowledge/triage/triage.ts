@@ -80,10 +80,13 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const assessRisk = (input: string, n: NormalisedText, scores: ModelScores, context: TriageContext) => {
     const risk = riskOf(scores);
     const atRisk = personAtRisk(context);
-    if (context.rulesOnly) {
+    // A button label, or a message in another language: the rules read it, the model does not.
+    if (context.rulesOnly || context.language !== undefined) {
       const fired = n.tokens.length === 0 ? [] : detector.detectNormalised(n, undefined, atRisk);
-      const decision: ReturnType<typeof decideRisk> = fired.length > 0 ? { confidence: 'high', rules: fired } : { rules: [] };
-      return { risk: { ...risk, any: 0 }, decision };
+      const foreign = context.rulesOnly ? { matches: [] } : foreignRisk(input);
+      const rules = [...foreign.matches, ...fired];
+      const decision: ReturnType<typeof decideRisk> = rules.length > 0 ? { confidence: 'high', rules } : { rules: [] };
+      return { risk: { ...risk, any: 0 }, decision, language: foreign.language };
     }
     // One reading of the rules per message (they run on every message: they are the layer
     // that names a harm said plainly). Harm told as past ("I left an abusive ex years ago") is
@@ -93,15 +96,19 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
       aboutATopic: () => QUESTION_START.test(input) || test(topic, n),
       words: n.tokens.length,
     });
-    // A risk said in another language ("Chcę się zabić"): the model and the rules read English
-    // only, so the phrase decides on its own, most urgent route first.
-    const foreign = languages.riskIn(input);
-    if (foreign.length > 0) {
-      const said = sortByUrgency(foreign.map((f): RiskMatch => ({ route: f.route, rule: `language.${f.code}.${f.route}`, matched: f.phrase })));
-      decision = { confidence: 'high', rules: [...said, ...decision.rules] };
-    }
-    return { risk, decision, past, language: foreign[0]?.code };
+    // A risk said in another language ("Chcę się zabić") in a message the language model was
+    // not sure of: the model and the rules read English only, so the phrase decides on its own.
+    const foreign = foreignRisk(input);
+    if (foreign.matches.length > 0) decision = { confidence: 'high', rules: [...foreign.matches, ...decision.rules] };
+    return { risk, decision, past, language: foreign.language };
   };
+  /** Risk phrases in other languages, as matches (most urgent first), and the language they are in. */
+  const foreignRisk = (input: string): { matches: RiskMatch[]; language?: string } => {
+    const found = languages.riskIn(input);
+    const matches = sortByUrgency(found.map((f): RiskMatch => ({ route: f.route, rule: `language.${f.code}.${f.route}`, matched: f.phrase })));
+    return { matches, language: found[0]?.code };
+  };
+
   const riskDecision = (text: string, context: TriageContext = {}) => {
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
     const n = normalise(input);
@@ -114,7 +121,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     const scores = model.score(n);
     const { risk, decision, past = [], language } = assessRisk(input, n, scores, context);
     const riskMatches: RiskMatch[] = [];
-    if (decision.confidence && context.rulesOnly) {
+    if (decision.confidence && (context.rulesOnly || context.language !== undefined)) {
       riskMatches.push(...decision.rules);
     } else if (decision.confidence) {
       const evidence = explainFeatures(n, model.riskContributions(n), 4);

@@ -30,6 +30,11 @@ export interface TriageContext {
    */
   childSpeaking?: boolean;
   /**
+   * The message is in another language (the language model is sure of it): the model, which
+   * read only English, does not judge it; the rules and the risk phrases of that language do.
+   */
+  language?: string;
+  /**
    * The text is a button label the bot itself offered: the rules read it (a label can still name
    * a harm), the model does not, since its words are the bot's, not the person's.
    */

@@ -3,7 +3,7 @@
 // risk said in another language reaching the risk reply.
 import { loadLanguageIdentifier, type LanguageIdentifier } from '../../knowledge/language/identify';
 import { otherLanguages } from '../../knowledge/language/otherLanguages';
-import { otherLanguageEnglish } from '../../dialogs/wording';
+import { otherLanguageEnglish, otherLanguageEnglishWithContacts } from '../../dialogs/wording';
 import { botHarness, messages } from '../dialogs/botHarness';
 
 let identifier: LanguageIdentifier;
@@ -12,6 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => identifier.close());
 
+const IN_HOURS = '2026-11-24T10:00:00Z';
+const OUT_OF_HOURS = '2026-11-24T21:00:00Z';
 const texts = (activities: { text?: string }[]) => messages(activities).map((a) => a.text ?? '').join('\n');
 const notice = (code: string) => otherLanguages().language(code)!.notice;
 
@@ -25,12 +27,33 @@ describe('a message in another language', () => {
     ['مرحبا، أحتاج مساعدة في السكن لعائلتي', 'ar'],
     ['আমার ছেলের স্কুলে সমস্যা হচ্ছে, সাহায্য দরকার', 'bn'],
     ['你好，我需要帮助，我的孩子在学校有问题', 'zh'],
-  ])('%j gets the notice in its language, then in English', async (text, code) => {
+  ])('%j gets the notice in its language, the contacts for anyone in danger, then the same in English', async (text, code) => {
     const bot = botHarness({}, undefined, identifier);
     await bot.join();
-    const reply = texts(await bot.say(text));
+    const reply = texts(await bot.say(text, IN_HOURS));
     expect(reply).toContain(notice(code));
-    expect(reply).toContain(otherLanguageEnglish);
+    expect(reply).toContain(otherLanguages().language(code)!.contactsLead);
+    // The bot cannot read it, so it cannot rule risk out: 999, the front door (in office hours),
+    // the domestic abuse helpline and a crisis line, each once.
+    for (const line of ['Call 999', "children's front door", 'National Domestic Abuse Helpline', 'Samaritans']) expect(reply).toContain(line);
+    expect(reply).toContain(otherLanguageEnglishWithContacts);
+    expect(reply).not.toContain('Who is asking');
+  });
+
+  test('out of office hours the duty team takes the front door\'s place', async () => {
+    const bot = botHarness({}, undefined, identifier);
+    await bot.join();
+    const reply = texts(await bot.say('Dzień dobry, potrzebuję pomocy z mieszkaniem dla mojej rodziny', OUT_OF_HOURS));
+    expect(reply).toContain('Emergency Duty Team');
+    expect(reply).not.toContain("children's front door");
+  });
+
+  test('the English model does not judge a message in another language: an ordinary Polish worry gets no risk reply', async () => {
+    const bot = botHarness({}, undefined, identifier);
+    await bot.join();
+    const sent = await bot.say('Syn nie chce chodzić do szkoły, codziennie rano płacze i mówi, że boli go brzuch', IN_HOURS);
+    expect(sent.find((a) => a.type === 'trace' && a.name === 'earlyHelp.triage')).toBeUndefined();
+    expect(texts(sent)).toContain(notice('pl'));
   });
 
   test.each(['hello', 'im 14 hes 23', 'me, im 34', 'ok', 'nah im good', 'carers allowance', 'my son is being bullied at school'])(
@@ -38,7 +61,9 @@ describe('a message in another language', () => {
     async (text) => {
       const bot = botHarness({}, undefined, identifier);
       await bot.join();
-      expect(texts(await bot.say(text))).not.toContain(otherLanguageEnglish);
+      const reply = texts(await bot.say(text));
+      expect(reply).not.toContain(otherLanguageEnglish);
+      expect(reply).not.toContain(otherLanguageEnglishWithContacts);
     },
   );
 
@@ -49,6 +74,8 @@ describe('a message in another language', () => {
     const reply = texts(sent);
     expect(reply).toContain('Samaritans');
     expect(reply.indexOf('Samaritans')).toBeLessThan(reply.indexOf(notice('pl')));
+    // The contacts are in the risk reply: the notice does not list them again.
+    expect(reply).not.toContain(otherLanguages().language('pl')!.contactsLead);
     const trace = sent.find((a) => a.type === 'trace' && a.name === 'earlyHelp.triage');
     expect(trace?.value).toMatchObject({ route: 'crisis' });
   });

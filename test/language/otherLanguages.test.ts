@@ -56,7 +56,7 @@ describe('the notices', () => {
   test('a broken file is reported by file, path and problem', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'other-languages-'));
     const file = path.join(dir, 'other-languages.json');
-    const language = { code: 'pl', englishName: 'Polish', name: 'Polski', checkedByFluentSpeaker: false, notice: 'Rozumiem tylko angielski.', risk: [{ route: 'crisis', phrases: ['chcę umrzeć', 'chce umrzec'] }] };
+    const language = { code: 'pl', englishName: 'Polish', name: 'Polski', checkedByFluentSpeaker: false, notice: 'Rozumiem tylko angielski.', contactsLead: 'Te numery pomogą:', risk: [{ route: 'crisis', phrases: ['chcę umrzeć', 'chce umrzec'] }] };
     fs.writeFileSync(file, JSON.stringify({ languages: [language, { ...language, notice: 'W nagłym wypadku dzwoń 999.' }] }));
     expect(readOtherLanguages(file).issues.map(formatIssue)).toEqual(['other-languages.json: languages[0].notice: must tell the reader to call 999 in an emergency (found "Rozumiem tylko angielski.")']);
     fs.writeFileSync(file, JSON.stringify({ languages: [{ ...language, notice: 'Dzwoń 999.' }, { ...language, notice: 'Dzwoń 999.' }] }));
