@@ -54,12 +54,30 @@ export function inferRole<V extends string>(text: string, roles: ReadonlyArray<{
  * they gave their age. A bare number there ("15", "34") is the writer's age.
  */
 export function readWhoIsAsking(text: string): { audience?: Audience; ageBand?: AgeBand } {
-  const t = normalise(text);
+  // "I'm thirty four" is read as "I'm 34".
+  const t = numbersAsDigits(normalise(text));
   const bare = /^\d{1,3}$/.test(t) ? Number(t) : undefined;
-  const age = bare !== undefined && bare >= 5 && bare <= 110 ? bare : statedOwnAge(text);
-  const audience = bare !== undefined ? (age === undefined ? undefined : age < 18 ? 'young-person' : 'self') : inferAudience(text);
+  const age = bare !== undefined && bare >= 5 && bare <= 110 ? bare : statedOwnAge(t);
+  const audience = bare !== undefined ? (age === undefined ? undefined : age < 18 ? 'young-person' : 'self') : inferAudience(t);
   if (age === undefined || audience === 'parent-carer' || audience === 'practitioner') return { audience };
   return { audience, ageBand: age < 11 ? '5-11' : age < 18 ? '11-19' : age < 65 ? 'adult' : 'older' };
+}
+
+/**
+ * Whole numbers written in words, as digits ("i'm thirty four" reads "i'm 34"), by Microsoft's
+ * number recogniser, in a short answer only (a sentence is read as it is).
+ */
+export function numbersAsDigits(t: string): string {
+  if (!/[a-z]/.test(t) || t.split(' ').length > 8) return t;
+  const found = recognizeNumber(t, Culture.English).filter((r) => r.typeName === 'number' && /[a-z]/.test(r.text));
+  let out = t;
+  // From the end, so earlier offsets stay right.
+  for (const r of [...found].sort((a, b) => b.start - a.start)) {
+    const value = Number((r.resolution as { value?: string }).value);
+    if (!Number.isInteger(value) || value < 0) continue;
+    out = `${out.slice(0, r.start)}${value}${out.slice(r.end + 1)}`;
+  }
+  return out;
 }
 
 const CHILD_WORDS = /\b\d{1,2} ?(?:month|week)s? ?olds?\b|\bmy \d{1,2} ?(?:year|yr)s? ?olds?\b|\b(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|pupil|student|grandson|granddaughter|grandchild|newborn|infant|young person)\b/;

@@ -16,7 +16,7 @@ import { recogniseOption } from './prompts';
 import { emptyProfile } from './profile';
 import type { EarlyHelpProfile, Worry } from './profile';
 import { RESULTS_DIALOG, ResultsDialog } from './resultsDialog';
-import type { NextAction, ResultsOptions } from './resultsDialog';
+import type { NextChoice, ResultsOptions } from './resultsDialog';
 import { talkToSomeone } from './talkToSomeone';
 import { isTextConsumed } from './turnFlags';
 import { WORRY_DIALOG, WorryDialog } from './worryDialog';
@@ -32,6 +32,8 @@ export interface IntakeOptions {
   fresh?: boolean;
   /** "Something else is worrying me too": keep everything, ask for the new worry. */
   another?: boolean;
+  /** The new worry, when it was typed at the menu instead of a button: not asked for again. */
+  worry?: TriageResult;
 }
 
 /**
@@ -163,7 +165,7 @@ export class MainDialog extends InterruptibleDialog {
       profile.ageBand ??= inferAgeBand(text, profile.about);
     }
     return step.beginDialog(WORRY_DIALOG, {
-      worry: vals(step).worry as TriageResult | undefined,
+      worry: (vals(step).worry as TriageResult | undefined) ?? options.worry,
       another: options.another,
     } satisfies WorryOptions);
   }
@@ -181,12 +183,12 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const action = step.result as NextAction | undefined;
+    const choice = (step.result ?? {}) as NextChoice;
     const profile = await this.profile(step.context);
     const wording = wordingFor(profile.audience);
-    switch (action) {
+    switch (choice.action) {
       case 'another':
-        return step.replaceDialog(INTAKE_WATERFALL, { another: true } satisfies IntakeOptions);
+        return step.replaceDialog(INTAKE_WATERFALL, { another: true, worry: choice.worry } satisfies IntakeOptions);
       case 'handoff':
         return step.beginDialog(HANDOFF_DIALOG);
       case 'talk':

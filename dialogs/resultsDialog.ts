@@ -1,7 +1,10 @@
 import { MessageFactory } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TriageResult } from '../knowledge/triage/types';
+import { describesWorry, interpretText } from './interpret';
+import { interpretedThisTurn, rememberInterpretation } from './turnFlags';
 import { contactsForRoute, findServices, getGroup, getNeedLevel } from '../knowledge';
 import type { PriorityGroupId } from '../knowledge';
 import { supportsAdaptiveCards } from './cards/capabilities';
@@ -21,6 +24,12 @@ const NEXT_PROMPT = 'whatNextPrompt';
 export const SERVICES_SHOWN = 3;
 
 export type NextAction = 'another' | 'handoff' | 'talk' | 'restart' | 'done';
+
+/** What the person chose at "What would you like to do now?"; a worry typed there is `another` with it. */
+export interface NextChoice {
+  action?: NextAction;
+  worry?: TriageResult;
+}
 
 export interface ResultsOptions {
   /** Only ask what next (after a handoff or "talk to someone"). */
@@ -43,7 +52,11 @@ export function nextOptions(profile: EarlyHelpProfile): Option<NextAction>[] {
   options.push(
     { value: 'talk', label: labels.talk, synonyms: ['contacts', 'phone', 'talk'] },
     { value: 'restart', label: labels.restart, synonyms: ['restart', 'start again'] },
-    { value: 'done', label: labels.done, synonyms: ['done', 'finish', 'no', 'nothing', 'bye', 'goodbye', 'thanks', 'thank you', "that's all", 'that is all', 'no thanks'] },
+    {
+      value: 'done',
+      label: labels.done,
+      synonyms: ['done', 'finish', 'no', 'nothing', 'bye', 'goodbye', 'thanks', 'thank you', 'thank u', 'thx', 'ty', 'ta', 'cheers', 'ok thanks', 'thanks bye', "that's all", 'that is all', 'no thanks', 'all done'],
+    },
   );
   return options;
 }
@@ -56,7 +69,7 @@ export function nextOptions(profile: EarlyHelpProfile): Option<NextAction>[] {
 export class ResultsDialog extends ComponentDialog {
   constructor(private readonly deps: ConversationDeps) {
     super(RESULTS_DIALOG);
-    this.addDialog(new OptionPrompt(NEXT_PROMPT));
+    this.addDialog(new OptionPrompt(NEXT_PROMPT, (pc) => this.isNewWorry(pc)));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.showStep.bind(this), this.nextStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }
@@ -71,7 +84,22 @@ export class ResultsDialog extends ComponentDialog {
 
   private async nextStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const profile = await this.deps.profile.get(step.context, { worries: [] });
-    return step.endDialog(pickedOption(step.result, nextOptions(profile)));
+    const action = pickedOption(step.result, nextOptions(profile));
+    if (action) return step.endDialog({ action } satisfies NextChoice);
+    // A new worry typed instead of a button is taken as the next worry, not asked for again.
+    const typed = interpretedThisTurn(step.context);
+    if (typed && describesWorry(typed)) return step.endDialog({ action: 'another', worry: typed } satisfies NextChoice);
+    return step.endDialog({} satisfies NextChoice);
+  }
+
+  /** "my daughter is being bullied too" at the menu is the next worry (two words at least: "no" is a button). */
+  private async isNewWorry(pc: PromptValidatorContext<string>): Promise<boolean> {
+    const text = pc.context.activity.text;
+    if (!text || text.trim().split(/\s+/).length < 2) return false;
+    const profile = await this.deps.profile.get(pc.context, { worries: [] });
+    const result = await interpretText(pc.context, this.deps, text, { audience: profile.audience, ageBand: profile.ageBand });
+    rememberInterpretation(pc.context, result);
+    return describesWorry(result);
   }
 
   private plainName(id: PriorityGroupId): string {

@@ -1,5 +1,5 @@
 // Typed answers at "Who is asking?" are answers, not a reason to ask again (issue 12).
-import { askRole, whoIsAsking, whoIsAskingRetry } from '../../dialogs/wording';
+import { askRole, whoIsAsking, whoIsAskingRetry, wordingFor } from '../../dialogs/wording';
 import { botHarness, messages } from './botHarness';
 
 const texts = (activities: { text?: string }[]) => messages(activities).map((a) => a.text ?? '');
@@ -13,7 +13,7 @@ async function atWhoIsAsking() {
 }
 
 describe('typed answers to "Who is asking?"', () => {
-  test.each(['im 15', '15', "I'm 34", "I'm a parent", 'I am 72 years old'])('%j is taken as the answer', async (answer) => {
+  test.each(['im 15', '15', "I'm 34", "I'm a parent", 'I am 72 years old', "I'm thirty four", 'im fifteen', 'sixty eight'])('%j is taken as the answer', async (answer) => {
     const bot = await atWhoIsAsking();
     const next = texts(await bot.say(answer)).join('\n');
     expect(next).not.toContain(whoIsAskingRetry);
@@ -149,5 +149,32 @@ describe('ages in words, by Microsoft\'s number recognisers', () => {
     await bot.say("I'm a parent");
     await bot.say('my son is being bullied at school');
     expect(texts(await bot.say(answer)).join('\n')).not.toContain(wording('parent-carer').servicesIntro);
+  });
+});
+
+describe('typed answers to "What would you like to do now?"', () => {
+  async function atWhatNext() {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say("I'm a parent");
+    await bot.say('my son is being bullied at school');
+    const shown = texts(await bot.say('9')).join('\n');
+    expect(shown).toContain(wordingFor('parent-carer').whatNext);
+    return bot;
+  }
+
+  test('a new worry typed instead of a button is taken as the next worry, not asked for again', async () => {
+    const bot = await atWhatNext();
+    const next = texts(await bot.say('my daughter has stopped eating and seems really low')).join('\n');
+    expect(next).not.toContain(wordingFor('parent-carer').whatNextRetry);
+    expect(next).not.toContain(wordingFor('parent-carer').askAnother);
+    expect(next).toMatch(/mental health/i);
+    expect(next).toContain("I've kept your earlier worries too");
+  });
+
+  test.each(['thx', 'cheers', 'ok thanks'])('%j ends the conversation kindly', async (text) => {
+    const bot = await atWhatNext();
+    const next = texts(await bot.say(text)).join('\n');
+    expect(next).toContain(wordingFor('parent-carer').goodbye);
   });
 });

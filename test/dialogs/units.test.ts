@@ -102,6 +102,11 @@ describe('reading a first message', () => {
     ["I'm a parent", 'parent-carer', undefined],
     ['neither, its bullying', undefined, undefined],
     ['my baby is 8 months', 'parent-carer', undefined],
+    ["I'm thirty four", 'self', 'adult'],
+    ['im fifteen', 'young-person', '11-19'],
+    ['sixty eight', 'self', 'older'],
+    ["I'm a mum of two", 'parent-carer', undefined],
+    ['one of the parents', undefined, undefined],
   ])('typed at "Who is asking?": %j -> %s, %s', (text, audience, ageBand) => {
     expect(readWhoIsAsking(text)).toEqual({ audience, ...(ageBand ? { ageBand } : {}) });
   });
