@@ -73,6 +73,8 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const topic = compiler.compile(cues.topic);
   const childPresent = compiler.compile(cues.childPresent);
   const childSpeaker = compiler.compile(cues.childSpeaker);
+  // An older person or one with care needs (dementia, a care home): the adults' safeguarding route.
+  const olderPerson = compiler.compile(['{OLDER}']);
   const levels = new Set(pack.needLevels.map((l) => l.id));
   const level = (wanted: NeedLevelId): NeedLevelId => pickLevel(wanted, levels);
 
@@ -187,6 +189,12 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
       const child = matches.findIndex((m) => m.route === 'safeguarding-child');
       if (childIsSpeaking(n, context)) matches.unshift(...matches.splice(child, 1));
       return;
+    }
+    // Abuse of an older person, or one with care and support needs, by family: domestic abuse
+    // and adult safeguarding both fit, so adult social care's contacts join the reply.
+    if (routes.has('domestic-abuse') && !routes.has('safeguarding-adult') && (context.ageBand === 'older' || test(olderPerson, n))) {
+      matches.push({ route: 'safeguarding-adult', rule: 'who-is-at-risk.older-person', matched: '' });
+      routes.add('safeguarding-adult');
     }
     if (routes.has('safeguarding-child') || routes.has('crisis') && routes.size === 1) return;
     const speaking = childIsSpeaking(n, context);

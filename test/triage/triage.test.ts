@@ -165,6 +165,13 @@ describe('the route follows who is at risk', () => {
     expect(routes('my adult son hits me and takes my pension')).not.toContain('safeguarding-child');
   });
 
+  test('abuse of an older person by family adds adult social care to the domestic abuse route', () => {
+    const r = routes('my son shouts at me and takes my pension, I have dementia');
+    expect(r).toContain('safeguarding-adult');
+    expect(routes('my husband hits me', { audience: 'self', ageBand: 'older' })).toEqual(expect.arrayContaining(['domestic-abuse', 'safeguarding-adult']));
+    expect(routes('my husband hits me', { audience: 'self', ageBand: 'adult' })).not.toContain('safeguarding-adult');
+  });
+
   test('a child hurt now gets 999 first and the children\'s route beside it', () => {
     const r = routes('the little girl next door is being hurt by her parents');
     expect(r).toContain('safeguarding-child');
