@@ -3,7 +3,7 @@ import { ComponentDialog, Dialog, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
-import { recogniseInterruption } from './interruptions';
+import { leavesAtOnce, QUICK_EXIT_EVENT, recogniseInterruption } from './interruptions';
 import type { Interruption } from './interruptions';
 import { checkSubmit } from './submits';
 import { talkToSomeone } from './talkToSomeone';
@@ -77,7 +77,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await context.sendActivity(realPersonText);
         return this.resume(innerDc, beginning);
       case 'quickExit':
-        // No question straight after: someone leaving in a hurry needs nothing new on screen.
+        // On the council's page "quick exit" leaves at once, as the page's button does; the text
+        // follows for an embed that does not act on the event. No question straight after:
+        // someone leaving in a hurry needs nothing new on screen.
+        if ((activity.channelId === 'webchat' || activity.channelId === 'directline') && (submit.kind === 'valid' || leavesAtOnce(activity.text))) {
+          await context.sendActivity({ type: ActivityTypes.Event, name: QUICK_EXIT_EVENT });
+        }
         await context.sendActivity(quickExitText(activity.channelId));
         // At the start there is nothing to come back to: end, and the next message begins afresh.
         return beginning ? { status: DialogTurnStatus.complete } : Dialog.EndOfTurn;

@@ -19,6 +19,20 @@ export function normalise(text: string): string {
  * message (give or take filler), so "I need to talk to someone about my son's drinking"
  * stays a worry; questions about whether this is a bot may sit inside a longer message.
  */
+/**
+ * The event the council's page leaves on (deployment/webchat/embed.js), as its own *Exit this
+ * page* button does: sent when someone types "quick exit" or "exit", or presses a card's quick
+ * exit button, in Web Chat.
+ */
+export const QUICK_EXIT_EVENT = 'earlyHelp.quickExit';
+
+/** The words that leave the page at once; the other quick-exit words ("hide", "close") explain how instead. */
+const LEAVE_AT_ONCE = ['quick exit', 'exit', 'exit this page', 'exit now'];
+
+export function leavesAtOnce(text: string | undefined): boolean {
+  return LEAVE_AT_ONCE.includes(normalise(text ?? ''));
+}
+
 export function recogniseInterruption(text: string | undefined): Interruption | undefined {
   if (!text) return undefined;
   const plain = normalise(text);

@@ -65,13 +65,16 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
   const limits = new ClientLimits(settings.limits);
 
   let linkOrigins: string[] = [];
+  let councilName: string | undefined;
   try {
-    linkOrigins = linkOriginsOf(loadPack(config.knowledgePack));
+    const pack = loadPack(config.knowledgePack);
+    linkOrigins = linkOriginsOf(pack);
+    councilName = pack.meta.councilName;
   } catch (err) {
     logger.warn({ event: 'webchat.linkOrigins', err }, 'could not read the knowledge pack: links in messages will stay plain text');
   }
 
-  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins, limits, isStopping: host.isStopping });
+  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins, limits, isStopping: host.isStopping, councilName });
 
   let stream: ActivityStream | undefined;
   if (settings.mode === 'embedded') {

@@ -18,6 +18,8 @@ export interface PageDeps {
   linkOrigins: string[];
   limits: ClientLimits;
   isStopping?: () => boolean;
+  /** The pack's council, named in the page's header (the bot names it in its welcome). */
+  councilName?: string;
 }
 
 /** What the page needs to know to start: which Direct Line to use, where quick exit goes. */
@@ -78,7 +80,7 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
   };
 
   // A fresh nonce per response lets Web Chat's own <style> elements through the CSP.
-  const pageTemplate = page.body.toString('utf8');
+  const pageTemplate = page.body.toString('utf8').replaceAll('__COUNCIL_NAME__', escapeHtml(deps.councilName ?? 'Your council'));
   const servePage = async (req: Request, res: Response) => {
     const nonce = randomBytes(16).toString('base64');
     applyPageHeaders(res, settings, nonce);
@@ -138,4 +140,8 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
       sendError(res, error);
     }
   });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -160,6 +160,20 @@
     };
   }
 
+  /** The bot's "quick exit" (someone typed it, or pressed a card's button) leaves as the page's button does. */
+  function exitOnCommand() {
+    return function (next) {
+      return function (action) {
+        var activity = action && action.payload && action.payload.activity;
+        if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && activity && activity.type === 'event' && activity.name === 'earlyHelp.quickExit') {
+          quickExit();
+          return undefined;
+        }
+        return next(action);
+      };
+    };
+  }
+
   function styleOptions() {
     var font = cssVar('--ehc-font', 'inherit');
     if (font === 'inherit') font = window.getComputedStyle(root).fontFamily;
@@ -263,7 +277,7 @@
           webSocket: Boolean(config.webSocket),
           pollingInterval: 500
         });
-        var store = window.WebChat.createStore({}, plainUserText);
+        var store = window.WebChat.createStore({}, plainUserText, exitOnCommand);
         window.WebChat.renderWebChat(
           {
             directLine: directLine,

@@ -46,7 +46,7 @@ export const interruptionPhrases = {
   help: ['help', 'help me', 'what can you do', 'what can i say', 'how does this work', 'menu', 'options'],
   restart: ['start again', 'restart', 'start over', 'begin again', 'reset', 'new start', 'start from the beginning'],
   talk: ['talk to someone', 'speak to someone', 'talk to a person', 'speak to a person', 'talk to a human', 'speak to a human', 'call someone', 'phone someone', 'contact someone', 'human', 'agent', 'talk to someone else'],
-  quickExit: ['quick exit', 'exit', 'leave', 'leave quickly', 'hide', 'get out', 'close', 'escape'],
+  quickExit: ['quick exit', 'exit', 'exit this page', 'exit now', 'leave', 'leave quickly', 'hide', 'get out', 'close', 'escape'],
   realPerson: ['are you a real person', 'are you real', 'is this a bot', 'are you a bot', 'are you human', 'is this a person', 'am i talking to a person', 'are you a robot', 'is this a real person', 'is this real', 'am i talking to a bot', 'are you a computer'],
   carryOn: ['carry on', 'continue', 'go on', 'keep going', 'back to where i was'],
 } as const;

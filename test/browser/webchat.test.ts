@@ -364,6 +364,24 @@ describe('quick exit', () => {
     await page.close();
   });
 
+  test('typing "quick exit" leaves the page as the button does (the bot sends the page an event)', async () => {
+    const { page } = await openChat();
+    await page.locator(SEND_BOX).fill('quick exit');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${EXIT_URL}**`);
+    expect(await page.title()).toBe('Weather');
+    await page.close();
+  });
+
+  test('"hide" explains how to leave, and stays', async () => {
+    const { page } = await openChat();
+    await page.locator(SEND_BOX).fill('hide');
+    await page.keyboard.press('Enter');
+    await page.getByText('To leave quickly:', { exact: true }).waitFor();
+    expect(page.url()).toBe(`${server.url}/`);
+    await page.close();
+  });
+
   test('two presses then a pause do not leave', async () => {
     const { page } = await openChat();
     await page.keyboard.press('Shift');

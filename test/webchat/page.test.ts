@@ -20,6 +20,9 @@ describe('the chat page and its files (embedded mode)', () => {
     expect(html).toMatch(/<html lang="en-GB">/);
     expect(html).toContain('Exit this page');
     expect(html).toContain('href="#main-content"');
+    // The header names the pack's council, as the bot's welcome does.
+    expect(html).toContain('<p class="site-header__name">Bath and North East Somerset</p>');
+    expect(html).not.toContain('__COUNCIL_NAME__');
     // Every script is a file from this origin: no inline script for the CSP to allow.
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
