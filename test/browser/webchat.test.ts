@@ -294,6 +294,28 @@ describe('reflow at 400% zoom (320 CSS px wide)', () => {
   });
 });
 
+describe('the page on a phone (issue 13, point 3 in part)', () => {
+  test('at 320 x 640 the chat and its send box are on screen without scrolling; the header names the council; no button text is cut', async () => {
+    const { page } = await openChat({ width: 320, height: 640 });
+    const layout = await page.evaluate(() => {
+      const chat = document.querySelector('.ehc-chat__webchat')!.getBoundingClientRect();
+      const box = document.querySelector('.webchat__send-box-text-box')!.getBoundingClientRect();
+      return { chatTop: chat.top, boxBottom: box.bottom, height: window.innerHeight, scrolled: window.scrollY };
+    });
+    expect(layout.scrolled).toBe(0);
+    expect(layout.chatTop).toBeGreaterThan(0);
+    expect(layout.boxBottom).toBeLessThanOrEqual(layout.height);
+    expect(await page.locator('.site-header__name').innerText()).toBe('Bath and North East Somerset');
+    await page.locator('.webchat__suggested-action').first().waitFor();
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll('.webchat__suggested-action__text')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+    );
+    expect(cut).toEqual([]);
+    await page.screenshot({ path: path.join(RESULTS, 'webchat-320x640-load.png') });
+    await page.close();
+  });
+});
+
 describe('a risk reply is seen from its start (issue 13, point 1 in part)', () => {
   test.each([
     [320, 640],
