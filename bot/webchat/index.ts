@@ -74,7 +74,7 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
     logger.warn({ event: 'webchat.linkOrigins', err }, 'could not read the knowledge pack: links in messages will stay plain text');
   }
 
-  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins, limits, isStopping: host.isStopping, councilName });
+  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins, limits, isStopping: host.isStopping, councilName, retentionHours: config.retentionHours });
 
   let stream: ActivityStream | undefined;
   if (settings.mode === 'embedded') {

@@ -10,6 +10,7 @@ import { HttpError, readJsonBody, sendError, sendJson } from './http';
 import { applyCommonHeaders, applyCors, applyPageHeaders } from './securityHeaders';
 import type { WebChatSettings } from './settings';
 import type { TokenIssuer } from './tokens';
+import { retentionPromise } from '../../dialogs/wording';
 
 export interface PageDeps {
   settings: WebChatSettings;
@@ -20,6 +21,8 @@ export interface PageDeps {
   isStopping?: () => boolean;
   /** The pack's council, named in the page's header (the bot names it in its welcome). */
   councilName?: string;
+  /** RETENTION_HOURS: the page's privacy note makes the welcome's promise. */
+  retentionHours: number;
 }
 
 /** What the page needs to know to start: which Direct Line to use, where quick exit goes. */
@@ -80,7 +83,10 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
   };
 
   // A fresh nonce per response lets Web Chat's own <style> elements through the CSP.
-  const pageTemplate = page.body.toString('utf8').replaceAll('__COUNCIL_NAME__', escapeHtml(deps.councilName ?? 'Your council'));
+  const pageTemplate = page.body
+    .toString('utf8')
+    .replaceAll('__COUNCIL_NAME__', escapeHtml(deps.councilName ?? 'Your council'))
+    .replaceAll('__RETENTION_PROMISE__', escapeHtml(retentionPromise(deps.retentionHours, settings.conversationIdleMinutes)));
   const servePage = async (req: Request, res: Response) => {
     const nonce = randomBytes(16).toString('base64');
     applyPageHeaders(res, settings, nonce);

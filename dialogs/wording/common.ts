@@ -5,6 +5,15 @@ import type { Option, TopicLabels } from './types';
 // Text every audience sees: the welcome, the first question and the things a person can
 // say at any moment. Plain words first; reading age about 9 to 11.
 
+/**
+ * The one promise about keeping what people type, for the page around the chat: the same hours
+ * as the welcome (RETENTION_HOURS), and the chat page's own, shorter, idle time.
+ */
+export function retentionPromise(retentionHours: number, idleMinutes: number): string {
+  const idle = idleMinutes >= 60 && idleMinutes % 60 === 0 ? `${idleMinutes / 60} hour${idleMinutes === 60 ? '' : 's'}` : `${idleMinutes} minutes`;
+  return `What you type is deleted after ${retentionHours} hours at the most, and the chat on this page is cleared ${idle} after it goes quiet. Nothing is stored in your browser.`;
+}
+
 export function welcomeLines(councilName: string, retentionHours: number): string[] {
   return [
     `Hello. I'm a guide to early help in ${councilName}. I can help you find support for a worry about yourself, your family or a child.`,

@@ -23,6 +23,9 @@ describe('the chat page and its files (embedded mode)', () => {
     // The header names the pack's council, as the bot's welcome does.
     expect(html).toContain('<p class="site-header__name">Bath and North East Somerset</p>');
     expect(html).not.toContain('__COUNCIL_NAME__');
+    // One promise about keeping what people type, from the configuration the welcome uses too.
+    expect(html).toContain('What you type is deleted after 24 hours at the most, and the chat on this page is cleared 30 minutes after it goes quiet.');
+    expect(html).not.toContain('__RETENTION_PROMISE__');
     // Every script is a file from this origin: no inline script for the CSP to allow.
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
