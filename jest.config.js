@@ -12,4 +12,7 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
   testTimeout: 20000,
+  // jest's default (one worker fewer than the cores) runs the suites one at a time on a
+  // two-core machine: 152 s here, against 93 s with a worker per core (issue 15).
+  maxWorkers: '100%',
 };
