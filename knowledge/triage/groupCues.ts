@@ -25,6 +25,7 @@ const groupCuesFileSchema = z
     complexity: patterns,
     statutory: patterns,
     topic: patterns,
+    topicMaterial: patterns,
     childPresent: patterns,
     childSpeaker: patterns,
     smallTalk: plainWords,
@@ -42,6 +43,8 @@ export interface GroupCues {
   statutory: readonly string[];
   /** A message about a risk topic (training, signs, leaflets), not a case: model/decision.ts. */
   topic: readonly string[];
+  /** Requests for material about a harm (training, a toolkit, signs to look for): a topic unless the model is sure. */
+  topicMaterial: readonly string[];
   /** A child is present or at risk: the children's route is added to an adult or emergency one. */
   childPresent: readonly string[];
   /** The person speaking, or the one at risk, is a child: the children's route leads. */
@@ -71,6 +74,7 @@ export function readGroupCues(file: string = defaultGroupCuesPath()): { cues?: G
       complexity: data.complexity,
       statutory: data.statutory,
       topic: data.topic,
+      topicMaterial: data.topicMaterial,
       childPresent: data.childPresent,
       childSpeaker: data.childSpeaker,
       smallTalk: new RegExp(`^\\s*(${words(data.smallTalk)})[\\s!.?]*$`, 'i'),

@@ -134,8 +134,8 @@ export class RiskDetector {
   /**
    * `past`, when given, collects the rules whose every match lay inside a "when I was a child"
    * or "years ago" frame, or a denial ("I'm not suicidal"): not a risk now, but what the message
-   * is about. `atRisk` is who the
-   * conversation says is at risk (an age given earlier), for rules whose route depends on it.
+   * is about. `atRisk` is who the conversation says is at risk (an age given earlier), for rules
+   * whose route depends on it.
    */
   detectNormalised(n: NormalisedText, past?: RiskMatch[], atRisk?: PersonAtRisk): RiskMatch[] {
     if (n.tokens.length === 0) return [];

@@ -71,6 +71,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const complexity = compiler.compile(cues.complexity);
   const statutory = compiler.compile(cues.statutory);
   const topic = compiler.compile(cues.topic);
+  const topicMaterial = compiler.compile(cues.topicMaterial);
   const childPresent = compiler.compile(cues.childPresent);
   const childSpeaker = compiler.compile(cues.childSpeaker);
   // An older person or one with care needs (dementia, a care home): the adults' safeguarding route.
@@ -96,6 +97,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     const past: RiskMatch[] = [];
     let decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n, past, atRisk)), context.priorRisk ?? 0, {
       aboutATopic: () => QUESTION_START.test(input) || test(topic, n),
+      asksForTopicMaterial: () => test(topicMaterial, n),
       words: n.tokens.length,
     });
     // A risk said in another language ("Chcę się zabić") in a message the language model was

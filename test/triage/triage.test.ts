@@ -221,3 +221,19 @@ describe('a harm of any age: who is at risk chooses the route (knowledge/triage/
     expect(triage('i cant find my 4 year old anywhere in the shopping centre').route).toBe('emergency');
   });
 });
+
+describe('a topic is not a case: asking for material about a harm (issue 11, point 6)', () => {
+  test.each([
+    ['Social worker - can you point me to the cuckooing toolkit?', 'safeguarding-adult'],
+    ['we want training on spotting grooming for our staff', 'safeguarding-child'],
+    ['is there a leaflet about domestic abuse for our waiting room', 'domestic-abuse'],
+  ])('%j is not escalated; its topic is %s', (text, topic) => {
+    const r = triage(text);
+    expect(r.confidence).toBeUndefined();
+    expect(r.topic).toBe(topic);
+  });
+
+  test('a disclosure beside the same words is still risk', () => {
+    expect(triage('i went on a parenting course but my husband hits me and i am scared').route).toBe('domestic-abuse');
+  });
+});

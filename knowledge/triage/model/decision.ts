@@ -40,13 +40,17 @@ export function decideRisk(
   any: number,
   rules: () => RiskMatch[],
   priorRisk = 0,
-  options: { aboutATopic?: () => boolean; words?: number } = {},
+  options: { aboutATopic?: () => boolean; asksForTopicMaterial?: () => boolean; words?: number } = {},
 ): RiskDecision {
   const t = priorRisk >= RISK_THRESHOLDS.possible ? AFTER_RISK : RISK_THRESHOLDS;
   const fired = rules();
   // In a short message the model has too few words to judge by ("my son is involved in county
   // lines"): there the floor does not apply.
   const floor = (options.words ?? Infinity) <= SHORT_MESSAGE_WORDS ? 0 : t.ruleFloor;
+  // A request for material about a harm ("the cuckooing toolkit", "training on grooming", "signs
+  // to look for") is a topic, not a case, unless the model is sure it is risk: the rules name
+  // the harm the material is about.
+  if (fired.length > 0 && any < t.high && options.asksForTopicMaterial?.()) return { rules: [], held: fired };
   if (fired.length > 0 && any >= floor && (any >= t.possible || !options.aboutATopic?.())) return { confidence: 'high', rules: fired };
   if (any >= t.high) return { confidence: 'high', rules: fired };
   if (any >= t.possible) return { confidence: 'possible', rules: fired };
