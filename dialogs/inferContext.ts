@@ -149,6 +149,20 @@ function ageInWords(t: string): { years: number; months?: boolean } | undefined 
 }
 
 /**
+ * The age in whole years a typed answer to "How old is ...?" gives, when it gives exactly one:
+ * "7", "she's 7", "seven", "8 months" (0). For choosing services by their age range; the age
+ * band (readAgeAnswer) stays what the conversation goes by.
+ */
+export function readAgeYears(text: string): number | undefined {
+  const t = normalise(text);
+  if (/^\d{1,3}\s*(?:months?|weeks?)(?:\s*old)?$/.test(t)) return 0;
+  const m = /^(?:(?:she|he|they)'?s\s+|(?:she|he) is\s+)?(\d{1,3})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$/.exec(t);
+  if (m) return Number(m[1]) <= 120 ? Number(m[1]) : undefined;
+  const spoken = ageInWords(t);
+  return spoken === undefined ? undefined : spoken.months ? 0 : spoken.years;
+}
+
+/**
  * A typed answer to "How old is ...?": "7", "she's 7", "he is 14", "8 months", "my 8 month old",
  * "I'm 34". A bare number is the age of whoever the question was about. Undefined when unclear,
  * so the question is asked again.

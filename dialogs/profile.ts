@@ -26,6 +26,8 @@ export interface EarlyHelpProfile {
   role?: PractitionerRole;
   about?: About;
   ageBand?: AgeBand;
+  /** Their age in whole years when it was typed at the age question (0 under a year): services outside it are left out. */
+  age?: number;
   worries: Worry[];
 }
 

@@ -126,6 +126,7 @@ export class ResultsDialog extends ComponentDialog {
       groups: allGroups(profile),
       audience: profile.audience,
       ageBand: profile.ageBand,
+      age: profile.age,
       level: levelId,
       limit: SERVICES_SHOWN,
     });

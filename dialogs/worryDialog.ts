@@ -9,7 +9,7 @@ import { supportsAdaptiveCards } from './cards/capabilities';
 import { topicCard, topicListText } from './cards/topicCard';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
-import { inferAbout, inferAgeBand, readAgeAnswer, statedOwnAge } from './inferContext';
+import { inferAbout, inferAgeBand, readAgeAnswer, readAgeYears, statedOwnAge } from './inferContext';
 import { closeCall, describesWorry, interpretText, keptGroups } from './interpret';
 import { normalise } from './interruptions';
 import { OptionPrompt, optionPromptOptions } from './optionPrompt';
@@ -177,8 +177,13 @@ export class WorryDialog extends ComponentDialog {
     const wording: Wording = wordingFor(profile.audience);
     const band = (AGE_BANDS as readonly string[]).includes(step.result) ? (step.result as AgeBand) : await this.typedAge(step.context);
     const themselves = band ? undefined : await this.aboutThemselves(step.context);
-    if (band) profile.ageBand = band;
-    else if (themselves) {
+    if (band) {
+      profile.ageBand = band;
+      // "7" at the age question: services for 8 to 19 year olds are not for this child.
+      const typed = typeof step.result === 'string' && (AGE_BANDS as readonly string[]).includes(step.result) ? undefined : readAgeYears(step.context.activity.text ?? '');
+      if (typed !== undefined) profile.age = typed;
+      else delete profile.age;
+    } else if (themselves) {
       profile.about = 'myself';
       if (themselves !== 'age not given') profile.ageBand = themselves;
     } else if (!profile.ageBand) await step.context.sendActivity(wording.skipQuestion);

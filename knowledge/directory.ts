@@ -11,6 +11,8 @@ export interface ServiceQuery {
   groups: PriorityGroupId[];
   audience?: Audience;
   ageBand?: AgeBand;
+  /** The age in years, when it was said: a service whose range leaves it out is not shown. */
+  age?: number;
   level?: NeedLevelId;
   limit?: number;
 }
@@ -78,6 +80,7 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
     const matchedGroups = groups.filter((g) => service.priorityGroups.includes(g));
     if (groups.length > 0 && matchedGroups.length === 0) continue;
     if (band && !overlaps(band, service.ages)) continue;
+    if (query.age !== undefined && (query.age < service.ages.min || query.age > service.ages.max)) continue;
 
     const groupScore = groups.length > 0 ? matchedGroups.reduce((s, g) => s + weights.get(g)!, 0) / totalWeight : 0;
     const focusScore = groups.length > 0 ? focusOn(service, matchedGroups) : 0;

@@ -3,7 +3,7 @@ import { serviceCard, serviceText } from '../../dialogs/cards/serviceCard';
 import { topicCard } from '../../dialogs/cards/topicCard';
 import { isOutOfHours, turnInstant } from '../../dialogs/clock';
 import { handoffSummaryFixture } from './unitsFixtures';
-import { inferAbout, inferAgeBand, inferAudience, inferRole, readAgeAnswer, readWhoIsAsking } from '../../dialogs/inferContext';
+import { inferAbout, inferAgeBand, inferAudience, inferRole, readAgeAnswer, readAgeYears, readWhoIsAsking } from '../../dialogs/inferContext';
 import { roleOptions } from '../../dialogs/wording';
 import { closeCall, keptGroups } from '../../dialogs/interpret';
 import { recogniseInterruption } from '../../dialogs/interruptions';
@@ -110,6 +110,17 @@ describe('reading a first message', () => {
   ])('typed at "Who is asking?": %j -> %s, %s', (text, audience, ageBand) => {
     expect(readWhoIsAsking(text)).toEqual({ audience, ...(ageBand ? { ageBand } : {}) });
   });
+
+  test.each([
+    ['7', 7],
+    ["she's 7", 7],
+    ['seven', 7],
+    ['8 months', 0],
+    ['eight months old', 0],
+    ['14 years old', 14],
+    ['not sure', undefined],
+    ["I'm 38 but my son is 7", undefined],
+  ])('the age in years typed at the age question: %j -> %s', (text, years) => expect(readAgeYears(text)).toBe(years));
 
   test.each([
     ['7', 'child', '5-11'],

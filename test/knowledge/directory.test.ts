@@ -162,3 +162,20 @@ describe('formatContact', () => {
     expect(formatContact({ ...base, method: { kind: 'email', value: 'jo@example.org' } })).toBe('Samaritans: email jo@example.org (24 hours, every day)');
   });
 });
+
+describe('findServices: an exact age', () => {
+  const bathnes = loadPack('bathnes');
+  const ids = (age?: number) =>
+    findServices(bathnes, { groups: ['crime-antisocial-behaviour', 'social-isolation', 'parental-conflict'], audience: 'parent-carer', ageBand: '5-11', age, limit: 50 }).map((r) => r.service.id);
+
+  test('a 7-year-old is not offered mentoring for 8 to 19 year olds, or youth work for 11 to 19', () => {
+    expect(ids(7)).not.toContain('mentoring-services');
+    expect(ids(7)).not.toContain('youth-work');
+    // The band alone (5 to 11) overlaps both.
+    expect(ids()).toContain('mentoring-services');
+  });
+
+  test('a 9-year-old can be', () => {
+    expect(ids(9)).toContain('mentoring-services');
+  });
+});
