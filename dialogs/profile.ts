@@ -5,9 +5,8 @@ import type { GroupScore } from '../knowledge/triage/types';
 export const ABOUT = ['myself', 'child', 'family', 'adult', 'older-person'] as const;
 export type About = (typeof ABOUT)[number];
 
-/** Practitioner roles the bot frames its answers for. */
-export const PRACTITIONER_ROLES = ['teacher', 'health-visitor', 'gp', 'youth-worker', 'housing-officer', 'other'] as const;
-export type PractitionerRole = (typeof PRACTITIONER_ROLES)[number];
+export { PRACTITIONER_ROLES, type PractitionerRole } from '../knowledge/vocabulary';
+import type { PractitionerRole } from '../knowledge/vocabulary';
 
 /** One worry as the bot understood it: groups and level only, never the words typed. */
 export interface Worry {

@@ -127,6 +127,7 @@ export class ResultsDialog extends ComponentDialog {
       audience: profile.audience,
       ageBand: profile.ageBand,
       age: profile.age,
+      role: profile.audience === 'practitioner' ? profile.role : undefined,
       level: levelId,
       limit: SERVICES_SHOWN,
     });

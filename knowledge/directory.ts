@@ -1,5 +1,5 @@
 import { NEED_LEVEL_IDS } from './vocabulary';
-import type { AgeBand, AppliesTo, Audience, NeedLevelId, PriorityGroupId, Route } from './vocabulary';
+import type { AgeBand, AppliesTo, Audience, NeedLevelId, PractitionerRole, PriorityGroupId, Route } from './vocabulary';
 import type { Contact, Guidance, KnowledgePack, NeedLevel, PriorityGroup, RouteSpec, Service } from './schema/pack';
 import { isOpen } from './officeHours';
 
@@ -13,6 +13,8 @@ export interface ServiceQuery {
   ageBand?: AgeBand;
   /** The age in years, when it was said: a service whose range leaves it out is not shown. */
   age?: number;
+  /** A practitioner's role: the service they deliver themselves (deliveredBy) is not shown. */
+  role?: PractitionerRole;
   level?: NeedLevelId;
   limit?: number;
 }
@@ -81,6 +83,7 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
     if (groups.length > 0 && matchedGroups.length === 0) continue;
     if (band && !overlaps(band, service.ages)) continue;
     if (query.age !== undefined && (query.age < service.ages.min || query.age > service.ages.max)) continue;
+    if (query.role !== undefined && service.deliveredBy?.includes(query.role)) continue;
 
     const groupScore = groups.length > 0 ? matchedGroups.reduce((s, g) => s + weights.get(g)!, 0) / totalWeight : 0;
     const focusScore = groups.length > 0 ? focusOn(service, matchedGroups) : 0;

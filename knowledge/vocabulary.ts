@@ -52,6 +52,10 @@ export type IThriveId = (typeof ITHRIVE_IDS)[number];
 export const APPLIES_TO = ['children', 'young-people', 'parents-carers', 'adults', 'older-people'] as const;
 export type AppliesTo = (typeof APPLIES_TO)[number];
 
+/** Practitioner roles the bot frames its answers for. */
+export const PRACTITIONER_ROLES = ['teacher', 'health-visitor', 'gp', 'youth-worker', 'housing-officer', 'other'] as const;
+export type PractitionerRole = (typeof PRACTITIONER_ROLES)[number];
+
 /** Who is talking to the bot. */
 export const AUDIENCES = ['self', 'parent-carer', 'young-person', 'practitioner'] as const;
 export type Audience = (typeof AUDIENCES)[number];

@@ -5,6 +5,7 @@ import {
   APPLIES_TO,
   ITHRIVE_IDS,
   NEED_LEVEL_IDS,
+  PRACTITIONER_ROLES,
   PRIORITY_GROUP_IDS,
   RISK_ROUTES,
   ROUTES,
@@ -135,6 +136,8 @@ export const serviceSchema = z
     contacts: z.array(contactSchema),
     /** How to find the service when no contact is known, e.g. "Search Live Well B&NES for ...". */
     howToFind: nonEmpty.optional(),
+    /** The professions who are this service (health visitors are the health visiting service): a practitioner is not pointed to their own. */
+    deliveredBy: z.array(vocab(PRACTITIONER_ROLES, 'practitioner role')).min(1).optional(),
     source: sourceSchema,
   })
   .strict()

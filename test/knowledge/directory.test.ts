@@ -179,3 +179,20 @@ describe('findServices: an exact age', () => {
     expect(ids(9)).toContain('mentoring-services');
   });
 });
+
+describe('findServices: a practitioner is not pointed to their own profession', () => {
+  const bathnes = loadPack('bathnes');
+  const ids = (role?: 'health-visitor' | 'teacher') =>
+    findServices(bathnes, { groups: ['new-parents', 'mental-health', 'school-attendance'], audience: 'practitioner', role, limit: 80 }).map((r) => r.service.id);
+
+  test('a health visitor is not recommended health visitors (or school nurses, or midwives)', () => {
+    expect(ids()).toContain('health-visitors');
+    for (const own of ['health-visitors', 'school-nurses', 'maternity-services']) expect(ids('health-visitor')).not.toContain(own);
+    expect(ids('health-visitor')).toContain('schools');
+  });
+
+  test('a teacher is not recommended schools', () => {
+    expect(ids('teacher')).not.toContain('schools');
+    expect(ids('teacher')).toContain('health-visitors');
+  });
+});
