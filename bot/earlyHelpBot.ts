@@ -12,30 +12,30 @@ import type { DialogState } from 'botbuilder-dialogs';
 import {
   LANGUAGE_CONFIDENCE,
   MainDialog,
-  dangerContacts,
-  turnInstant,
   RiskGate,
+  dangerContacts,
   emptyProfile,
   emptyRiskMemory,
   otherLanguageNotice,
   riskCheckCarryOn,
   riskContext,
   runRiskTurn,
+  turnInstant,
   welcomeActivity,
   type EarlyHelpProfile,
   type RiskMemory,
 } from '../dialogs';
 import type { LanguageIdentifier } from '../knowledge/language/identify';
 import { otherLanguages, type OtherLanguage, type OtherLanguages } from '../knowledge/language/otherLanguages';
-
-/** turnState key of this turn's language (see languageOf). */
-const TURN_LANGUAGE = Symbol('language');
 import { loadPack, type KnowledgePack } from '../knowledge';
 import { createTriage } from '../knowledge/triage';
 import type { TriageFn } from '../knowledge/triage/types';
 import { parseConfig, type AppConfig } from './config';
 import type { Logger } from './logging';
 import { withDefaultAudience } from './teams/audience';
+
+/** turnState key of this turn's language (see languageOf). */
+const TURN_LANGUAGE = Symbol('language');
 
 export interface ConversationData {
   messageCount: number;
