@@ -28,6 +28,8 @@ COPY --from=build /app/knowledge/packs ./knowledge/packs
 COPY --from=build /app/knowledge/triage/model/trained ./knowledge/triage/model/trained
 # The risk rules and their slots (data, read and checked at start-up).
 COPY --from=build /app/knowledge/triage/rules ./knowledge/triage/rules
+# The notices and risk phrases for other languages (data, read and checked at start-up).
+COPY --from=build /app/knowledge/language/other-languages.json ./knowledge/language/other-languages.json
 COPY --from=build /app/bot ./bot
 COPY --from=build /app/deployment ./deployment
 RUN mkdir -p /data && chown node:node /data
