@@ -38,7 +38,8 @@ for (const [file, title] of [
   ['holdout-v8.json', 'hold-out set v8 (first run recorded in docs/triage.md; used to choose the rule floor since)'],
   ['holdout-v9.json', 'hold-out set v9 (first run recorded in docs/triage.md; not used for tuning)'],
   ['holdout-v10.json', 'hold-out set v10 (first run recorded in docs/triage.md; not used for tuning)'],
-  ['holdout-v11.json', 'hold-out set v11 (first run recorded in docs/triage.md)'],
+  ['holdout-v11.json', 'hold-out set v11 (first run recorded in docs/triage.md; tuned on since)'],
+  ['holdout-v12.json', 'hold-out set v12 (first run recorded in docs/triage.md)'],
 ] as const) {
   if (!existsSync(join(evalDir, file))) continue;
   const holdout = holdoutSchema.parse(readJson(file));
