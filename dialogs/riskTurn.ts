@@ -108,13 +108,16 @@ export async function runRiskTurn(
 /**
  * Right after a risk reply, "I can't ring anyone, my mum will hear" or "will anyone find out?"
  * is read warily and can look like risk again; it is an answer to that reply. It gets the
- * follow-up (the same route's contacts that fit it) unless it is a confident risk on another
- * route, which gets that route's full reply.
+ * follow-up (the same route's contacts that fit it) when only the model, at its lowered
+ * threshold, read risk in it. A harm a rule names ("he hits me with his fists, and if I tell
+ * anyone it'll be worse") is told, not asked about: that gets the full reply.
  */
 function answersTheRiskReply(context: TurnContext, state: RiskMemory, assessment: RiskAssessment): boolean {
   const text = context.activity.text;
   if (!state.followUp || !text || isCommand(text) || (state.followUpTurns ?? 0) >= FOLLOW_UP_TURNS) return false;
   if (followUpKind(text) === 'other') return false;
+  const named = assessment.triage.riskMatches.some((m) => !m.rule.startsWith('model.') && !m.rule.startsWith('who-is-at-risk.'));
+  if (named) return false;
   return assessment.triage.confidence === 'possible' || assessment.route === state.followUp;
 }
 

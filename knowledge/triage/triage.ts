@@ -97,7 +97,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     const past: RiskMatch[] = [];
     let decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n, past, atRisk)), context.priorRisk ?? 0, {
       aboutATopic: () => QUESTION_START.test(input) || test(topic, n),
-      asksForTopicMaterial: () => test(topicMaterial, n),
+      asksForTopicMaterial: (fired) => materialAbout(fired, n),
       words: n.tokens.length,
     });
     // A risk said in another language ("Chcę się zabić") in a message the language model was
@@ -106,6 +106,28 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     if (foreign.matches.length > 0) decision = { confidence: 'high', rules: [...foreign.matches, ...decision.rules] };
     return { risk, decision, past, language: foreign.language };
   };
+  /**
+   * Material about a harm names the harm, in a word or three, right beside the word for the
+   * material: "the cuckooing toolkit", "training on spotting grooming", "signs of county lines".
+   * A harm told as something that happened ("looking for parenting courses. also, my partner says
+   * social services will take the kids if I tell anyone") is a case, whatever words are near.
+   */
+  const materialAbout = (fired: readonly RiskMatch[], n: NormalisedText): boolean => {
+    const material: number[] = [];
+    topicMaterial.lastIndex = 0;
+    for (let m = topicMaterial.exec(n.stemText); m !== null; m = topicMaterial.exec(n.stemText)) {
+      material.push(tokenIndexAt(n.stemText, m.index + 1));
+      if (m[0].length === 0) topicMaterial.lastIndex++;
+    }
+    if (material.length === 0) return false;
+    return fired.every((rule) => {
+      const words = rule.matched.split(' ');
+      if (words.length > NAMED_HARM_WORDS) return false;
+      const at = indexOfWords(n.tokens, words);
+      return at >= 0 && material.some((i) => (i < at && at - i <= MATERIAL_BEFORE) || (i > at && i - (at + words.length - 1) <= MATERIAL_AFTER));
+    });
+  };
+
   /** Risk phrases in other languages, as matches (most urgent first), and the language they are in. */
   const foreignRisk = (input: string): { matches: RiskMatch[]; language?: string } => {
     const found = languages.riskIn(input);
@@ -239,12 +261,35 @@ function blendGroups(pack: GroupScore[], learned: ReadonlyArray<{ id: GroupScore
   return [...byId.entries()].map(([id, score]) => ({ id, score: Math.min(1, score) })).sort((a, b) => b.score - a.score);
 }
 
+/** A harm named, not told: at most this many words ("domestic abuse", "county lines"). */
+const NAMED_HARM_WORDS = 3;
+/** How far before the harm the word for the material may come ("training on spotting grooming"). */
+const MATERIAL_BEFORE = 3;
+/** And how far after it ("the cuckooing toolkit", "grooming awareness session"). */
+const MATERIAL_AFTER = 2;
+
 /** Weight of the learned group scores beside the pack classifier's. */
 const GROUP_BLEND = 0.5;
 
 /** The single entry point the rest of the bot uses. */
 export function createTriage(pack: Pick<KnowledgePack, 'priorityGroups' | 'needLevels'>): TriageFn {
   return createTriageEngine(pack).triage;
+}
+
+/** The token a character offset of a " a b c " stream falls in. */
+function tokenIndexAt(stream: string, offset: number): number {
+  let spaces = 0;
+  for (let i = 1; i < offset && i < stream.length; i++) if (stream.charCodeAt(i) === 32) spaces++;
+  return spaces;
+}
+
+/** Where a run of words starts in the tokens, or -1. */
+function indexOfWords(tokens: readonly string[], words: readonly string[]): number {
+  if (words.length === 0) return -1;
+  for (let i = 0; i + words.length <= tokens.length; i++) {
+    if (words.every((w, j) => tokens[i + j] === w)) return i;
+  }
+  return -1;
 }
 
 function test(re: RegExp, n: NormalisedText): boolean {

@@ -105,3 +105,16 @@ describe('after a risk reply, what people say next is read knowing the risk was 
   });
 });
 
+
+describe('a harm told after a risk reply is not mistaken for a follow-up question', () => {
+  test('"like he hits me. with his fists... if i tell anyone he says it\'ll be worse" gets the full reply, not the found-out answer', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('dad gets angry when i get bad grades');
+    const sent = await bot.say("like he hits me. with his fists. im 14 and if i tell anyone he says it'll be worse");
+    const next = texts(sent);
+    expect(next).not.toContain(afterRisk.foundOut);
+    expect(next).toContain('Childline');
+    expect(sent.some((a) => a.type === 'trace' && (a.value as { route?: string } | undefined)?.route === 'safeguarding-child')).toBe(true);
+  });
+});

@@ -235,5 +235,7 @@ describe('a topic is not a case: asking for material about a harm (issue 11, poi
 
   test('a disclosure beside the same words is still risk', () => {
     expect(triage('i went on a parenting course but my husband hits me and i am scared').route).toBe('domestic-abuse');
+    // A harm told, not named: the course is what they asked for, the rest is a case (hold-out v12).
+    expect(triage('looking for parenting courses. also, my partner says social services will take the kids if I tell anyone what he does to me').route).toBe('domestic-abuse');
   });
 });

@@ -40,7 +40,7 @@ export function decideRisk(
   any: number,
   rules: () => RiskMatch[],
   priorRisk = 0,
-  options: { aboutATopic?: () => boolean; asksForTopicMaterial?: () => boolean; words?: number } = {},
+  options: { aboutATopic?: () => boolean; asksForTopicMaterial?: (fired: readonly RiskMatch[]) => boolean; words?: number } = {},
 ): RiskDecision {
   const t = priorRisk >= RISK_THRESHOLDS.possible ? AFTER_RISK : RISK_THRESHOLDS;
   const fired = rules();
@@ -50,7 +50,7 @@ export function decideRisk(
   // A request for material about a harm ("the cuckooing toolkit", "training on grooming", "signs
   // to look for") is a topic, not a case, unless the model is sure it is risk: the rules name
   // the harm the material is about.
-  if (fired.length > 0 && any < t.high && options.asksForTopicMaterial?.()) return { rules: [], held: fired };
+  if (fired.length > 0 && any < t.high && options.asksForTopicMaterial?.(fired)) return { rules: [], held: fired };
   if (fired.length > 0 && any >= floor && (any >= t.possible || !options.aboutATopic?.())) return { confidence: 'high', rules: fired };
   if (any >= t.high) return { confidence: 'high', rules: fired };
   if (any >= t.possible) return { confidence: 'possible', rules: fired };
