@@ -36,6 +36,11 @@ describe('normalise', () => {
     expect(normalise('my step dad hurt my self')).toBe('my stepdad hurt myself');
   });
 
+  it('reads the area\'s own name as one word, not "be nes" (an answer "B&NES" got a crisis check-in)', () => {
+    expect(normalise('B&NES')).toBe('banes');
+    expect(normalise('i live in banes')).toBe('i live in banes');
+  });
+
   it('turns ages written short into words', () => {
     expect(normalise('my 5yo and 14yrs old')).toContain('5 year old');
   });
