@@ -269,6 +269,22 @@ export function readCheckedJson<T extends z.ZodType>(full: string, label: string
   return { data, issues: reader.issues };
 }
 
+/**
+ * A project data file read and checked once, on first use, for every module that reads one
+ * (the rules, slots, text speak, group cues, other languages): a broken file stops start-up
+ * with every problem listed, and `npm run knowledge:check` lists them without starting anything.
+ */
+export function checkedOnce<R extends { issues: readonly PackIssue[] }, T>(what: string, read: () => R, pick: (read: R) => T | undefined): () => T {
+  let value: T | undefined;
+  return () => {
+    if (value === undefined) {
+      const result = read();
+      value = checkedOrThrow(what, pick(result), result.issues);
+    }
+    return value;
+  };
+}
+
 /** What a checked data file gave, or an error listing every problem (stops start-up). */
 export function checkedOrThrow<T>(what: string, value: T | undefined, issues: readonly PackIssue[]): T {
   if (value !== undefined && issues.length === 0) return value;

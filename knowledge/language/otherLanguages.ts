@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { checkedOrThrow, readCheckedJson, type PackIssue } from '../loader';
+import { checkedOnce, readCheckedJson, type PackIssue } from '../loader';
 import { projectPath } from '../paths';
 import { RISK_ROUTES, type RiskRoute } from '../vocabulary';
 
@@ -124,13 +124,5 @@ export function readOtherLanguages(file: string = defaultOtherLanguagesPath()): 
   return { languages: new OtherLanguages(data.languages), issues: [] };
 }
 
-let project: OtherLanguages | undefined;
-
-/** The project's file, read and checked on first use; a broken file stops start-up with every problem listed. */
-export function otherLanguages(): OtherLanguages {
-  if (!project) {
-    const { languages, issues } = readOtherLanguages();
-    project = checkedOrThrow('The other-language notices and risk phrases', languages, issues);
-  }
-  return project;
-}
+/** The project's file, read and checked on first use (see checkedOnce). */
+export const otherLanguages = checkedOnce('The other-language notices and risk phrases', () => readOtherLanguages(), (r) => r.languages);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { checkedOrThrow, readCheckedJson, type PackIssue } from '../loader';
+import { checkedOnce, readCheckedJson, type PackIssue } from '../loader';
 import { projectPath } from '../paths';
 import { PRIORITY_GROUP_IDS, type PriorityGroupId } from '../vocabulary';
 
@@ -84,13 +84,5 @@ export function readGroupCues(file: string = defaultGroupCuesPath()): { cues?: G
   };
 }
 
-let projectCues: GroupCues | undefined;
-
-/** The project's cues, read on first use; a broken file stops start-up with every problem listed. */
-export function groupCues(): GroupCues {
-  if (!projectCues) {
-    const { cues, issues } = readGroupCues();
-    projectCues = checkedOrThrow('The group cues', cues, issues);
-  }
-  return projectCues;
-}
+/** The project's cues, read and checked on first use (see checkedOnce). */
+export const groupCues = checkedOnce('The group cues', () => readGroupCues(), (r) => r.cues);

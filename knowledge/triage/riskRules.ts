@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { checkedOrThrow, readCheckedJson, type PackIssue } from '../loader';
+import { checkedOnce, readCheckedJson, type PackIssue } from '../loader';
 import { projectPath } from '../paths';
 import { RISK_ROUTES, type RiskRoute } from '../vocabulary';
 
@@ -155,16 +155,5 @@ export function readRiskRules(file: string = defaultRiskRulesPath()): { set?: Ri
   return { data, set: { rules, figurativeFrames: data.frames.figurative.map((f) => f.pattern), historicFrames: data.frames.historic.map((f) => f.pattern), negatedFrames: data.frames.negated.map((f) => f.pattern) }, issues: [] };
 }
 
-let projectRules: RiskRuleSet | undefined;
-
-/**
- * The project's rules, read and checked on first use; a broken file stops start-up with every
- * problem listed (`npm run knowledge:check` lists them without starting anything).
- */
-export function projectRiskRules(): RiskRuleSet {
-  if (!projectRules) {
-    const { set, issues } = readRiskRules();
-    projectRules = checkedOrThrow('The risk rules', set, issues);
-  }
-  return projectRules;
-}
+/** The project's rules, read and checked on first use (see checkedOnce). */
+export const projectRiskRules = checkedOnce('The risk rules', () => readRiskRules(), (r) => r.set);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { checkedOrThrow, readCheckedJson, type PackIssue } from '../loader';
+import { checkedOnce, readCheckedJson, type PackIssue } from '../loader';
 import { projectPath } from '../paths';
 
 // Named phrase lists the rules, frames and group cues refer to as {NAME}: data, in
@@ -29,13 +29,5 @@ export function readRiskSlots(file: string = defaultSlotsPath()): { slots?: Risk
   return { slots: Object.fromEntries(Object.entries(data.slots).map(([name, slot]) => [name, slot.phrases])), issues: [] };
 }
 
-let projectSlots: RiskSlots | undefined;
-
-/** The project's slots, read on first use; a broken file stops start-up with every problem listed. */
-export function riskSlots(): RiskSlots {
-  if (!projectSlots) {
-    const { slots, issues } = readRiskSlots();
-    projectSlots = checkedOrThrow('The rule slots', slots, issues);
-  }
-  return projectSlots;
-}
+/** The project's slots, read and checked on first use (see checkedOnce). */
+export const riskSlots = checkedOnce('The rule slots', () => readRiskSlots(), (r) => r.slots);

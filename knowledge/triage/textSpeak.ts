@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { checkedOrThrow, readCheckedJson, type PackIssue } from '../loader';
+import { checkedOnce, readCheckedJson, type PackIssue } from '../loader';
 import { projectPath } from '../paths';
 
 // How people type to a chat box, as data a reviewer can read and extend:
@@ -74,13 +74,5 @@ export function readTextSpeak(file: string = defaultTextSpeakPath()): { textSpea
   };
 }
 
-let projectTextSpeak: TextSpeak | undefined;
-
-/** The project's text speak, read on first use; a broken file stops start-up with every problem listed. */
-export function textSpeak(): TextSpeak {
-  if (!projectTextSpeak) {
-    const { textSpeak: read, issues } = readTextSpeak();
-    projectTextSpeak = checkedOrThrow('The text-speak rewrites', read, issues);
-  }
-  return projectTextSpeak;
-}
+/** The project's text speak, read and checked on first use (see checkedOnce). */
+export const textSpeak = checkedOnce('The text-speak rewrites', () => readTextSpeak(), (r) => r.textSpeak);
