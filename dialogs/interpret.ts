@@ -4,6 +4,7 @@ import type { PriorityGroupId } from '../knowledge';
 import { isOutOfHours, turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { sendTriageTrace } from './trace';
+import { rememberInterpretation } from './turnFlags';
 import { triageOnce } from './turnTriage';
 
 // Thresholds over the triage engine's 0..1 group scores. Named here, in one place, so
@@ -29,6 +30,20 @@ export async function interpretText(
   const result = triageOnce(context, deps.triage, text, triageContext);
   await sendTriageTrace(context, result, isOutOfHours(deps.pack, turnInstant(context.activity)));
   return result;
+}
+
+/**
+ * A worry typed where the bot asked something else (the role question, the menu): read with who
+ * is asking, kept for the step that follows (interpretedThisTurn), and true when it names a
+ * worry. Fewer than `minWords` words are left to the question's own answers ("no", "teacher").
+ */
+export async function typedWorry(context: TurnContext, deps: ConversationDeps, minWords: number): Promise<boolean> {
+  const text = context.activity.text;
+  if (!text || text.trim().split(/\s+/).length < minWords) return false;
+  const profile = await deps.profile.get(context, { worries: [] });
+  const result = await interpretText(context, deps, text, { audience: profile.audience, ageBand: profile.ageBand });
+  rememberInterpretation(context, result);
+  return describesWorry(result);
 }
 
 /** Whether the text said something the bot can map to a priority group. */

@@ -4,11 +4,10 @@ import type { TriageResult } from '../knowledge';
 import type { ConversationDeps } from './deps';
 import { practitionerGuidanceText } from './handoffDialog';
 import { inferRole } from './inferContext';
-import { describesWorry, interpretText } from './interpret';
+import { describesWorry, typedWorry } from './interpret';
 import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
-import { interpretedThisTurn, rememberInterpretation } from './turnFlags';
+import { interpretedThisTurn } from './turnFlags';
 import { askRole, askRoleRetry, practitionerMenuOptions, roleOptions } from './wording';
-import type { Option } from './wording';
 
 export const PRACTITIONER_DIALOG = 'practitionerDialog';
 const WATERFALL = 'practitionerWaterfall';
@@ -84,12 +83,7 @@ export class PractitionerDialog extends ComponentDialog {
     return inferRole(pc.context.activity.text ?? '', roleOptions) !== undefined;
   }
 
-  private async typedConcern(pc: PromptValidatorContext<string>): Promise<boolean> {
-    const text = pc.context.activity.text;
-    if (!text || text.trim().split(/\s+/).length < 3) return false;
-    const profile = await this.deps.profile.get(pc.context, { worries: [] });
-    const result = await interpretText(pc.context, this.deps, text, { audience: profile.audience, ageBand: profile.ageBand });
-    rememberInterpretation(pc.context, result);
-    return describesWorry(result);
+  private typedConcern(pc: PromptValidatorContext<string>): Promise<boolean> {
+    return typedWorry(pc.context, this.deps, 3);
   }
 }

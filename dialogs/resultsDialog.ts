@@ -3,8 +3,8 @@ import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TriageResult } from '../knowledge/triage/types';
-import { describesWorry, interpretText } from './interpret';
-import { interpretedThisTurn, rememberInterpretation } from './turnFlags';
+import { describesWorry, typedWorry } from './interpret';
+import { interpretedThisTurn } from './turnFlags';
 import { contactsForRoute, findServices, getGroup, getNeedLevel } from '../knowledge';
 import type { PriorityGroupId } from '../knowledge';
 import { supportsAdaptiveCards } from './cards/capabilities';
@@ -93,13 +93,8 @@ export class ResultsDialog extends ComponentDialog {
   }
 
   /** "my daughter is being bullied too" at the menu is the next worry (two words at least: "no" is a button). */
-  private async isNewWorry(pc: PromptValidatorContext<string>): Promise<boolean> {
-    const text = pc.context.activity.text;
-    if (!text || text.trim().split(/\s+/).length < 2) return false;
-    const profile = await this.deps.profile.get(pc.context, { worries: [] });
-    const result = await interpretText(pc.context, this.deps, text, { audience: profile.audience, ageBand: profile.ageBand });
-    rememberInterpretation(pc.context, result);
-    return describesWorry(result);
+  private isNewWorry(pc: PromptValidatorContext<string>): Promise<boolean> {
+    return typedWorry(pc.context, this.deps, 2);
   }
 
   private plainName(id: PriorityGroupId): string {
