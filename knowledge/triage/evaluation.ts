@@ -69,7 +69,7 @@ export interface GroupStats {
 }
 
 export interface Miss {
-  kind: 'risk-missed' | 'wrong-route' | 'false-escalation' | 'group';
+  kind: 'risk-missed' | 'wrong-route' | 'false-escalation' | 'topic-escalated' | 'group';
   text: string;
   expected: string;
   got: string;
@@ -77,9 +77,31 @@ export interface Miss {
 
 export interface EvaluationReport {
   risk: { total: number; escalated: number; routeCaught: number; topRouteCorrect: number; byRoute: RouteStats[] };
-  worries: { total: number; falselyEscalated: number; riskTopics: number; riskTopicsEscalated: number; top1: number; top3: number; top3All: number; byGroup: GroupStats[] };
+  worries: {
+    total: number;
+    falselyEscalated: number;
+    riskTopics: number;
+    riskTopicsEscalated: number;
+    /** Of all worries escalated (hard negatives included), how many only as a check-in ("possible"). */
+    escalatedAsCheckIn: number;
+    top1: number;
+    top3: number;
+    top3All: number;
+    byGroup: GroupStats[];
+  };
   misses: Miss[];
-  rates: { riskRecall: number; routeRecall: number; topRouteAccuracy: number; falseEscalation: number; groupTop1: number; groupTop3: number; groupTop3All: number };
+  rates: {
+    riskRecall: number;
+    routeRecall: number;
+    topRouteAccuracy: number;
+    /** Plain worries escalated (questions about a risk topic left out). */
+    falseEscalation: number;
+    /** Every worry escalated, hard negatives included: the measure the issue's bar uses. */
+    falseEscalationAll: number;
+    groupTop1: number;
+    groupTop3: number;
+    groupTop3All: number;
+  };
 }
 
 export function evaluate(triage: TriageFn, riskItems: readonly RiskItem[], worryItems: readonly WorryItem[]): EvaluationReport {
@@ -124,16 +146,21 @@ export function evaluate(triage: TriageFn, riskItems: readonly RiskItem[], worry
   let falselyEscalated = 0;
   let riskTopics = 0;
   let riskTopicsEscalated = 0;
+  let escalatedAsCheckIn = 0;
   let top1 = 0;
   let top3 = 0;
   let top3All = 0;
   for (const item of worryItems) {
     const result = triage(item.text);
     countPrediction(result.route, undefined);
+    if (result.riskMatches.length > 0 && result.confidence === 'possible') escalatedAsCheckIn++;
     if (item.riskTopic) {
-      // A question about a risk topic may get that route's contacts: counted apart, not as a false escalation.
+      // A question about a risk topic (hard negative): counted apart, and in the all-worries rate.
       riskTopics++;
-      if (result.riskMatches.length > 0) riskTopicsEscalated++;
+      if (result.riskMatches.length > 0) {
+        riskTopicsEscalated++;
+        misses.push({ kind: 'topic-escalated', text: item.text, expected: 'no risk (a risk topic)', got: describeMatches(result.riskMatches) });
+      }
     } else if (result.riskMatches.length > 0) {
       falselyEscalated++;
       misses.push({ kind: 'false-escalation', text: item.text, expected: 'no risk', got: describeMatches(result.riskMatches) });
@@ -171,13 +198,14 @@ export function evaluate(triage: TriageFn, riskItems: readonly RiskItem[], worry
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
   return {
     risk: { total: riskItems.length, escalated, routeCaught, topRouteCorrect, byRoute: [...byRoute.values()] },
-    worries: { total: worryItems.length, falselyEscalated, riskTopics, riskTopicsEscalated, top1, top3, top3All, byGroup: [...byGroup.values()] },
+    worries: { total: worryItems.length, falselyEscalated, riskTopics, riskTopicsEscalated, escalatedAsCheckIn, top1, top3, top3All, byGroup: [...byGroup.values()] },
     misses,
     rates: {
       riskRecall: ratio(escalated, riskItems.length),
       routeRecall: ratio(routeCaught, riskItems.length),
       topRouteAccuracy: ratio(topRouteCorrect, riskItems.length),
       falseEscalation: worryItems.length - riskTopics === 0 ? 0 : falselyEscalated / (worryItems.length - riskTopics),
+      falseEscalationAll: worryItems.length === 0 ? 0 : (falselyEscalated + riskTopicsEscalated) / worryItems.length,
       groupTop1: ratio(top1, worryItems.length),
       groupTop3: ratio(top3, worryItems.length),
       groupTop3All: ratio(top3All, worryItems.length),
@@ -213,7 +241,11 @@ export function formatReport(title: string, report: EvaluationReport): string {
   lines.push(`risk recall (escalated at all): ${pct(r.riskRecall)}   labelled route among routes fired: ${pct(r.routeRecall)}   top route = label: ${pct(r.topRouteAccuracy)}`);
   const plainWorries = report.worries.total - report.worries.riskTopics;
   lines.push(`false escalation on worries: ${pct(r.falseEscalation)} (${report.worries.falselyEscalated}/${plainWorries})`);
-  lines.push(`questions about a risk topic escalated (allowed, not counted above): ${report.worries.riskTopicsEscalated}/${report.worries.riskTopics}`);
+  lines.push(`questions about a risk topic escalated (not counted above): ${report.worries.riskTopicsEscalated}/${report.worries.riskTopics}`);
+  const w = report.worries;
+  lines.push(
+    `false escalation, all worries (hard negatives included): ${pct(r.falseEscalationAll)} (${w.falselyEscalated + w.riskTopicsEscalated}/${w.total}; as a check-in: ${w.escalatedAsCheckIn})`,
+  );
   lines.push('');
   lines.push('group                             n   top-1   top-3   precision(top-1)');
   for (const g of report.worries.byGroup) {
