@@ -1,12 +1,12 @@
 import type { RouteContacts } from '../knowledge';
 import { contactLines } from './cards/contactText';
 import { normalise } from './interruptions';
-import { afterRisk, buttonLabels, carryOnLabel, interruptionPhrases, startAgainLabel } from './wording';
+import { afterRisk, carryOnLabel, interruptionPhrases, startAgainLabel } from './wording';
 import { MessageFactory } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 
 /** What a person says next after a risk reply, in the kinds that get their own answer. */
-export type FollowUpKind = 'no-phone' | 'found-out' | 'safe-now' | 'other';
+export type FollowUpKind = 'no-phone' | 'found-out' | 'safe-now' | 'under-18' | 'other';
 
 const NO_PHONE = /\b(text|txt|texting|message|msg|chat|email|online|whatsapp|instead|no phone|can'?t (?:talk|speak|call|phone|ring)|cant (?:talk|speak|call|phone|ring)|(?:don'?t|dont) want to (?:call|phone|ring|talk|speak)|not (?:call|phone|ring))\b/;
 const FOUND_OUT = /\b(find out|found out|will (?:he|she|they|anyone|my \w+) (?:know|find)|tell (?:anyone|my|the police|social)|confidential|secret|get (?:in|into) trouble|what (?:happens|will happen)|taken away|private)\b/;
@@ -23,10 +23,14 @@ export function followUpKind(text: string): FollowUpKind {
   return 'other';
 }
 
-/** A button, or an always-available command ("carry on", "start again", "help"): not a follow-up. */
+/**
+ * One of the risk reply's own buttons, or an always-available command ("carry on", "start
+ * again", "help"): not a follow-up. Other buttons' labels are not: "me", "15" or "my mate" typed
+ * after a crisis reply answers it (who it is about), and goes back to no menu.
+ */
 export function isCommand(text: string): boolean {
   const t = normalise(text);
-  if (buttonLabels().has(text.trim().toLowerCase())) return true;
+  if ([carryOnLabel, startAgainLabel].some((label) => label.toLowerCase() === text.trim().toLowerCase())) return true;
   return Object.values(interruptionPhrases).some((phrases) => (phrases as readonly string[]).includes(t));
 }
 
@@ -41,6 +45,8 @@ export function followUpActivities(kind: FollowUpKind, rc: RouteContacts): Parti
     if (withoutCall.length > 0) contacts = withoutCall;
   } else if (kind === 'found-out') {
     lead = afterRisk.foundOut;
+  } else if (kind === 'under-18') {
+    lead = afterRisk.under18;
   }
   const reply = MessageFactory.suggestedActions([carryOnLabel, startAgainLabel], `${lead}\n\n${contactLines(contacts)}`);
   reply.textFormat = 'markdown';

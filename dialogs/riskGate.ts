@@ -122,8 +122,19 @@ export class RiskGate {
   }
 
   /** After a risk reply: an answer to what the person said next, with the route's contacts that fit it. */
-  async followUp(context: TurnContext, route: RiskRoute, kind: FollowUpKind): Promise<void> {
-    const contacts = contactsForRoute(this.pack, route, turnInstant(context.activity));
+  async followUp(context: TurnContext, route: RiskRoute, kind: FollowUpKind, also?: RiskRoute): Promise<void> {
+    const at = turnInstant(context.activity);
+    const contacts = contactsForRoute(this.pack, route, at);
+    if (also) {
+      // The other route's contacts after the route's own, each once.
+      const ids = new Set(contacts.contacts.map((c) => c.id));
+      contacts.contacts = [...contacts.contacts, ...contactsForRoute(this.pack, also, at).contacts.filter((c) => !ids.has(c.id))];
+    }
+    // The turn is on the risk route (its contacts are the answer): traced as such, so an audit
+    // of the conversation sees the route held, not a turn without a decision.
+    const reading = this.reading(context);
+    const decision: TriageResult = { ...reading, route, needLevel: 'specialist', confidence: 'high', topic: undefined };
+    await sendTriageTrace(context, decision, isOutOfHours(this.pack, at), 'Risk follow-up', { followUp: true });
     await context.sendActivities(followUpActivities(kind, contacts));
   }
 

@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { RiskRoute } from '../knowledge';
 import type { TriageContext } from '../knowledge/triage/types';
+import { readAgeYears } from './inferContext';
 import { describesWorry } from './interpret';
 import { recogniseCheckAnswer } from './riskCheck';
 import { FOLLOW_UP_TURNS, followUpKind, isCommand, type FollowUpKind } from './riskFollowUp';
@@ -147,6 +148,30 @@ async function followUp(context: TurnContext, gate: RiskGate, state: RiskMemory)
   state.followUpTurns = (state.followUpTurns ?? 0) + 1;
   // Safe now: the contacts stay on screen, and the next message goes back to the conversation.
   if (kind === 'safe-now') state.followUp = undefined;
+  const young = kind === 'other' ? ageUnder18(text) : undefined;
+  if (young) {
+    // "15", or "I'm 15", after the reply: a child is the one at risk. Domestic abuse or an
+    // adult's harm becomes the children's route (the front door, Childline), with the domestic
+    // abuse helpline kept after it; crisis and an emergency keep theirs, which already hold the
+    // young people's lines.
+    if (young === 'speaker') state.childSpeaking = true;
+    const childRoute: RiskRoute = route === 'domestic-abuse' || route === 'safeguarding-adult' ? 'safeguarding-child' : route;
+    state.followUp = childRoute;
+    await gate.followUp(context, childRoute, 'under-18', route === 'domestic-abuse' ? route : undefined);
+    return { kind: 'followed-up', route: childRoute, followUp: 'under-18' };
+  }
   await gate.followUp(context, route, kind);
   return { kind: 'followed-up', route, followUp: kind };
+}
+
+/**
+ * An age under 18 given on its own after a risk reply: the speaker's ("I'm 15", "im 15") or the
+ * one the reply was about ("15", "she's 15"). Undefined for an adult's age or anything else.
+ */
+function ageUnder18(text: string): 'speaker' | 'someone' | undefined {
+  const t = text.trim().toLowerCase();
+  const own = /^(?:i'?m|i am)\s+/.exec(t);
+  const years = readAgeYears(own ? t.slice(own[0].length) : t);
+  if (years === undefined || years >= 18) return undefined;
+  return own ? 'speaker' : 'someone';
 }

@@ -16,14 +16,23 @@ export interface TriageTraceValue {
   confidence?: 'high' | 'possible';
   /** Off a risk route: the risk route the message is about without risk now (see TriageResult.topic). */
   topic?: RiskRoute;
+  /** Right after a risk reply: the message was answered as a follow-up to it, on this route, with its contacts. */
+  followUp?: true;
 }
 
 /**
  * Trace activities reach the Emulator and transcript loggers, never a person's chat. They
  * make every interpretation of free text auditable without keeping the text itself.
  */
-export async function sendTriageTrace(context: TurnContext, result: TriageResult, outOfHours: boolean, label?: string): Promise<void> {
+export async function sendTriageTrace(
+  context: TurnContext,
+  result: TriageResult,
+  outOfHours: boolean,
+  label?: string,
+  extra: Pick<TriageTraceValue, 'followUp'> = {},
+): Promise<void> {
   const value: TriageTraceValue = {
+    ...extra,
     route: result.route,
     priorityGroups: result.priorityGroups.map((g) => ({ id: g.id, score: Math.round(g.score * 1000) / 1000 })),
     needLevel: result.needLevel,

@@ -48,7 +48,7 @@ export type PersonAtRisk = 'child' | 'adult';
 /** The rule id of the second route given when the age is unknown ("<rule>:age-unknown"). */
 export const AGE_UNKNOWN_SUFFIX = ':age-unknown';
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
@@ -77,6 +77,8 @@ export class RiskDetector {
   private readonly figurative: RegExp;
   private readonly historic: RegExp;
   private readonly negated: RegExp;
+  /** Ids of the rules marked `firm`: the model's doubt does not hold them back. */
+  readonly firmRules: ReadonlySet<string>;
 
   /**
    * `prefilter: false` runs every rule's regex on every message (for the equivalence test);
@@ -124,6 +126,7 @@ export class RiskDetector {
     this.figurative = stemmed.compile(ruleSet.figurativeFrames);
     this.historic = stemmed.compile(ruleSet.historicFrames);
     this.negated = stemmed.compile(ruleSet.negatedFrames);
+    this.firmRules = new Set(ruleSet.rules.filter((r) => r.firm).map((r) => r.id));
   }
 
   detect(text: string): RiskMatch[] {
@@ -222,6 +225,22 @@ export class RiskDetector {
       historic: words(this.spans(this.historic, n.stemText, n.stemStarts)),
       negated: words(this.spans(this.negated, n.stemText, n.stemStarts)),
     };
+  }
+
+  /**
+   * The spans of a message its own frames explain (a denial, harm told as past, a figure of
+   * speech), merged and in order: the words the model should not read as a case told now.
+   */
+  framedSpans(n: NormalisedText, kinds: ReadonlyArray<'negated' | 'historic' | 'figurative'> = ['negated', 'historic', 'figurative']): Span[] {
+    if (n.tokens.length === 0) return [];
+    const all = kinds.flatMap((k) => this.spans(this[k], n.stemText, n.stemStarts)).sort((a, b) => a.start - b.start);
+    const merged: Span[] = [];
+    for (const s of all) {
+      const last = merged[merged.length - 1];
+      if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+      else merged.push({ ...s });
+    }
+    return merged;
   }
 
   private first(re: RegExp, text: string, starts: readonly number[], accept: (s: Span) => boolean): Span | undefined {

@@ -35,6 +35,11 @@ export interface RiskRule {
   figurative?: boolean;
   /** Matches inside a "when I was a child" frame do not count. */
   historic?: boolean;
+  /**
+   * A statement so plain ("I'm in crisis", "I can't hold on much longer") that the model's doubt
+   * does not hold it back: it counts at any model score. Frames (a denial, the past) still apply.
+   */
+  firm?: boolean;
   /** Messages the rule must fire on. */
   examples: readonly string[];
   /** Messages that look alike and must not fire it. */
@@ -69,6 +74,7 @@ const ruleSchema = z
       .optional(),
     figurative: z.literal(true).optional(),
     historic: z.literal(true).optional(),
+    firm: z.literal(true).optional(),
     examples: z.array(message).min(1, 'every rule needs at least one message it must fire on'),
     nearMisses: z.array(message).min(1, 'every rule needs at least one look-alike message it must not fire on'),
   })

@@ -80,7 +80,8 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const level = (wanted: NeedLevelId): NeedLevelId => pickLevel(wanted, levels);
 
   /** The risk part of triage on its own (what the bench times as "the risk decision"). */
-  const assessRisk = (input: string, n: NormalisedText, scores: ModelScores, context: TriageContext) => {
+  const assessRisk = (input: string, n: NormalisedText, fullScores: ModelScores, context: TriageContext) => {
+    const scores = withoutFramedWords(n, fullScores);
     const risk = riskOf(scores);
     const atRisk = personAtRisk(context);
     // A button label, or a message in another language: the rules read it, the model does not.
@@ -89,7 +90,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
       const foreign = context.rulesOnly ? { matches: [] } : foreignRisk(input);
       const rules = [...foreign.matches, ...fired];
       const decision: ReturnType<typeof decideRisk> = rules.length > 0 ? { confidence: 'high', rules } : { rules: [] };
-      return { risk: { ...risk, any: 0 }, decision, language: foreign.language };
+      return { risk: { ...risk, any: 0 }, scores, decision, language: foreign.language };
     }
     // One reading of the rules per message (they run on every message: they are the layer
     // that names a harm said plainly). Harm told as past ("I left an abusive ex years ago") is
@@ -99,12 +100,27 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
       aboutATopic: () => QUESTION_START.test(input) || test(topic, n),
       asksForTopicMaterial: (fired) => materialAbout(fired, n),
       words: n.tokens.length,
+      isFirm: (m) => detector.firmRules.has(m.rule),
     });
     // A risk said in another language ("Chcę się zabić") in a message the language model was
     // not sure of: the model and the rules read English only, so the phrase decides on its own.
     const foreign = foreignRisk(input);
     if (foreign.matches.length > 0) decision = { confidence: 'high', rules: [...foreign.matches, ...decision.rules] };
-    return { risk, decision, past, language: foreign.language };
+    return { risk, scores, decision, past, language: foreign.language };
+  };
+  /**
+   * The model reads words, not what the message says about them: "nobody is hurting him" and "I
+   * self-harmed when I was younger" lean on "hurting" and "self harmed". The frames the rules use
+   * (a denial, harm told as past, a figure of speech) mark those words; the model's risk is read
+   * again without them, and the lower reading stands. A case told beside a denial ("he's not
+   * violent, but he locked her in") keeps its own words, and its risk.
+   */
+  const withoutFramedWords = (n: NormalisedText, scores: ModelScores): ModelScores => {
+    const spans = detector.framedSpans(n, FRAMES_THE_MODEL_SKIPS);
+    if (spans.length === 0) return scores;
+    const keep = (_: string, i: number) => !spans.some((s) => s.start <= i && i < s.end);
+    const masked = model.scoreRisk({ tokens: n.tokens.filter(keep), stems: n.stems.filter(keep) });
+    return masked.risk.none > scores.risk.none ? { ...scores, risk: masked.risk } : scores;
   };
   /**
    * Material about a harm names the harm, in a word or three, right beside the word for the
@@ -144,8 +160,8 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const triage: TriageFn = (text: string, context: TriageContext = {}): TriageResult => {
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
     const n = normalise(input);
-    const scores = model.score(n);
-    const { risk, decision, past = [], language } = assessRisk(input, n, scores, context);
+    const assessed = assessRisk(input, n, model.score(n), context);
+    const { risk, scores, decision, past = [], language } = assessed;
     const riskMatches: RiskMatch[] = [];
     if (decision.confidence && (context.rulesOnly || context.language !== undefined)) {
       riskMatches.push(...decision.rules);
@@ -275,6 +291,12 @@ const NAMED_HARM_WORDS = 3;
 const MATERIAL_BEFORE = 3;
 /** And how far after it ("the cuckooing toolkit", "grooming awareness session"). */
 const MATERIAL_AFTER = 2;
+
+/**
+ * Frames whose words the model's second reading leaves out. Not figures of speech: their
+ * frames are wide ("{THING} is killing me"), and leaving them out lost a real risk on hold-out v12.
+ */
+const FRAMES_THE_MODEL_SKIPS = ['negated', 'historic'] as const;
 
 /** The model's route leads the rules' only when it holds at least this share of the risk. */
 const MODEL_ROUTE_SHARE = 0.5;

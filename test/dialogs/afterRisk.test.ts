@@ -118,3 +118,38 @@ describe('a harm told after a risk reply is not mistaken for a follow-up questio
     expect(sent.some((a) => a.type === 'trace' && (a.value as { route?: string } | undefined)?.route === 'safeguarding-child')).toBe(true);
   });
 });
+
+describe('short answers after a risk reply answer it', () => {
+  test('"me" (who it is about) gets the contacts again, not the worry menu', async () => {
+    const bot = botHarness();
+    await bot.join();
+    expect(texts(await bot.say('do u help with self harm'))).toContain('Samaritans');
+    const next = texts(await bot.say('me'));
+    expect(next).toContain(afterRisk.stillHere);
+    expect(next).toContain('Samaritans');
+  });
+
+  test('an age under 18 after a domestic abuse reply gives the children\'s contacts and keeps the helpline', async () => {
+    const bot = botHarness();
+    await bot.join();
+    expect(texts(await bot.say('my partner hits me'))).toContain('Domestic Abuse');
+    const next = texts(await bot.say('16'));
+    expect(next).toContain(afterRisk.under18);
+    expect(next).toContain('Childline');
+    expect(next).toContain('Domestic Abuse');
+  });
+
+  test('"I\'m 15" after a crisis reply is a young person speaking: a later harm takes the children\'s route', async () => {
+    const bot = await afterCrisisReply();
+    expect(texts(await bot.say("I'm 15"))).toContain(afterRisk.under18);
+    const sent = await bot.say('my boyfriend hit me last night');
+    expect(texts(sent)).toContain('Childline');
+  });
+
+  test('an adult age is not read as a child\'s', async () => {
+    const bot = await afterCrisisReply();
+    const next = texts(await bot.say('34'));
+    expect(next).not.toContain(afterRisk.under18);
+    expect(next).toContain(afterRisk.stillHere);
+  });
+});

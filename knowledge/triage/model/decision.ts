@@ -40,7 +40,13 @@ export function decideRisk(
   any: number,
   rules: () => RiskMatch[],
   priorRisk = 0,
-  options: { aboutATopic?: () => boolean; asksForTopicMaterial?: (fired: readonly RiskMatch[]) => boolean; words?: number } = {},
+  options: {
+    aboutATopic?: () => boolean;
+    asksForTopicMaterial?: (fired: readonly RiskMatch[]) => boolean;
+    words?: number;
+    /** Whether a rule is marked `firm`: it counts at any model score. */
+    isFirm?: (match: RiskMatch) => boolean;
+  } = {},
 ): RiskDecision {
   const t = priorRisk >= RISK_THRESHOLDS.possible ? AFTER_RISK : RISK_THRESHOLDS;
   const fired = rules();
@@ -51,6 +57,7 @@ export function decideRisk(
   // to look for") is a topic, not a case, unless the model is sure it is risk: the rules name
   // the harm the material is about.
   if (fired.length > 0 && any < t.high && options.asksForTopicMaterial?.(fired)) return { rules: [], held: fired };
+  if (options.isFirm && fired.some(options.isFirm)) return { confidence: 'high', rules: fired };
   if (fired.length > 0 && any >= floor && (any >= t.possible || !options.aboutATopic?.())) return { confidence: 'high', rules: fired };
   if (any >= t.high) return { confidence: 'high', rules: fired };
   if (any >= t.possible) return { confidence: 'possible', rules: fired };
