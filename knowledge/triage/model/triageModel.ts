@@ -118,7 +118,12 @@ export function trainTriageModel(
   lines.forEach((line, i) => {
     if (line.route !== 'none') routeExamples.push({ x: xs[i], y: [RISK_ROUTES.indexOf(line.route)] });
   });
-  const groupExamples: Example[] = lines.map((line, i) => ({ x: xs[i], y: line.groups.map((g) => PRIORITY_GROUP_IDS.indexOf(g)) }));
+  // A risk message with no groups had them left unlabelled, not "about no group": left out here.
+  const groupExamples: Example[] = [];
+  lines.forEach((line, i) => {
+    if (line.route !== 'none' && line.groups.length === 0) return;
+    groupExamples.push({ x: xs[i], y: line.groups.map((g) => PRIORITY_GROUP_IDS.indexOf(g)) });
+  });
   const stored = (model: ReturnType<typeof trainLinear>): StoredModel => ({ model, features: options.features });
   return new TriageModel({
     risk: stored(trainLinear('softmax', ['none', 'risk'], buckets, riskExamples, options.risk)),
