@@ -47,7 +47,7 @@ describe('hold-out sets', () => {
     expect(holdout.worries.length).toBeGreaterThan(0);
   });
 
-  it.each(['holdout-v2.json', 'holdout-v3.json', 'holdout-v4.json', 'holdout-v5.json', 'holdout-v6.json', 'holdout-v7.json', 'holdout-v8.json', 'holdout-v9.json', 'holdout-v10.json', 'holdout-v11.json', 'holdout-v12.json', 'holdout-v13.json'])('%s parses', (file) => {
+  it.each(['holdout-v2.json', 'holdout-v3.json', 'holdout-v4.json', 'holdout-v5.json', 'holdout-v6.json', 'holdout-v7.json', 'holdout-v8.json', 'holdout-v9.json', 'holdout-v10.json', 'holdout-v11.json', 'holdout-v12.json', 'holdout-v13.json', 'holdout-v14.json'])('%s parses', (file) => {
     const holdout = holdoutSchema.parse(readEval(file));
     expect(holdout.risk.length).toBeGreaterThan(0);
     expect(holdout.worries.length).toBeGreaterThan(0);
