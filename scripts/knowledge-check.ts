@@ -127,8 +127,8 @@ export interface CorpusFindings {
   stats: CorpusStats;
 }
 
-/** Reads the triage corpus and the evaluation sets it must stay apart from. */
-export function corpusFindings(corpusDir?: string, evalDir = projectPath('test', 'eval')): CorpusFindings {
+/** The evaluation sets' texts the corpus must stay apart from, each with where it is. */
+export function evaluationTexts(evalDir = projectPath('test', 'eval')): Array<{ text: string; where: string }> {
   const evaluation: Array<{ text: string; where: string }> = [];
   if (fs.existsSync(evalDir)) {
     for (const file of fs.readdirSync(evalDir).filter((f) => f.endsWith('.json'))) {
@@ -146,7 +146,12 @@ export function corpusFindings(corpusDir?: string, evalDir = projectPath('test',
       );
     }
   }
-  const { issues, stats } = checkCorpus(corpusDir, evaluation);
+  return evaluation;
+}
+
+/** Reads the triage corpus and the evaluation sets it must stay apart from. */
+export function corpusFindings(corpusDir?: string, evalDir = projectPath('test', 'eval')): CorpusFindings {
+  const { issues, stats } = checkCorpus(corpusDir, evaluationTexts(evalDir));
   const errors = issues.map((i) => `${i.where}: ${i.message}`);
   const risk = stats.total - (stats.byRoute.none ?? 0);
   if (risk < CORPUS_MINIMUMS.risk) errors.push(`corpus: ${risk} risk lines; at least ${CORPUS_MINIMUMS.risk} are needed`);

@@ -4,7 +4,8 @@
 // the evaluation discipline allows once that is done: each becomes knowledge/triage/corpus/
 // holdout-vN.jsonl, listed in sources.json with its author and the date, and the test/eval file is
 // removed (a set cannot be both training and evaluation; knowledge:check would refuse the copies).
-// Lines that repeat or nearly repeat a corpus line already there are left out and counted. The
+// Lines that repeat or nearly repeat a corpus line already there, or a text of an evaluation set
+// that stays one, are left out and counted. The
 // hold-outs did not label the voice, nor the groups of risk messages: those lines say "unknown"
 // and carry no groups, and the group model does not learn from them.
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { CorpusSources, defaultCorpusDir, duplicates, readCorpus, type CorpusLine } from '../knowledge/triage/corpus';
 import { holdoutSchema } from '../knowledge/triage/evaluation';
 import { projectPath } from '../knowledge/paths';
+import { evaluationTexts } from './knowledge-check';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -27,7 +29,11 @@ if (corpus.issues.length > 0) {
   console.error(`The corpus has ${corpus.issues.length} problem(s); run npm run knowledge:check first.`);
   process.exit(1);
 }
-const kept: Array<{ text: string; where: string }> = corpus.items.map((i) => ({ text: i.text, where: i.where }));
+// What a merged line may not repeat: the corpus, and the evaluation sets that stay evaluation
+// sets (independent authors do write the same short message now and then).
+const merging = new Set(files.map((f) => `${path.basename(f, '.json')}.json`));
+const staying = evaluationTexts(evalDir).filter((e) => !merging.has(e.where.replace(/^test\/eval\/([^:]+):.*$/, '$1')));
+const kept: Array<{ text: string; where: string }> = [...staying, ...corpus.items.map((i) => ({ text: i.text, where: i.where }))];
 const today = new Date().toISOString().slice(0, 10);
 
 for (const file of files) {
@@ -53,6 +59,6 @@ for (const file of files) {
   });
   fs.rmSync(path.join(evalDir, `${name}.json`));
   const skipped = lines.length - merged.length;
-  console.log(`${name}: ${merged.length} lines into ${out}${skipped ? `, ${skipped} left out as repeats of corpus lines` : ''}`);
+  console.log(`${name}: ${merged.length} lines into ${out}${skipped ? `, ${skipped} left out as repeats of corpus or evaluation lines` : ''}`);
 }
 fs.writeFileSync(sourcesFile, `[\n${sources.map((s) => `  ${JSON.stringify(s)}`).join(',\n')}\n]\n`);

@@ -232,6 +232,13 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
       const named = matches.findIndex((m) => m.route !== 'safeguarding-child');
       if (named > 0) matches.unshift(...matches.splice(named, 1));
     }
+    // A child known to be the one at risk (a young person speaking, an age given): a rule that
+    // weighed who is at risk chose the children's route, and the model's adult route for the same
+    // words ("they are forcing me to get married") would add adults' lines a child cannot use.
+    if (personAtRisk(context) === 'child' && matches.some((m) => m.route === 'safeguarding-child' && !m.rule.startsWith('model.'))) {
+      const adultModel = matches.findIndex((m) => m.rule.startsWith('model.') && (m.route === 'domestic-abuse' || m.route === 'safeguarding-adult'));
+      if (adultModel >= 0 && matches.length > 1) matches.splice(adultModel, 1);
+    }
     const routes = new Set(matches.map((m) => m.route));
     if (routes.has('safeguarding-child') && matches[0].route !== 'emergency' && matches[0].route !== 'safeguarding-child') {
       const child = matches.findIndex((m) => m.route === 'safeguarding-child');

@@ -256,7 +256,8 @@ describe('running only the rules whose needed words appear', () => {
       const data = readEval(file) as Record<string, Array<{ text: string }>>;
       for (const key of ['items', 'risk', 'worries']) for (const item of data[key] ?? []) texts.push(item.text);
     }
-    expect(texts.length).toBeGreaterThan(1500);
+    // v1 to v11 joined the corpus: the sets left hold about 1,300 texts.
+    expect(texts.length).toBeGreaterThan(1200);
     const filtered = new RiskDetector([], true);
     const every = new RiskDetector([], false);
     const differ = texts.filter((t) => JSON.stringify(filtered.detect(t)) !== JSON.stringify(every.detect(t)));
