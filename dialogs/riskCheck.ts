@@ -1,7 +1,7 @@
 import { recognizeBoolean } from '@microsoft/recognizers-text-choice';
 import { ActivityTypes, MessageFactory, type Activity } from 'botbuilder';
 import type { RiskRoute, RouteContacts } from '../knowledge';
-import { contactLines } from './cards/contactText';
+import { contactsWithOtherRoutes } from './riskResponse';
 import { riskCheckAgain, riskCheckLabels, riskCheckLead, riskCheckPhrases, riskCheckQuestion } from './wording';
 
 // The graded answer when the triage says risk is possible, not clear: show the route's contacts
@@ -16,9 +16,9 @@ export function riskCheckAgainActivities(route: RiskRoute): Partial<Activity>[] 
   return [MessageFactory.suggestedActions([riskCheckLabels.yes, riskCheckLabels.no, riskCheckLabels.notSure], `${riskCheckAgain} ${riskCheckQuestion[route]}`)];
 }
 
-export function riskCheckActivities(rc: RouteContacts): Partial<Activity>[] {
+export function riskCheckActivities(rc: RouteContacts, also: readonly RouteContacts[] = []): Partial<Activity>[] {
   return [
-    { type: ActivityTypes.Message, text: `${riskCheckLead}\n\n${contactLines(rc.contacts)}`, textFormat: 'markdown' },
+    { type: ActivityTypes.Message, text: `${riskCheckLead}\n\n${contactsWithOtherRoutes(rc, also)}`, textFormat: 'markdown' },
     MessageFactory.suggestedActions([riskCheckLabels.yes, riskCheckLabels.no, riskCheckLabels.notSure], riskCheckQuestion[rc.route as RiskRoute]),
   ];
 }

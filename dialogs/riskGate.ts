@@ -20,6 +20,11 @@ export interface RiskAssessment {
 /** turnState key of the turn's risk decision (see RiskGate.assessTurn). */
 const TURN_ASSESSMENT = Symbol('riskAssessment');
 
+/** The routes a decision named besides its lead, most urgent first, each once. */
+export function otherRoutes(assessment: RiskAssessment): RiskRoute[] {
+  return [...new Set(assessment.triage.riskMatches.map((m) => m.route))].filter((r) => r !== assessment.route);
+}
+
 function isRiskRoute(route: string): route is RiskRoute {
   return (RISK_ROUTES as readonly string[]).includes(route);
 }
@@ -77,16 +82,20 @@ export class RiskGate {
     return assessment;
   }
 
-  /** The assessment for a route the person confirmed (a "yes" to a check-in): the full reply for that route. */
-  assessRoute(activity: Partial<Activity>, route: RiskRoute): RiskAssessment {
+  /**
+   * The assessment for a route the person confirmed (a "yes" to a check-in): the full reply for
+   * that route, with the other routes the check-in showed.
+   */
+  assessRoute(activity: Partial<Activity>, route: RiskRoute, also: readonly RiskRoute[] = []): RiskAssessment {
     const triage = this.triage(activity.text ?? '');
+    const confirmed = [route, ...also].map((r) => ({ route: r, rule: 'check-in.confirmed', matched: '' }));
     return {
       route,
       triage: {
         ...triage,
         route,
         confidence: 'high',
-        riskMatches: [{ route, rule: 'check-in.confirmed', matched: '' }, ...triage.riskMatches.filter((m) => m.route !== route)],
+        riskMatches: [...confirmed, ...triage.riskMatches.filter((m) => m.route !== route && !also.includes(m.route))],
       },
     };
   }
@@ -106,8 +115,11 @@ export class RiskGate {
   async checkIn(context: TurnContext, assessment: RiskAssessment): Promise<RouteContacts> {
     const at = turnInstant(context.activity);
     const contacts = contactsForRoute(this.pack, assessment.route, at);
+    // The other routes the decision named (a harm of any age whose age is unknown names both the
+    // children's and the adults'): their main lines too, as in the full reply.
+    const also = otherRoutes(assessment).map((route) => contactsForRoute(this.pack, route, at));
     await sendTriageTrace(context, assessment.triage, isOutOfHours(this.pack, at), 'Risk possible: checking in');
-    await context.sendActivities(riskCheckActivities(contacts));
+    await context.sendActivities(riskCheckActivities(contacts, also));
     return contacts;
   }
 
@@ -142,8 +154,7 @@ export class RiskGate {
   async respond(context: TurnContext, assessment: RiskAssessment): Promise<RouteContacts> {
     const at = turnInstant(context.activity);
     const contacts = contactsForRoute(this.pack, assessment.route, at);
-    const otherRoutes = [...new Set(assessment.triage.riskMatches.map((m) => m.route))].filter((r) => r !== assessment.route);
-    const also = otherRoutes.map((route) => contactsForRoute(this.pack, route, at));
+    const also = otherRoutes(assessment).map((route) => contactsForRoute(this.pack, route, at));
     await sendTriageTrace(context, assessment.triage, isOutOfHours(this.pack, at), 'Risk indicated');
     await context.sendActivities(riskResponse(contacts, also));
     return contacts;

@@ -2,12 +2,7 @@ import { ActivityTypes, MessageFactory } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import type { Contact, RouteContacts } from '../knowledge';
 import { contactLines } from './cards/contactText';
-import { carryOnLabel, riskCarryOnQuestion, startAgainLabel } from './wording';
-
-const OUT_OF_HOURS_NOTE =
-  'The council office is closed right now (evenings, weekends and bank holidays). The contacts below are the ones to use now.';
-const SAFETY_SCREEN_NOTE = 'If someone might see this screen, type **quick exit** to find out how to leave fast.';
-const ALSO_NOTE = 'These may help too:';
+import { carryOnLabel, riskCarryOnQuestion, riskReplyNotes, startAgainLabel } from './wording';
 
 /**
  * The reply when risk is indicated: the route's calm lead-in, its contacts in order
@@ -17,22 +12,11 @@ const ALSO_NOTE = 'These may help too:';
  * it reaches a person on any channel.
  */
 export function riskResponse(rc: RouteContacts, also: RouteContacts[] = []): Partial<Activity>[] {
-  const lead = rc.outOfHours ? `${rc.message}\n\n${OUT_OF_HOURS_NOTE}` : rc.message;
-  // Each other route adds its first contact not already given (its main line), so the
-  // extra help is clear without burying the main route's contacts.
-  const shown = new Set(rc.contacts.map((c) => c.id));
-  const extra: Contact[] = [];
-  for (const other of also) {
-    const first = other.contacts.find((c) => !shown.has(c.id));
-    if (!first) continue;
-    shown.add(first.id);
-    extra.push(first);
-  }
+  const lead = rc.outOfHours ? `${rc.message}\n\n${riskReplyNotes.outOfHours}` : rc.message;
   const routes = [rc, ...also].map((r) => r.route);
   const contactsText = [
-    contactLines(rc.contacts),
-    extra.length > 0 ? `${ALSO_NOTE}\n\n${contactLines(extra)}` : undefined,
-    routes.includes('domestic-abuse') ? SAFETY_SCREEN_NOTE : undefined,
+    contactsWithOtherRoutes(rc, also),
+    routes.includes('domestic-abuse') ? riskReplyNotes.safetyScreen : undefined,
   ]
     .filter((line): line is string => line !== undefined)
     .join('\n\n');
@@ -41,4 +25,20 @@ export function riskResponse(rc: RouteContacts, also: RouteContacts[] = []): Par
     { type: ActivityTypes.Message, text: contactsText, textFormat: 'markdown' },
     MessageFactory.suggestedActions([carryOnLabel, startAgainLabel], riskCarryOnQuestion),
   ];
+}
+
+/**
+ * The route's contacts, then each other route's first contact not already given (its main line),
+ * so the extra help is clear without burying the main route's: in the full reply and the check-in.
+ */
+export function contactsWithOtherRoutes(rc: RouteContacts, also: readonly RouteContacts[]): string {
+  const shown = new Set(rc.contacts.map((c) => c.id));
+  const extra: Contact[] = [];
+  for (const other of also) {
+    const first = other.contacts.find((c) => !shown.has(c.id));
+    if (!first) continue;
+    shown.add(first.id);
+    extra.push(first);
+  }
+  return extra.length > 0 ? `${contactLines(rc.contacts)}\n\n${riskReplyNotes.also}\n\n${contactLines(extra)}` : contactLines(rc.contacts);
 }

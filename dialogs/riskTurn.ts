@@ -5,7 +5,7 @@ import { readAgeYears } from './inferContext';
 import { describesWorry } from './interpret';
 import { recogniseCheckAnswer } from './riskCheck';
 import { FOLLOW_UP_TURNS, followUpKind, isCommand, type FollowUpKind } from './riskFollowUp';
-import type { RiskAssessment, RiskGate } from './riskGate';
+import { otherRoutes, type RiskAssessment, type RiskGate } from './riskGate';
 import { submittedStrings } from './submits';
 import { riskCheckDeclined } from './wording';
 
@@ -15,6 +15,8 @@ export interface RiskMemory {
   priorRisk: number;
   /** The route of a check-in question waiting for its answer. */
   pendingCheck?: RiskRoute;
+  /** The other routes that check-in showed (a harm of any age, age unknown): routes, never words. */
+  pendingAlso?: RiskRoute[];
   /** The route of the last full risk reply, while the next few messages are read as follow-ups to it. */
   followUp?: RiskRoute;
   /** Follow-up messages answered since that reply. */
@@ -59,7 +61,9 @@ export async function runRiskTurn(
 ): Promise<RiskTurnOutcome> {
   const state = await memory.get(context, emptyRiskMemory());
   const waiting = state.pendingCheck;
+  const waitingAlso = state.pendingAlso ?? [];
   state.pendingCheck = undefined;
+  state.pendingAlso = undefined;
   // The reply to a check-in is read for risk of its own first: "not sure i can keep going like
   // this" starts like an answer and is a crisis.
   const assessment = gate.assessTurn(context, riskContext(state, who));
@@ -68,6 +72,7 @@ export async function runRiskTurn(
     if (answer === 'unclear' && !state.checkAskedAgain) {
       // "ok" or "thanks" does not answer "are you thinking about ending your life?": ask once more.
       state.pendingCheck = waiting;
+      state.pendingAlso = waitingAlso.length > 0 ? waitingAlso : undefined;
       state.checkAskedAgain = true;
       await gate.askAgain(context, waiting);
       return { kind: 'handled', route: waiting, confidence: 'possible' };
@@ -77,7 +82,7 @@ export async function runRiskTurn(
     if (answer === 'unclear') answer = 'not-sure';
     if (answer === 'yes' || answer === 'not-sure') {
       // "Not sure" is treated as yes: when unsure, the full contacts.
-      const assessment = gate.assessRoute(context.activity, waiting);
+      const assessment = gate.assessRoute(context.activity, waiting, waitingAlso);
       await gate.respond(context, assessment);
       state.priorRisk = Math.max(state.priorRisk, 1);
       state.followUp = waiting;
@@ -98,6 +103,8 @@ export async function runRiskTurn(
   if (assessment.triage.confidence === 'possible') {
     await gate.checkIn(context, assessment);
     state.pendingCheck = assessment.route;
+    const also = otherRoutes(assessment);
+    if (also.length > 0) state.pendingAlso = also;
     return { kind: 'handled', route: assessment.route, confidence: 'possible' };
   }
   await gate.respond(context, assessment);

@@ -179,6 +179,13 @@ export const riskCheckCarryOn = 'What would you like help with? You can tell me 
  * with them instead of going back to a menu. No claim about what a service will do: only what
  * this bot does, and an invitation to ask them.
  */
+/** Lines of the full risk reply around its contacts. */
+export const riskReplyNotes = {
+  outOfHours: 'The council office is closed right now (evenings, weekends and bank holidays). The contacts below are the ones to use now.',
+  safetyScreen: 'If someone might see this screen, type **quick exit** to find out how to leave fast.',
+  also: 'These may help too:',
+} as const;
+
 export const afterRisk = {
   noPhone: "You don't have to phone. These can be reached without a call:",
   noPhoneNone: 'These are the right people for this. Their details say when and how you can reach them:',

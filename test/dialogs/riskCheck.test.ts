@@ -153,3 +153,32 @@ describe('the check-in question waits for a real answer', () => {
     expect(recogniseCheckAnswer(text)).toBe('unclear');
   });
 });
+
+// Issue 11, point 5: a harm of any age whose age is unknown names both routes; the check-in
+// shows the other route's main line too, and a "yes" keeps it in the full reply.
+const LOCKED_IN = 'they wont let me out of the house much';
+const possibleAnyAge = (real: TriageFn): TriageFn => (text, context) =>
+  text === LOCKED_IN
+    ? {
+        ...real('feeling low'),
+        route: 'safeguarding-adult',
+        confidence: 'possible',
+        riskScore: 0.3,
+        riskMatches: [
+          { route: 'safeguarding-adult', rule: 'model.safeguarding-adult', matched: 'let me out' },
+          { route: 'safeguarding-child', rule: 'safeguarding-adult.kept-in:age-unknown', matched: 'wont let me out' },
+        ],
+      }
+    : real(text, context);
+
+describe('a check-in when the age is unknown', () => {
+  test("shows the children's front door beside the adults' contacts, and a yes keeps both", async () => {
+    const h = botHarness({}, possibleAnyAge);
+    const checkIn = readable(messages(await h.say(LOCKED_IN, IN_HOURS)));
+    expect(checkIn).toContain('These may help too:');
+    expect(checkIn).toContain("Children's Social Care");
+    const reply = readable(messages(await h.say('yes', IN_HOURS)));
+    expect(reply).toContain("Children's Social Care");
+    expect(reply).toContain('[Carry on]');
+  });
+});
