@@ -7,7 +7,8 @@ import { contactLines } from './cards/contactText';
 import type { ConversationDeps } from './deps';
 import { OptionPrompt, optionPromptOptions } from './optionPrompt';
 import { allGroups, highestLevel } from './profile';
-import type { EarlyHelpProfile } from './profile';
+import type { About, EarlyHelpProfile } from './profile';
+import type { AgeBand, PriorityGroupId } from '../knowledge/vocabulary';
 import { topicLabels, wordingFor } from './wording';
 import type { Option, Wording } from './wording';
 
@@ -65,20 +66,36 @@ export function involvesChild(profile: EarlyHelpProfile): boolean {
  * groups the bot matched, and the bot never sends it anywhere.
  */
 export function summaryText(pack: KnowledgePack, profile: EarlyHelpProfile, wording: Wording): string {
-  const groups = allGroups(profile).map((id) => getGroup(pack, id)?.plainName ?? topicLabels[id]);
   const level = highestLevel(profile);
   const levelName = level ? getNeedLevel(pack, level)?.plainName : undefined;
   const s = wording.summary;
-  return [
-    s.heading,
-    `${s.worries}: ${groups.join('; ')}`,
-    profile.about ? `${s.about}: ${wording.aboutNames[profile.about]}` : undefined,
-    profile.ageBand ? `${s.age}: ${wording.ageNames[profile.ageBand]}` : undefined,
-    levelName ? `${s.level}: ${levelName}` : undefined,
-    s.note,
-  ]
+  const name = (id: PriorityGroupId) => getGroup(pack, id)?.plainName ?? topicLabels[id];
+  const who = (about: About | undefined, ageBand: AgeBand | undefined) => [
+    about ? `${s.about}: ${wording.aboutNames[about]}` : undefined,
+    ageBand ? `${s.age}: ${wording.ageNames[ageBand]}` : undefined,
+  ];
+  // Worries about different people (a son of 7, then a daughter of 15) are listed person by
+  // person, so no worry is put under the wrong age.
+  const people = worriesByPerson(profile);
+  const body =
+    people.length > 1
+      ? people.flatMap((p) => [`${s.worries}: ${p.groups.map(name).join('; ')}`, ...who(p.about, p.ageBand)])
+      : [`${s.worries}: ${allGroups(profile).map(name).join('; ')}`, ...who(profile.about, profile.ageBand)];
+  return [s.heading, ...body, levelName ? `${s.level}: ${levelName}` : undefined, s.note]
     .filter((l): l is string => l !== undefined)
     .join('\n');
+}
+
+/** The worries grouped by who they were about, newest first; one group when all were about the same person. */
+function worriesByPerson(profile: EarlyHelpProfile): Array<{ about?: About; ageBand?: AgeBand; groups: PriorityGroupId[] }> {
+  const people = new Map<string, { about?: About; ageBand?: AgeBand; groups: PriorityGroupId[] }>();
+  for (const worry of [...profile.worries].reverse()) {
+    const key = `${worry.about ?? ''}|${worry.ageBand ?? ''}`;
+    const person = people.get(key) ?? { about: worry.about, ageBand: worry.ageBand, groups: [] };
+    for (const id of worry.groups) if (!person.groups.includes(id)) person.groups.push(id);
+    people.set(key, person);
+  }
+  return [...people.values()];
 }
 
 /**

@@ -101,9 +101,27 @@ export function inferAbout(text: string, audience: Audience | undefined): About 
   return undefined;
 }
 
+/** An age in years said in a sentence ("my 7 year old", "she is 15", "aged 9"), when one is. */
+export function ageInText(text: string): number | undefined {
+  const years = AGE_IN_TEXT.exec(normalise(text));
+  return years ? Number(years[1] ?? years[2] ?? years[3]) : undefined;
+}
+const AGE_IN_TEXT = /\b(\d{1,2})\s*(?:year|yr)s?\s*old\b|\b(\d{1,2})\s*yo\b|\b(?:aged?|is|turned|i'?m|i am)\s+(\d{1,2})\b/;
+
+/**
+ * The relationship a worry names ("my son", "my mum", "my friend"): a word from a fixed list,
+ * never a name. Two worries naming different ones are about different people.
+ */
+export function relationshipIn(text: string): string | undefined {
+  const m = RELATIONSHIP.exec(normalise(text));
+  return m ? m[1].replace(/\s+/g, '').replace(/^mom$/, 'mum') : undefined;
+}
+const RELATIONSHIP =
+  /\b(?:my|our)\s+(?:\d{1,2}\s*(?:year|yr)s?\s*old\s+)?(son|daughter|step ?son|step ?daughter|boy|girl|baby|toddler|grandson|granddaughter|mum|mom|dad|husband|wife|partner|brother|sister|nan|gran|grandad|grandma|grandpa|friend|mate|niece|nephew|aunt|uncle)\b/;
+
 export function inferAgeBand(text: string, about: About | undefined): AgeBand | undefined {
   const t = normalise(text);
-  const years = /\b(\d{1,2})\s*(?:year|yr)s?\s*old\b|\b(\d{1,2})\s*yo\b|\b(?:aged?|is|turned|i'?m|i am)\s+(\d{1,2})\b/.exec(t);
+  const years = AGE_IN_TEXT.exec(t);
   if (years) {
     const age = Number(years[1] ?? years[2] ?? years[3]);
     if (age < 5) return 'pre-birth-5';

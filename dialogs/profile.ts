@@ -14,6 +14,9 @@ export interface Worry {
   needLevel: NeedLevelId;
   /** The risk route the worry is about without indicating risk now (a route id, never words). */
   topic?: RiskRoute;
+  /** Who this worry was about, and their age band, when it ended: worries may be about different people. */
+  about?: About;
+  ageBand?: AgeBand;
 }
 
 /**
@@ -25,6 +28,8 @@ export interface EarlyHelpProfile {
   role?: PractitionerRole;
   about?: About;
   ageBand?: AgeBand;
+  /** The relationship the worry names ("son", "mum"): a word from a fixed list, never a name. */
+  relationship?: string;
   /** Their age in whole years when it was typed at the age question (0 under a year): services outside it are left out. */
   age?: number;
   worries: Worry[];

@@ -9,7 +9,7 @@ import { supportsAdaptiveCards } from './cards/capabilities';
 import { topicCard, topicListText } from './cards/topicCard';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
-import { inferAbout, inferAgeBand, readAgeAnswer, readAgeYears, statedOwnAge } from './inferContext';
+import { ageInText, inferAbout, inferAgeBand, readAgeAnswer, readAgeYears, relationshipIn, statedOwnAge } from './inferContext';
 import { closeCall, describesWorry, interpretText, keptGroups } from './interpret';
 import { normalise } from './interruptions';
 import { OptionPrompt, optionPromptOptions } from './optionPrompt';
@@ -163,6 +163,8 @@ export class WorryDialog extends ComponentDialog {
     const about = (ABOUT as readonly string[]).includes(step.result) ? (step.result as About) : undefined;
     if (about) profile.about = about;
     else await step.context.sendActivity(wording.skipQuestion);
+    const relationship = about ? relationshipIn(step.context.activity.text ?? '') : undefined;
+    if (relationship) profile.relationship = relationship;
 
     if (profile.audience === 'young-person' && profile.about === 'myself') profile.ageBand ??= '11-19';
     if (profile.about === 'older-person') profile.ageBand ??= 'older';
@@ -187,7 +189,9 @@ export class WorryDialog extends ComponentDialog {
       profile.about = 'myself';
       if (themselves !== 'age not given') profile.ageBand = themselves;
     } else if (!profile.ageBand) await step.context.sendActivity(wording.skipQuestion);
-    return step.endDialog(vals(step).worry as Worry);
+    // Who this worry is about, with it: a later worry may be about someone else.
+    const worry: Worry = { ...(vals(step).worry as Worry), ...(profile.about ? { about: profile.about } : {}), ...(profile.ageBand ? { ageBand: profile.ageBand } : {}) };
+    return step.endDialog(worry);
   }
 
   /**
@@ -215,9 +219,36 @@ export class WorryDialog extends ComponentDialog {
   }
 
   /** Who and how old, when the worry itself says so, so those questions are not asked. */
+  /**
+   * Who a typed worry is about, and their age, when its words say. A later worry that names
+   * someone else ("my daughter is 15" after a worry about a son of 7, or "my mum" after "my son")
+   * is about a new person: their age replaces the first one's, or is asked again; services are
+   * then chosen for them. A worry that names no one keeps what the conversation knows.
+   */
   private noteContext(profile: EarlyHelpProfile, text: string): void {
-    profile.about ??= inferAbout(text, profile.audience);
-    profile.ageBand ??= inferAgeBand(text, profile.about);
+    const about = inferAbout(text, profile.audience);
+    const relationship = relationshipIn(text);
+    const someoneElse =
+      profile.worries.length > 0 &&
+      ((relationship !== undefined && profile.relationship !== undefined && relationship !== profile.relationship) ||
+        (about !== undefined && profile.about !== undefined && about !== profile.about));
+    if (someoneElse) {
+      profile.about = about ?? profile.about;
+      delete profile.ageBand;
+      delete profile.age;
+    }
+    if (relationship) profile.relationship = relationship;
+    profile.about ??= about;
+    const band = inferAgeBand(text, profile.about);
+    if (!band) return;
+    // "my daughter is 15": her age, for the services' age ranges (the writer's own "I'm 34" is not).
+    const said = ageInText(text);
+    const years = said !== undefined && statedOwnAge(text) !== said ? said : undefined;
+    if (band !== profile.ageBand || (years !== undefined && years !== profile.age)) {
+      profile.ageBand = band;
+      if (years !== undefined) profile.age = years;
+      else delete profile.age;
+    }
   }
 }
 

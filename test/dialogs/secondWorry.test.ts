@@ -1,0 +1,43 @@
+// Issue 12, point 2: a second worry about someone else is theirs, not the first person's: a new
+// age said in it replaces the first one's, a new person named without an age is asked about, and
+// the summary lists each person's worries under their own age.
+import { botHarness, messages } from './botHarness';
+
+const texts = (activities: { text?: string }[]) => messages(activities).map((a) => a.text ?? '').join('\n');
+const ASK_AGE = 'How old is your child?';
+
+async function afterSonOf7() {
+  const bot = botHarness();
+  await bot.join();
+  expect(texts(await bot.say('my son is being bullied at school'))).toContain(ASK_AGE);
+  await bot.say("he's 7");
+  expect(texts(await bot.say('Something else is worrying me too'))).toContain('What else is worrying you?');
+  return bot;
+}
+
+describe('a second worry about another child', () => {
+  test('"my daughter is 15 and she won\'t go to school": her age is used, and the summary keeps each child under their own age', async () => {
+    const bot = await afterSonOf7();
+    const second = texts(await bot.say("my daughter is 15 and she won't go to school"));
+    expect(second).not.toContain(ASK_AGE);
+    await bot.say('Help me ask for support');
+    const summary = texts(await bot.say('yes'));
+    expect(summary).toMatch(/Worries: problems at school[^\n]*\nWho it is about: my child\nAge: a young person aged 11 to 19/);
+    expect(summary).toMatch(/Worries: bullying[^\n]*\nWho it is about: my child\nAge: a child aged 5 to 11/);
+  });
+
+  test('"my daughter won\'t go to school" (no age): her age is asked, not taken from her brother', async () => {
+    const bot = await afterSonOf7();
+    expect(texts(await bot.say("my daughter won't go to school"))).toContain(ASK_AGE);
+  });
+
+  test('a second worry about the same child keeps what was said', async () => {
+    const bot = await afterSonOf7();
+    const second = texts(await bot.say("he's not sleeping either, he lies awake worrying"));
+    expect(second).not.toContain(ASK_AGE);
+    await bot.say('Help me ask for support');
+    const summary = texts(await bot.say('yes'));
+    expect(summary.match(/Who it is about/g)?.length).toBe(1);
+    expect(summary).toContain('Age: a child aged 5 to 11');
+  });
+});
