@@ -125,8 +125,10 @@ function answersTheRiskReply(context: TurnContext, state: RiskMemory, assessment
   if (!state.followUp || !text || isCommand(text) || (state.followUpTurns ?? 0) >= FOLLOW_UP_TURNS) return false;
   if (followUpKind(text) === 'other') return false;
   const named = assessment.triage.riskMatches.some((m) => !m.rule.startsWith('model.') && !m.rule.startsWith('who-is-at-risk.'));
-  if (named) return false;
-  return assessment.triage.confidence === 'possible' || assessment.route === state.followUp;
+  // A question about the reply itself ("will he find out i told", "can i text instead") that
+  // names no harm is answered as one, whatever route the model guessed for it: a 16-year-old who
+  // had just been given the children's contacts got the crisis reply for "will he find out i told".
+  return !named;
 }
 
 /**

@@ -153,3 +153,15 @@ describe('short answers after a risk reply answer it', () => {
     expect(next).toContain(afterRisk.stillHere);
   });
 });
+
+describe('a question about the reply is answered as one, whatever route the model guesses', () => {
+  test('a 16-year-old asking "will he find out i told" after the children\'s contacts gets the found-out answer, not the crisis reply', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('my boyfriend hits me');
+    expect(texts(await bot.say('16'))).toContain(afterRisk.under18);
+    const next = texts(await bot.say('will he find out i told'));
+    expect(next).toContain(afterRisk.foundOut);
+    expect(next).not.toContain('Samaritans');
+  });
+});
