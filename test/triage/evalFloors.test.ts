@@ -51,7 +51,7 @@ describe('hold-out sets', () => {
     }
   });
 
-  it.each(['holdout-v12.json', 'holdout-v13.json', 'holdout-v14.json'])('%s parses', (file) => {
+  it.each(['holdout-v12.json', 'holdout-v13.json', 'holdout-v14.json', 'holdout-v15.json'])('%s parses', (file) => {
     const holdout = holdoutSchema.parse(readEval(file));
     expect(holdout.risk.length).toBeGreaterThan(0);
     expect(holdout.worries.length).toBeGreaterThan(0);
