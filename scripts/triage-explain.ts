@@ -35,6 +35,10 @@ console.log(`normalised: ${n.tokens.join(' ')}`);
 console.log(`\nmodel, any risk: ${pct(1 - scores.risk.none)}   (high >= ${pct(RISK_THRESHOLDS.high)}, possible >= ${pct(RISK_THRESHOLDS.possible)}; rules count from ${pct(RISK_THRESHOLDS.ruleFloor)})`);
 for (const c of RISK_CLASSES) console.log(`  ${c.padEnd(20)} ${pct(scores.risk[c])}`);
 console.log(`  words that pushed toward risk: ${explainFeatures(n, engine.model.riskContributions(n), 8).join(', ') || '(none)'}`);
+// The decision reads the model a second time without words a denial or past-harm frame covers,
+// or a joining word at the start ("also ..."), when there are any; the lower reading stands.
+const decided = engine.riskDecision(text, { priorRisk: prior }).risk.any;
+if (Math.abs(decided - (1 - scores.risk.none)) > 1e-9) console.log(`  read again without framed or joining words: ${pct(decided)} (this is what decides)`);
 console.log('\nmodel, priority groups (top 5):');
 for (const g of scores.groups.slice(0, 5)) console.log(`  ${g.id.padEnd(32)} ${pct(g.score)}`);
 console.log('\nrules that fired:');

@@ -117,6 +117,8 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
    */
   const withoutFramedWords = (n: NormalisedText, scores: ModelScores): ModelScores => {
     const spans = detector.framedSpans(n, FRAMES_THE_MODEL_SKIPS);
+    const lead = leadingConnective(n.tokens);
+    if (lead > 0) spans.push({ start: 0, end: lead });
     if (spans.length === 0) return scores;
     const keep = (_: string, i: number) => !spans.some((s) => s.start <= i && i < s.end);
     const masked = model.scoreRisk({ tokens: n.tokens.filter(keep), stems: n.stems.filter(keep) });
@@ -304,6 +306,19 @@ const MATERIAL_AFTER = 2;
  * frames are wide ("{THING} is killing me"), and leaving them out lost a real risk on hold-out v12.
  */
 const FRAMES_THE_MODEL_SKIPS = ['negated', 'historic'] as const;
+
+/**
+ * Words that join a second worry on at the start of a message ("also my daughter won't go to
+ * school", "oh and..."): the model learnt "also" from risk buried after an ordinary request, so
+ * at the very start, where it only joins, its second reading leaves them out.
+ */
+function leadingConnective(tokens: readonly string[]): number {
+  const first = tokens.slice(0, 3).join(' ');
+  for (const phrase of ['and also', 'oh and also', 'oh and', 'also', 'plus', 'another thing', 'one more thing', 'and']) {
+    if (first === phrase || first.startsWith(`${phrase} `)) return phrase.split(' ').length;
+  }
+  return 0;
+}
 
 /** The model's route leads the rules' only when it holds at least this share of the risk. */
 const MODEL_ROUTE_SHARE = 0.5;

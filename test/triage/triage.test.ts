@@ -239,3 +239,18 @@ describe('a topic is not a case: asking for material about a harm (issue 11, poi
     expect(triage('looking for parenting courses. also, my partner says social services will take the kids if I tell anyone what he does to me').route).toBe('domestic-abuse');
   });
 });
+
+describe('the model read again without words that do not tell a case', () => {
+  const engine = bathnesEngine();
+  const isRisk = (text: string) => engine.triage(text).riskMatches.length > 0;
+  test.each([
+    // A joining word at the start: the model had learnt "also" from risk buried after a request.
+    "also my daughter is 15 and she won't go to school",
+    // A denial: the model leaned on "hurting".
+    "nobody is hurting him, he just won't go to school",
+  ])('%j is not escalated', (text) => expect(isRisk(text)).toBe(false));
+  test.each(['also my partner hits me', 'also i want to kill myself', "nobody is hurting him but his dad locks him out at night"])(
+    '%j still is',
+    (text) => expect(isRisk(text)).toBe(true),
+  );
+});
