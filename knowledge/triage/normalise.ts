@@ -60,6 +60,9 @@ const PRE_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bi'm\b/g, 'i am'],
   [/\b(he|she|it|that|there|what|who|where|here|how)'s\b/g, '$1 is'],
   [/\blet's\b/g, 'let us'],
+  // "baby's blue", "mum's grey", "he's floppy": 's before a word for how someone looks, with
+  // nothing after it, is "is" (not a possessive: "the baby's blue blanket" keeps its noun).
+  [/([a-z])'s (blue|grey|gray|floppy|limp|unconscious|unresponsive)(?=\s*(?:[.!?,]|$))/g, '$1 is $2'],
   // possessive: "daughter's" -> "daughter" so "my daughter's boyfriend" reads "my daughter boyfriend"
   [/([a-z])'s\b/g, '$1'],
   [/([a-z])s'(\s|$)/g, '$1s$2'],

@@ -97,7 +97,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     // kept aside as the message's topic.
     const past: RiskMatch[] = [];
     let decision = decideRisk(risk.any, () => (n.tokens.length === 0 ? [] : detector.detectNormalised(n, past, atRisk)), context.priorRisk ?? 0, {
-      aboutATopic: () => QUESTION_START.test(input) || test(topic, n),
+      aboutATopic: (fired) => askedAboutATopic(input, n, fired),
       asksForTopicMaterial: (fired) => materialAbout(fired, n),
       words: n.tokens.length,
       isFirm: (m) => detector.firmRules.has(m.rule),
@@ -143,6 +143,23 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
       if (words.length > NAMED_HARM_WORDS) return false;
       const at = indexOfWords(n.tokens, words);
       return at >= 0 && material.some((i) => (i < at && at - i <= MATERIAL_BEFORE) || (i > at && i - (at + words.length - 1) <= MATERIAL_AFTER));
+    });
+  };
+
+  /**
+   * The harm the rules named sits in a question or a request about a topic ("can you tell me
+   * about FGM?", "training on grooming"). In a message of several sentences, the sentence the harm
+   * is in decides, not the message: "Can you signpost a parenting course? I lose it with my 3 year
+   * old and I've shaken her a few times" tells a case.
+   */
+  const askedAboutATopic = (input: string, n: NormalisedText, fired: readonly RiskMatch[]): boolean => {
+    const asks = (text: string, words: NormalisedText) => QUESTION_START.test(text) || test(topic, words);
+    const sentences = input.split(/(?<=[.?!])\s+|\n+/).filter((x) => x.trim() !== '');
+    if (sentences.length <= 1) return asks(input, n);
+    const read = sentences.map((x) => ({ text: x.trim(), words: normalise(x) }));
+    return fired.every((rule) => {
+      const at = read.find((x) => x.words.tokens.join(' ').includes(rule.matched));
+      return at === undefined ? asks(input, n) : asks(at.text, at.words);
     });
   };
 

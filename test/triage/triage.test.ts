@@ -254,3 +254,19 @@ describe('the model read again without words that do not tell a case', () => {
     (text) => expect(isRisk(text)).toBe(true),
   );
 });
+
+describe('found after hold-out v15 and the older carer in the real page', () => {
+  const engine = bathnesEngine();
+  test('"baby\'s blue" is an emergency; "the baby\'s blue blanket" is not', () => {
+    expect(engine.triage("baby's blue").route).toBe('emergency');
+    expect(engine.triage("I've lost the baby's blue blanket, is there a baby bank").riskMatches).toEqual([]);
+  });
+  test('a harm told after an ordinary request in another sentence is a case, not a question about a topic', () => {
+    const r = engine.triage("Can you signpost a parenting course? I lose it with my 3 year old and I've shaken her a few times.");
+    expect(r.route).toBe('safeguarding-child');
+  });
+  test('"I look after my husband" is a carer, not a looked-after child: not the specialist level', () => {
+    expect(engine.triage('Good afternoon. I am 72 and I look after my husband who has dementia').needLevel).toBe('targeted');
+    expect(engine.triage('my son is a looked after child and his placement is breaking down').needLevel).toBe('specialist');
+  });
+});

@@ -41,7 +41,8 @@ export function decideRisk(
   rules: () => RiskMatch[],
   priorRisk = 0,
   options: {
-    aboutATopic?: () => boolean;
+    /** Whether the rules that fired sit in a question about a topic ("what are the signs of grooming?"). */
+    aboutATopic?: (fired: readonly RiskMatch[]) => boolean;
     asksForTopicMaterial?: (fired: readonly RiskMatch[]) => boolean;
     words?: number;
     /** Whether a rule is marked `firm`: it counts at any model score. */
@@ -58,7 +59,7 @@ export function decideRisk(
   // the harm the material is about.
   if (fired.length > 0 && any < t.high && options.asksForTopicMaterial?.(fired)) return { rules: [], held: fired };
   if (options.isFirm && fired.some(options.isFirm)) return { confidence: 'high', rules: fired };
-  if (fired.length > 0 && any >= floor && (any >= t.possible || !options.aboutATopic?.())) return { confidence: 'high', rules: fired };
+  if (fired.length > 0 && any >= floor && (any >= t.possible || !options.aboutATopic?.(fired))) return { confidence: 'high', rules: fired };
   if (any >= t.high) return { confidence: 'high', rules: fired };
   if (any >= t.possible) return { confidence: 'possible', rules: fired };
   return fired.length > 0 ? { rules: [], held: fired } : { rules: [] };
