@@ -190,6 +190,10 @@ export function readAgeAnswer(text: string, about: About): AgeBand | undefined {
   if (/^\d{1,3}\s*(?:months?|weeks?)(?:\s*old)?$/.test(t)) return 'pre-birth-5';
   const m = /^(?:(?:she|he|they)'?s\s+|(?:she|he) is\s+)?(\d{1,3})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$/.exec(t);
   if (m) return bandOfAge(Number(m[1]), about);
+  // Several children's ages ("2 and 6", "they're 3, 5 and 9"): the youngest's band, since help
+  // for the youngest is usually the most urgent and services for older children still show.
+  const several = /^(?:(?:they are|they're|theyre|the kids are|kids are|ages|aged)\s+)?(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)(?:\s*(?:years?|yrs?)(?:\s*old)?)?$/.exec(t);
+  if (several && about !== 'myself') return bandOfAge(Math.min(...several[1].split(/\D+/).filter(Boolean).map(Number)), about);
   // In words: "thirty four", "she's seven", "eight months old".
   const spoken = ageInWords(t);
   if (spoken !== undefined) return spoken.months ? 'pre-birth-5' : bandOfAge(spoken.years, about);

@@ -117,11 +117,15 @@ export class ResultsDialog extends ComponentDialog {
     if (latest?.topic) lines.push(`${wording.ifHappeningNow}\n\n${contactLines(contactsForRoute(this.deps.pack, latest.topic, turnInstant(context.activity)).contacts)}`);
     await context.sendActivity(lines.join('\n\n'));
 
+    // A worry about the whole family ("me and my kids", facing eviction) is the parents' and the
+    // children's: services are not limited to the children's ages, or housing help for the
+    // adults would be left out.
+    const family = profile.about === 'family';
     const ranked = findServices(this.deps.pack, {
       groups: allGroups(profile),
       audience: profile.audience,
-      ageBand: profile.ageBand,
-      age: profile.age,
+      ageBand: family ? undefined : profile.ageBand,
+      age: family ? undefined : profile.age,
       role: profile.audience === 'practitioner' ? profile.role : undefined,
       level: levelId,
       limit: SERVICES_SHOWN,

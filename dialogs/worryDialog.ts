@@ -160,7 +160,9 @@ export class WorryDialog extends ComponentDialog {
   private async ageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const profile = await this.profile(step.context);
     const wording = wordingFor(profile.audience);
-    const about = (ABOUT as readonly string[]).includes(step.result) ? (step.result as About) : undefined;
+    let about = (ABOUT as readonly string[]).includes(step.result) ? (step.result as About) : undefined;
+    // "me and my kids" at "Who is the worry about?": the whole family, not only the writer.
+    if (about === 'myself' && inferAbout(step.context.activity.text ?? '', profile.audience) === 'family') about = 'family';
     if (about) profile.about = about;
     else await step.context.sendActivity(wording.skipQuestion);
     const relationship = about ? relationshipIn(step.context.activity.text ?? '') : undefined;
@@ -218,7 +220,6 @@ export class WorryDialog extends ComponentDialog {
     return getGroup(this.deps.pack, id)?.plainName ?? topicLabels[id];
   }
 
-  /** Who and how old, when the worry itself says so, so those questions are not asked. */
   /**
    * Who a typed worry is about, and their age, when its words say. A later worry that names
    * someone else ("my daughter is 15" after a worry about a son of 7, or "my mum" after "my son")

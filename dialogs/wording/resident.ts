@@ -14,7 +14,7 @@ export const residentWording: Wording = {
     { value: 'adult', label: 'Another adult', synonyms: ['adult', 'partner', 'friend', 'neighbour'] },
     { value: 'older-person', label: 'An older person', synonyms: ['older', 'elderly', 'mum', 'dad', 'nan', 'grandad'] },
   ],
-  askAge: (about) => (about === 'myself' ? 'How old are you?' : about === 'child' || about === 'family' ? 'How old is the child?' : 'How old are they?'),
+  askAge: (about) => (about === 'myself' ? 'How old are you?' : about === 'family' ? 'How old is your youngest child?' : about === 'child' ? 'How old is the child?' : 'How old are they?'),
   ageOptions: ageOptionsFor,
   skipQuestion: "That's OK. Let's skip that question.",
   clarify: (a, b) => `Is this more about ${a}, or ${b}?`,

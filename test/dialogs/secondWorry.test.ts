@@ -1,10 +1,24 @@
 // Issue 12, point 2: a second worry about someone else is theirs, not the first person's: a new
 // age said in it replaces the first one's, a new person named without an age is asked about, and
 // the summary lists each person's worries under their own age.
+import type { Activity } from 'botbuilder';
 import { botHarness, messages } from './botHarness';
 
 const texts = (activities: { text?: string }[]) => messages(activities).map((a) => a.text ?? '').join('\n');
 const ASK_AGE = 'How old is your child?';
+
+/** The names of the services shown, in order: each card's first bold line. */
+function serviceNames(activities: Partial<Activity>[]): string[] {
+  const names: string[] = [];
+  for (const a of activities) {
+    for (const attachment of a.attachments ?? []) {
+      const body = (attachment.content as { body?: Array<{ type?: string; weight?: string; text?: string }> } | undefined)?.body ?? [];
+      const title = body.find((b) => b.type === 'TextBlock' && b.weight === 'Bolder');
+      if (title?.text) names.push(title.text);
+    }
+  }
+  return names;
+}
 
 async function afterSonOf7() {
   const bot = botHarness();
@@ -39,5 +53,19 @@ describe('a second worry about another child', () => {
     const summary = texts(await bot.say('yes'));
     expect(summary.match(/Who it is about/g)?.length).toBe(1);
     expect(summary).toContain('Age: a child aged 5 to 11');
+  });
+});
+
+// Issue 12, point 4: an eviction for a family gets housing help first, and "me and my kids" at
+// "Who is the worry about?" is the family, with several ages read as the youngest's.
+describe('a family facing eviction', () => {
+  test('"me and my kids", then "2 and 6": the youngest child is asked about, and housing help leads', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say("we've been told we have to leave our flat by the end of the month and I don't know where to go");
+    expect(texts(await bot.say('me and my kids'))).toContain('How old is your youngest child?');
+    const results = await bot.say('2 and 6');
+    expect(serviceNames(results)[0]).toBe('Housing and homelessness support');
+    expect(texts(results)).not.toContain("Sorry, I didn't quite get that");
   });
 });
