@@ -1,4 +1,4 @@
-import type { AgeBand, Audience, NeedLevelId, PriorityGroupId, RiskRoute } from '../knowledge/vocabulary';
+import type { AgeBand, Audience, NeedLevelId, PriorityGroupId, RiskRoute, TopicSignal } from '../knowledge/vocabulary';
 import type { GroupScore } from '../knowledge/triage/types';
 
 /** Who the worry is about. Never a name: just the relationship. */
@@ -14,6 +14,8 @@ export interface Worry {
   needLevel: NeedLevelId;
   /** The risk route the worry is about without indicating risk now (a route id, never words). */
   topic?: RiskRoute;
+  /** What the worry said beyond its groups that decides a service (a picture being shared): ids, never words. */
+  signals?: TopicSignal[];
   /** Who this worry was about, and their age band, when it ended: worries may be about different people. */
   about?: About;
   ageBand?: AgeBand;

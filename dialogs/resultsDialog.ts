@@ -128,6 +128,7 @@ export class ResultsDialog extends ComponentDialog {
       age: family ? undefined : profile.age,
       role: profile.audience === 'practitioner' ? profile.role : undefined,
       level: levelId,
+      signals: profile.worries.flatMap((w) => w.signals ?? []),
       limit: SERVICES_SHOWN,
     });
     const directory = this.deps.pack.meta.directoryName;

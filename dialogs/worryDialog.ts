@@ -147,7 +147,12 @@ export class WorryDialog extends ComponentDialog {
       else if (step.result === pair[1]) groups = [pair[1]];
       else if (step.result === BOTH) groups = [pair[0], pair[1]];
     }
-    vals(step).worry = { groups, needLevel: result.needLevel, ...(result.topic ? { topic: result.topic } : {}) } satisfies Worry;
+    vals(step).worry = {
+      groups,
+      needLevel: result.needLevel,
+      ...(result.topic ? { topic: result.topic } : {}),
+      ...(result.signals?.length ? { signals: result.signals } : {}),
+    } satisfies Worry;
 
     const profile = await this.profile(step.context);
     if (profile.audience === 'young-person') profile.about ??= 'myself';

@@ -1,5 +1,5 @@
 import { NEED_LEVEL_IDS } from './vocabulary';
-import type { AgeBand, AppliesTo, Audience, NeedLevelId, PractitionerRole, PriorityGroupId, Route } from './vocabulary';
+import type { AgeBand, AppliesTo, Audience, NeedLevelId, PractitionerRole, PriorityGroupId, Route, TopicSignal } from './vocabulary';
 import type { Contact, Guidance, KnowledgePack, NeedLevel, PriorityGroup, RouteSpec, Service } from './schema/pack';
 import { isOpen } from './officeHours';
 
@@ -16,6 +16,12 @@ export interface ServiceQuery {
   /** A practitioner's role: the service they deliver themselves (deliveredBy) is not shown. */
   role?: PractitionerRole;
   level?: NeedLevelId;
+  /**
+   * What the conversation's worries said beyond their groups (a picture being shared). Given (even
+   * empty), a service marked `onlyFor` is shown only when one of its signals is here, and then it
+   * leads; left out (a directory search), every service is listed.
+   */
+  signals?: readonly TopicSignal[];
   limit?: number;
 }
 
@@ -47,6 +53,8 @@ const AUDIENCE_FIT: Record<Audience, readonly AppliesTo[] | 'any'> = {
 // service is mainly for (its own list puts its main focus first), how much of the person's age
 // band it covers, whether it is for this kind of person, and how close its level is.
 const WEIGHT = { groups: 0.5, focus: 0.15, age: 0.15, audience: 0.1, level: 0.1 } as const;
+/** Added to a service whose `onlyFor` signal the worry carries: more than any other part can differ by. */
+const SIGNAL_BONUS = 1;
 
 function overlaps(a: { min: number; max: number }, b: { min: number; max: number }): boolean {
   return a.min <= b.max && b.min <= a.max;
@@ -84,6 +92,8 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
     if (band && !overlaps(band, service.ages)) continue;
     if (query.age !== undefined && (query.age < service.ages.min || query.age > service.ages.max)) continue;
     if (query.role !== undefined && service.deliveredBy?.includes(query.role)) continue;
+    const signalled = service.onlyFor !== undefined && query.signals !== undefined && service.onlyFor.some((s) => query.signals!.includes(s));
+    if (service.onlyFor && query.signals !== undefined && !signalled) continue;
 
     const groupScore = groups.length > 0 ? matchedGroups.reduce((s, g) => s + weights.get(g)!, 0) / totalWeight : 0;
     const focusScore = groups.length > 0 ? focusOn(service, matchedGroups) : 0;
@@ -94,7 +104,9 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
       const distance = Math.abs(NEED_LEVEL_IDS.indexOf(service.level) - NEED_LEVEL_IDS.indexOf(query.level));
       levelScore = 1 - distance / (NEED_LEVEL_IDS.length - 1);
     }
+    // A service for exactly what the worry said (Report Remove for a picture being shared) leads.
     const score =
+      (signalled ? SIGNAL_BONUS : 0) +
       WEIGHT.groups * groupScore +
       WEIGHT.focus * focusScore +
       WEIGHT.age * ageScore +

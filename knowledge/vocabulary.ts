@@ -53,6 +53,14 @@ export const APPLIES_TO = ['children', 'young-people', 'parents-carers', 'adults
 export type AppliesTo = (typeof APPLIES_TO)[number];
 
 /** Practitioner roles the bot frames its answers for. */
+/**
+ * What a worry says beyond its priority groups that decides a service: a picture or video being
+ * shared ("sharing pics of me round school") is bullying or exploitation, and it is also what
+ * the Report Remove tool is for. An id from this list, never the words.
+ */
+export const TOPIC_SIGNALS = ['image-sharing'] as const;
+export type TopicSignal = (typeof TOPIC_SIGNALS)[number];
+
 export const PRACTITIONER_ROLES = ['teacher', 'health-visitor', 'gp', 'youth-worker', 'housing-officer', 'other'] as const;
 export type PractitionerRole = (typeof PRACTITIONER_ROLES)[number];
 

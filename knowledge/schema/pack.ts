@@ -9,6 +9,7 @@ import {
   PRIORITY_GROUP_IDS,
   RISK_ROUTES,
   ROUTES,
+  TOPIC_SIGNALS,
 } from '../vocabulary';
 
 // Schemas for one knowledge pack: the files under knowledge/packs/<name>/.
@@ -138,6 +139,8 @@ export const serviceSchema = z
     howToFind: nonEmpty.optional(),
     /** The professions who are this service (health visitors are the health visiting service): a practitioner is not pointed to their own. */
     deliveredBy: z.array(vocab(PRACTITIONER_ROLES, 'practitioner role')).min(1).optional(),
+    /** Shown in a conversation only when a worry says one of these (Report Remove: a picture being shared); a directory search lists it always. */
+    onlyFor: z.array(vocab(TOPIC_SIGNALS, 'topic signal')).min(1).optional(),
     source: sourceSchema,
   })
   .strict()

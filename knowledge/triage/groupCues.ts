@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { checkedOnce, readCheckedJson, type PackIssue } from '../loader';
 import { projectPath } from '../paths';
-import { PRIORITY_GROUP_IDS, type PriorityGroupId } from '../vocabulary';
+import { PRIORITY_GROUP_IDS, TOPIC_SIGNALS, type PriorityGroupId, type TopicSignal } from '../vocabulary';
 
 // Cue phrases for the priority groups and for reading a message (a worry, a topic, a child
 // present), as data: knowledge/triage/rules/group-cues.json, read and checked like the rules.
@@ -28,6 +28,7 @@ const groupCuesFileSchema = z
     topicMaterial: patterns,
     childPresent: patterns,
     childSpeaker: patterns,
+    signals: z.record(z.enum(TOPIC_SIGNALS), patterns),
     smallTalk: plainWords,
     questionStart: plainWords,
   })
@@ -49,6 +50,8 @@ export interface GroupCues {
   childPresent: readonly string[];
   /** The person speaking, or the one at risk, is a child: the children's route leads. */
   childSpeaker: readonly string[];
+  /** What a worry says beyond its groups that decides a service (a picture being shared): vocabulary TOPIC_SIGNALS. */
+  signals: Readonly<Partial<Record<TopicSignal, readonly string[]>>>;
   /** A whole message that is a greeting, thanks or small talk: never a worry. */
   smallTalk: RegExp;
   /** The opening words of an information question. */
@@ -77,6 +80,7 @@ export function readGroupCues(file: string = defaultGroupCuesPath()): { cues?: G
       topicMaterial: data.topicMaterial,
       childPresent: data.childPresent,
       childSpeaker: data.childSpeaker,
+      signals: data.signals,
       smallTalk: new RegExp(`^\\s*(${words(data.smallTalk)})[\\s!.?]*$`, 'i'),
       questionStart: new RegExp(`^\\s*(${words(data.questionStart)})\\b`, 'i'),
     },

@@ -1,5 +1,5 @@
 import type { KnowledgePack } from '../schema/pack';
-import type { NeedLevelId, PriorityGroupId, RiskRoute } from '../vocabulary';
+import type { NeedLevelId, PriorityGroupId, RiskRoute, TopicSignal } from '../vocabulary';
 import { GroupClassifier } from './groupClassifier';
 import { groupCues } from './groupCues';
 import { stem, type NormalisedText } from './normalise';
@@ -74,6 +74,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   const topicMaterial = compiler.compile(cues.topicMaterial);
   const childPresent = compiler.compile(cues.childPresent);
   const childSpeaker = compiler.compile(cues.childSpeaker);
+  const signalCues = Object.entries(cues.signals).map(([id, patterns]) => [id as TopicSignal, compiler.compile(patterns!)] as const);
   // An older person or one with care needs (dementia, a care home): the adults' safeguarding route.
   const olderPerson = compiler.compile(['{OLDER}']);
   const levels = new Set(pack.needLevels.map((l) => l.id));
@@ -210,6 +211,8 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     let priorityGroups = blendGroups(classifier.score(n, context), scores.groups);
     priorityGroups = withRiskGroups(priorityGroups, riskMatches);
     priorityGroups = selectGroups(priorityGroups);
+    const found = signalCues.filter(([, re]) => test(re, n)).map(([id]) => id);
+    const signals = found.length > 0 ? { signals: found } : {};
 
     if (decision.confidence) {
       return {
@@ -219,6 +222,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
         needLevel: level('specialist'),
         confidence: decision.confidence,
         riskScore: risk.any,
+        ...signals,
         ...(childIsSpeaking(n, context) ? { childSpeaking: true } : {}),
         ...(language ? { language } : {}),
       };
@@ -229,13 +233,13 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     const topic = (decision.held?.[0] ?? past[0])?.route as RiskRoute | undefined;
     const about = topic ? { topic } : {};
     if (!isWorry) {
-      return { route: 'information', riskMatches, priorityGroups: smallTalk ? [] : priorityGroups, needLevel: level('universal'), riskScore: risk.any, ...about };
+      return { route: 'information', riskMatches, priorityGroups: smallTalk ? [] : priorityGroups, needLevel: level('universal'), riskScore: risk.any, ...about, ...signals };
     }
     const strongGroups = priorityGroups.filter((g) => g.score >= 0.45).length;
     let needLevel: NeedLevelId = 'targeted';
     if (test(statutory, n)) needLevel = 'specialist';
     else if (!test(complexity, n) && strongGroups <= 1 && QUESTION_START.test(input)) needLevel = 'universal';
-    return { route: 'early-help', riskMatches, priorityGroups, needLevel: level(needLevel), riskScore: risk.any, ...about };
+    return { route: 'early-help', riskMatches, priorityGroups, needLevel: level(needLevel), riskScore: risk.any, ...about, ...signals };
   };
 
   /**

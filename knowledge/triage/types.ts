@@ -1,4 +1,4 @@
-import type { AgeBand, Audience, NeedLevelId, PriorityGroupId, RiskRoute, Route } from '../vocabulary';
+import type { AgeBand, Audience, NeedLevelId, PriorityGroupId, RiskRoute, Route, TopicSignal } from '../vocabulary';
 
 /** One rule or phrase that fired, so a reviewer can audit why the bot escalated. */
 export interface RiskMatch {
@@ -42,6 +42,8 @@ export interface TriageContext {
 }
 
 export interface TriageResult {
+  /** What the message says beyond its groups that decides a service (a picture being shared): ids, never words. */
+  signals?: TopicSignal[];
   /** The most urgent risk route, or early-help / information when no risk is indicated. */
   route: Route;
   /** Every risk rule that fired, most urgent first. Empty when no risk is indicated. */

@@ -69,3 +69,17 @@ describe('a family facing eviction', () => {
     expect(texts(results)).not.toContain("Sorry, I didn't quite get that");
   });
 });
+
+describe('bullying with pictures shared', () => {
+  test("a young person whose pictures are being shared is shown Report Remove first; a parent of a bullied 7-year-old is not", async () => {
+    const young = botHarness();
+    await young.join();
+    await young.say('hiya');
+    await young.say('im 15');
+    expect(serviceNames(await young.say('ppl at skl keep callin me names n sharin pics of me'))[0]).toBe('Report Remove (Childline and the Internet Watch Foundation)');
+    const parent = botHarness();
+    await parent.join();
+    await parent.say('my son is being bullied at school');
+    expect(serviceNames(await parent.say("he's 7"))).not.toContain('Report Remove (Childline and the Internet Watch Foundation)');
+  });
+});

@@ -196,3 +196,14 @@ describe('findServices: a practitioner is not pointed to their own profession', 
     expect(ids('teacher')).toContain('health-visitors');
   });
 });
+
+describe('a service shown only for what a worry says (onlyFor)', () => {
+  const pack = loadPack('bathnes');
+  test('Report Remove leads when a picture is being shared, and is left out of a conversation that did not say so', () => {
+    expect(ids(findServices(pack, { groups: ['bullying'], audience: 'young-person', ageBand: '11-19', signals: ['image-sharing'] }))[0]).toBe('report-remove');
+    expect(ids(findServices(pack, { groups: ['bullying'], audience: 'parent-carer', ageBand: '5-11', signals: [] }))).not.toContain('report-remove');
+  });
+  test('a directory search (no signals given) lists it like any other service', () => {
+    expect(ids(findServices(pack, { groups: ['bullying'], audience: 'practitioner' }))).toContain('report-remove');
+  });
+});

@@ -270,3 +270,11 @@ describe('found after hold-out v15 and the older carer in the real page', () => 
     expect(engine.triage('my son is a looked after child and his placement is breaking down').needLevel).toBe('specialist');
   });
 });
+
+describe('signals: what a worry says beyond its groups', () => {
+  const engine = bathnesEngine();
+  test.each(['ppl at skl keep callin me names n sharin pics of me', 'someone posted a video of me and its going round everyone'])('%j says a picture is being shared', (text) => {
+    expect(engine.triage(text).signals).toEqual(['image-sharing']);
+  });
+  test('plain bullying says nothing more', () => expect(engine.triage('my son is being bullied at school').signals).toBeUndefined());
+});
