@@ -38,7 +38,7 @@ export const practitionerWording: Wording = {
     both: 'Self-referral or professional referral.',
   },
   whatNext: 'What next?',
-  whatNextRetry: 'Please choose one of the options.',
+  whatNextRetry: 'The services above are in order of fit, each with how to refer or signpost. Choose an option below, or describe another concern.',
   nextLabels: {
     another: 'Add another concern',
     handoff: 'Early help request and guidance',

@@ -26,7 +26,8 @@ export const residentWording: Wording = {
   noServices: (directoryName) => `I couldn't find a service that fits exactly. You can search ${directoryName} for help near you.`,
   access: plainAccess,
   whatNext: 'What would you like to do now?',
-  whatNextRetry: "Sorry, I didn't quite get that. You can use a button, or tell me about another worry in your own words.",
+  // Also the answer to "what do I do now?" typed at this menu: where to start, and the ways on.
+  whatNextRetry: 'A good place to start is the first service above: it fits best, and it says how to reach it. You can also talk to someone, or tell me about another worry in your own words.',
   nextLabels: {
     another: 'Something else is worrying me too',
     handoff: 'Help me ask for support',

@@ -130,8 +130,8 @@ const cases: Case[] = [
     steps: [
       { say: "I'm a young person" },
       { say: 'I am being bullied at school every day' },
-      { say: 'banana', expect: ["Sorry, I didn't quite get that"] },
-      { say: 'banana', expect: ["Sorry, I didn't quite get that"] },
+      { say: 'banana', expect: ['A good place to start is the first service above'] },
+      { say: 'banana', expect: ['A good place to start is the first service above'] },
       { say: 'banana', expect: ['You can type **start again**, **talk to someone**'] },
       { say: 'I feel so lonely since I moved here', expect: ['feeling lonely'] },
     ],

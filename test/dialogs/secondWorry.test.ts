@@ -83,3 +83,15 @@ describe('bullying with pictures shared', () => {
     expect(serviceNames(await parent.say("he's 7"))).not.toContain('Report Remove (Childline and the Internet Watch Foundation)');
   });
 });
+
+describe('"wot do i do" at the menu after the services', () => {
+  test('gets where to start and the ways on, not "Sorry, I didn\'t quite get that"', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('im 15');
+    await bot.say('ppl at skl keep callin me names');
+    const next = texts(await bot.say('wot do i do'));
+    expect(next).toContain('A good place to start is the first service above');
+    expect(next).not.toContain("didn't quite get that");
+  });
+});
