@@ -111,10 +111,11 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   };
   /**
    * The model reads words, not what the message says about them: "nobody is hurting him" and "I
-   * self-harmed when I was younger" lean on "hurting" and "self harmed". The frames the rules use
-   * (a denial, harm told as past, a figure of speech) mark those words; the model's risk is read
-   * again without them, and the lower reading stands. A case told beside a denial ("he's not
-   * violent, but he locked her in") keeps its own words, and its risk.
+   * self-harmed when I was younger" lean on "hurting" and "self harmed". The rules' frames for a
+   * denial and for harm told as past mark those words (FRAMES_THE_MODEL_SKIPS), and so does a
+   * joining word at the very start ("also ..."); the model's risk is read again without them,
+   * and the lower reading stands. A case told beside a denial ("he's not violent, but he locked
+   * her in") keeps its own words, and its risk.
    */
   const withoutFramedWords = (n: NormalisedText, scores: ModelScores): ModelScores => {
     const spans = detector.framedSpans(n, FRAMES_THE_MODEL_SKIPS);
