@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { RiskRoute } from '../knowledge';
 import type { TriageContext } from '../knowledge/triage/types';
-import { readAgeYears } from './inferContext';
+import { readAgeYears, statedOwnAge } from './inferContext';
 import { describesWorry } from './interpret';
 import { recogniseCheckAnswer } from './riskCheck';
 import { FOLLOW_UP_TURNS, followUpKind, isCommand, type FollowUpKind } from './riskFollowUp';
@@ -125,10 +125,14 @@ function answersTheRiskReply(context: TurnContext, state: RiskMemory, assessment
   if (!state.followUp || !text || isCommand(text) || (state.followUpTurns ?? 0) >= FOLLOW_UP_TURNS) return false;
   if (followUpKind(text) === 'other') return false;
   const named = assessment.triage.riskMatches.some((m) => !m.rule.startsWith('model.') && !m.rule.startsWith('who-is-at-risk.'));
-  // A question about the reply itself ("will he find out i told", "can i text instead") that
-  // names no harm is answered as one, whatever route the model guessed for it: a 16-year-old who
-  // had just been given the children's contacts got the crisis reply for "will he find out i told".
-  return !named;
+  if (named) return false;
+  if (assessment.triage.confidence === 'possible' || assessment.route === state.followUp) return true;
+  // The model sure of another route: a question about the reply itself ("will he find out i
+  // told", "can i text instead") is still answered as one (a 16-year-old just given the
+  // children's contacts got the crisis reply for "will he find out i told"); "we're safe now" or
+  // anything the model reads as an emergency gets the full reply.
+  const kind = followUpKind(text);
+  return assessment.route !== 'emergency' && (kind === 'found-out' || kind === 'no-phone');
 }
 
 /**
@@ -178,9 +182,9 @@ async function followUp(context: TurnContext, gate: RiskGate, state: RiskMemory)
  * one the reply was about ("15", "she's 15"). Undefined for an adult's age or anything else.
  */
 function ageUnder18(text: string): 'speaker' | 'someone' | undefined {
-  const t = text.trim().toLowerCase();
-  const own = /^(?:i'?m|i am)\s+/.exec(t);
-  const years = readAgeYears(own ? t.slice(own[0].length) : t);
-  if (years === undefined || years >= 18) return undefined;
-  return own ? 'speaker' : 'someone';
+  const someone = readAgeYears(text);
+  if (someone !== undefined) return someone < 18 ? 'someone' : undefined;
+  // "I'm 15" on its own (a sentence that has more than the age is not a follow-up answer).
+  const own = text.trim().split(/\s+/).length <= 4 ? statedOwnAge(text) : undefined;
+  return own !== undefined && own < 18 ? 'speaker' : undefined;
 }

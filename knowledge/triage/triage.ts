@@ -7,7 +7,7 @@ import { PatternCompiler } from './pattern';
 import { RiskDetector, sortByUrgency, type PersonAtRisk } from './risk';
 import { otherLanguages, type OtherLanguages } from '../language/otherLanguages';
 import { riskSlots } from './riskSlots';
-import { decideRisk, RISK_THRESHOLDS, type RiskDecision } from './model/decision';
+import { AFTER_RISK, decideRisk, RISK_THRESHOLDS, type RiskDecision } from './model/decision';
 import { defaultModel } from './model/defaultModel';
 import { riskOf, type ModelScores, type TriageModel } from './model/triageModel';
 import { explainFeatures } from './model/features';
@@ -118,6 +118,8 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
    * her in") keeps its own words, and its risk.
    */
   const withoutFramedWords = (n: NormalisedText, scores: ModelScores): ModelScores => {
+    // Below the lowest rule floor a lower reading changes no decision: most messages stop here.
+    if (1 - scores.risk.none < AFTER_RISK.ruleFloor) return scores;
     const spans = detector.framedSpans(n, FRAMES_THE_MODEL_SKIPS);
     const lead = leadingConnective(n.tokens);
     if (lead > 0) spans.push({ start: 0, end: lead });
