@@ -8,7 +8,7 @@ import { riskCheckActivities, riskCheckAgainActivities } from './riskCheck';
 import { followUpActivities, type FollowUpKind } from './riskFollowUp';
 import { riskResponse } from './riskResponse';
 import { submittedStrings } from './submits';
-import { buttonLabels } from './wording';
+import { buttonLabels, replyKey } from './wording';
 import { sendTriageTrace } from './trace';
 import { keepTurnTriage, triageOnce } from './turnTriage';
 
@@ -50,9 +50,12 @@ export class RiskGate {
   ): RiskAssessment | undefined {
     const texts = [activity.text ?? '', ...submittedStrings(activity.value)].filter((t) => t.trim() !== '');
     for (const text of texts) {
-      if (this.labels.has(text.trim().toLowerCase())) {
-        // A button the bot offered: the rules still read it, the model does not (see buttonLabels).
+      if (this.labels.has(replyKey(text))) {
+        // A button the bot offered, or a plain yes or thanks: the rules still read it, the model
+        // does not (see buttonLabels).
         const triage = this.triage(text, { ...context, rulesOnly: true });
+        // Kept for the turn, so the dialogs (and the trace) share this reading, not the model's.
+        if (text === activity.text) onTextRead?.(text, triage);
         if (isRiskRoute(triage.route)) return { route: triage.route, triage };
         continue;
       }

@@ -163,6 +163,19 @@ export const riskCheckPhrases = {
   /** Acknowledgements that answer nothing: the question is asked once more. */
   unclear: ['ok', 'okay', 'k', 'kk', 'ok then', 'okay then', 'right', 'fine', 'alright', 'thanks', 'thank you', 'thx', 'ty', 'cheers', 'hmm', 'hm', 'um', 'oh', 'ah', 'i see', 'whatever'],
 } as const;
+/**
+ * Replies that say yes, no, thanks or "show me" and nothing else: an answer to the bot, with no
+ * worry of its own in it. The risk gate reads them with the rules only, like a button label: the
+ * model has too few words to judge by and read "yes show me" as a little risky (multi-turn v7
+ * and v8, where it brought a crisis check-in after an ordinary conversation).
+ */
+export const plainReplies = [
+  'yes please', 'yes show me', 'yes please show me', 'yes show me please', 'show me', 'show me please', 'please show me',
+  'show me the services', 'yes go on', 'yeah go on', 'go on then', 'go ahead', 'yes go ahead', 'sure', 'yes sure', 'yep', 'yup',
+  'yeah', 'yeah please', 'yes thanks', 'yes thank you', 'ok thanks', 'okay thanks', 'ok thank you', 'sounds good', 'that would be great',
+  'that would help', 'lovely', 'lovely thanks', 'great thanks', 'brilliant', 'perfect', 'no thanks', 'no thank you', 'not now', 'ta',
+  ...riskCheckPhrases.unclear,
+] as const;
 /** After the notice in another language: the same, in English. */
 export const otherLanguageEnglish =
   'I can only understand English. If you can, please write in English. When you phone the council or a service, you can ask for an interpreter. In an emergency, call 999.';

@@ -24,14 +24,23 @@ export { practitionerMenuOptions };
 export type { PractitionerMenuChoice } from './practitioner';
 
 /**
- * Every button label and option word the bot offers, lower case. A person pressing or typing
+ * How a reply is compared with the labels: lower case, punctuation and spacing ignored, so
+ * "Yes, show me!" is "yes show me".
+ */
+export function replyKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9'£]+/g, ' ').trim();
+}
+
+/**
+ * Every button label and option word the bot offers, and the plain replies (yes, thanks, show
+ * me), compared by replyKey. A person pressing or typing
  * one ("Describe a concern", "Carry on") is answering the bot, not telling it something new: the
  * risk gate reads such a message with the rules only, never the model (which read "concern"
  * as a little risky).
  */
 export function buttonLabels(): Set<string> {
   const labels = new Set<string>();
-  const add = (text: string) => labels.add(text.trim().toLowerCase());
+  const add = (text: string) => labels.add(replyKey(text));
   const walk = (value: unknown, depth: number): void => {
     if (depth > 5 || value === null || value === undefined) return;
     if (Array.isArray(value)) return value.forEach((v) => walk(v, depth + 1));
@@ -47,6 +56,7 @@ export function buttonLabels(): Set<string> {
   walk([Object.values(common), practitionerMenuOptions, ...Object.values(BY_AUDIENCE)], 0);
   for (const label of [common.carryOnLabel, common.startAgainLabel, ...Object.values(common.riskCheckLabels), ...Object.values(common.topicLabels)]) add(label);
   for (const list of Object.values(common.interruptionPhrases)) list.forEach((p) => add(p));
+  common.plainReplies.forEach((p) => add(p));
   for (const w of Object.values(BY_AUDIENCE)) {
     Object.values(w.nextLabels).forEach((l) => add(l));
     add(w.bothLabel);

@@ -75,6 +75,13 @@ describe('fuzzy spelling of risk words (natural Damerau-Levenshtein + Jaro-Winkl
     expect(normalise('the cat sat on the hill')).toBe('the cat sat on the hill');
   });
 
+  it('keeps frequent English words the hand list lacks, and still corrects misspelt risk words', () => {
+    // Each of these was once "corrected" into a risk word (v16's first run: "ripped up" as "raped").
+    expect(normalise('grass all ripped up by bikes')).toBe('grass all ripped up by bikes');
+    expect(normalise('an odd shaped bruise on the pillows')).toBe('an odd shaped bruise on the pillows');
+    expect(normalise('i feel suicdal')).toBe('i feel suicidal');
+  });
+
   it('only corrects words it does not know', () => {
     const detector = new RiskDetector(['kiln']);
     expect(detector.normaliser.normalise('kiln').tokens).toEqual(['kiln']);
