@@ -30,9 +30,50 @@ export function inferAudience(text: string): Audience | undefined {
   if (age !== undefined && age < 18) return 'young-person';
   if (PARENT.test(t)) return 'parent-carer';
   if (age !== undefined) return 'self';
+  // "looking after my mum", "my dad has dementia": an adult caring for a parent or partner, not
+  // a child talking about their mum.
+  if (CARES_FOR_RELATIVE.test(t)) return 'self';
   if (YOUNG.test(t)) return 'young-person';
   return undefined;
 }
+
+/** Words for needing care: said of a partner, the writer looks after them. */
+const CARE_NEEDS =
+  "dementia|alzheimer'?s|a stroke|parkinson'?s|care home|nursing home|carers?|respite|bed ?bound|terminal(?:ly ill)?|cancer|copd|frail|falls|lives alone|living alone|disabled|disability|wheelchair";
+/** Needs of old age: said of a parent or grandparent, the writer is an adult (a young carer's "my mum is disabled" is not read so). */
+const OLD_AGE_NEEDS = "dementia|alzheimer'?s|care home|nursing home|a stroke|parkinson'?s|frail|falls|lives alone|living alone|respite|pension|retired";
+const CARES_FOR_RELATIVE = new RegExp(
+  [
+    `\\b(?:looking after|look after|caring for|care for|carer (?:for|to))\\s+(?:my|our)\\s+(?:husband|wife|partner)\\b`,
+    `\\b(?:my|our)\\s+(?:husband|wife|partner)\\b.{0,60}\\b(?:${CARE_NEEDS})\\b`,
+    `\\b(?:my|our)\\s+(?:mum|mom|mother|dad|father|nan|gran|grandma|grandad)\\b.{0,60}\\b(?:${OLD_AGE_NEEDS})\\b`,
+  ].join('|'),
+);
+
+/** Whether the words name a need of old age ("she has dementia", "a care home"). */
+export function namesOldAgeNeeds(text: string): boolean {
+  return OLD_AGE_NEEDS_WORDS.test(normalise(text));
+}
+const OLD_AGE_NEEDS_WORDS = new RegExp(`\\b(?:${OLD_AGE_NEEDS})\\b`);
+
+/**
+ * Whom a named relationship makes the worry about, by the audience's own options: a parent or
+ * grandparent named by an adult is "An older person" (the resident's option lists mum, dad, nan
+ * and grandad), a child relation is "A child", and a partner or other adult named with a care
+ * need ("my husband has had a stroke") is "Another adult". Undefined when the words leave it open
+ * ("my husband drinks" may be about the writer).
+ */
+export function aboutForRelationship(relationship: string | undefined, audience: Audience | undefined, text = ''): About | undefined {
+  if (relationship === undefined) return undefined;
+  if (CHILD_RELATIONS.has(relationship)) return audience === 'young-person' ? undefined : 'child';
+  if (audience !== undefined && audience !== 'self') return undefined;
+  if (OLDER_RELATIONS.has(relationship)) return 'older-person';
+  if (ADULT_RELATIONS.has(relationship) && CARES_FOR_RELATIVE.test(normalise(text))) return 'adult';
+  return undefined;
+}
+const CHILD_RELATIONS = new Set(['son', 'daughter', 'stepson', 'stepdaughter', 'boy', 'girl', 'baby', 'toddler', 'grandson', 'granddaughter']);
+const OLDER_RELATIONS = new Set(['mum', 'dad', 'mother', 'father', 'nan', 'gran', 'grandad', 'grandma', 'grandpa']);
+const ADULT_RELATIONS = new Set(['husband', 'wife', 'partner']);
 
 /**
  * A role named in a practitioner's words ("I'm a health visitor"), by the role options' own
@@ -97,6 +138,8 @@ export function inferAbout(text: string, audience: Audience | undefined): About 
   if (CHILD_WORDS.test(t)) return 'child';
   const aged = AGED_PERSON.exec(t);
   if (aged && Number(aged[1]) < 18) return 'child';
+  const named = aboutForRelationship(relationshipIn(t), audience, t);
+  if (named && named !== 'child' && (audience !== undefined || CARES_FOR_RELATIVE.test(t))) return named;
   if (audience === 'self' && SELF_WORDS.test(t)) return 'myself';
   return undefined;
 }
@@ -117,7 +160,7 @@ export function relationshipIn(text: string): string | undefined {
   return m ? m[1].replace(/\s+/g, '').replace(/^mom$/, 'mum') : undefined;
 }
 const RELATIONSHIP =
-  /\b(?:my|our)\s+(?:\d{1,2}\s*(?:year|yr)s?\s*old\s+)?(son|daughter|step ?son|step ?daughter|boy|girl|baby|toddler|grandson|granddaughter|mum|mom|dad|husband|wife|partner|brother|sister|nan|gran|grandad|grandma|grandpa|friend|mate|niece|nephew|aunt|uncle)\b/;
+  /\b(?:my|our)\s+(?:\d{1,2}\s*(?:year|yr)s?\s*old\s+)?(son|daughter|step ?son|step ?daughter|boy|girl|baby|toddler|grandson|granddaughter|mum|mom|mother|father|dad|husband|wife|partner|brother|sister|nan|gran|grandad|grandma|grandpa|friend|mate|niece|nephew|aunt|uncle)\b/;
 
 export function inferAgeBand(text: string, about: About | undefined): AgeBand | undefined {
   const t = normalise(text);

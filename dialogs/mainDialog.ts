@@ -7,7 +7,7 @@ import type { AudienceResult } from './audienceDialog';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog';
-import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking, statedOwnAge } from './inferContext';
+import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking, relationshipIn, statedOwnAge } from './inferContext';
 import { describesWorry, interpretText } from './interpret';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { PRACTITIONER_DIALOG, PractitionerDialog } from './practitionerDialog';
@@ -116,6 +116,8 @@ export class MainDialog extends InterruptibleDialog {
       // "Hello, I'm a mum of two": no worry yet, but who is asking is said. Only a plain
       // statement counts (a role, being a parent, an age given as the writer's own); a bare
       // number or "my dad told me about this" is not one.
+      // "I'm looking for something for my mum": whom it is for is kept, so it is not asked again.
+      profile.relationship ??= relationshipIn(text);
       const who = /^\d+$/.test(text) ? {} : readWhoIsAsking(text);
       const stated = who.audience === 'practitioner' || who.audience === 'parent-carer' || statedOwnAge(text) !== undefined;
       if (who.audience && stated) {

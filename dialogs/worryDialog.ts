@@ -9,7 +9,7 @@ import { supportsAdaptiveCards } from './cards/capabilities';
 import { topicCard, topicListText } from './cards/topicCard';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
-import { ageInText, inferAbout, inferAgeBand, readAgeAnswer, readAgeYears, relationshipIn, statedOwnAge } from './inferContext';
+import { aboutForRelationship, ageInText, inferAbout, inferAgeBand, namesOldAgeNeeds, readAgeAnswer, readAgeYears, relationshipIn, statedOwnAge } from './inferContext';
 import { closeCall, describesWorry, interpretText, keptGroups } from './interpret';
 import { normalise } from './interruptions';
 import { OptionPrompt, optionPromptOptions } from './optionPrompt';
@@ -155,6 +155,10 @@ export class WorryDialog extends ComponentDialog {
     } satisfies Worry;
 
     const profile = await this.profile(step.context);
+    // Someone named earlier ("something for my mum", then "she has dementia"): not asked again.
+    // Unsure who is asking, a parent named with a need of old age is an adult's worry.
+    const adultByNeeds = profile.audience === undefined && namesOldAgeNeeds(step.context.activity.text ?? '') ? 'self' : profile.audience;
+    profile.about ??= aboutForRelationship(profile.relationship, adultByNeeds, step.context.activity.text ?? '');
     if (profile.audience === 'young-person') profile.about ??= 'myself';
     if (profile.audience === 'self') profile.about ??= 'myself';
     if (profile.about) return step.next(profile.about);

@@ -181,3 +181,27 @@ describe('typed answers to "What would you like to do now?"', () => {
     expect(next).toContain(wordingFor('parent-carer').goodbye);
   });
 });
+
+// Found in multi-turn hold-out v8 and by trying the bot as a carer would (this stop).
+describe('whom it is for, said once, and plain replies', () => {
+  test('"something for my mum", then "she has dementia": not asked who the worry is about', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say("Hi, I'm looking for something for my mum");
+    const next = texts(await bot.say("she has dementia and I'm struggling to look after her")).join('\n');
+    expect(next).not.toContain(wordingFor(undefined).askAbout);
+    expect(next).toMatch(/carers/i);
+  });
+
+  test('"yes show me" after an ordinary worry is an answer: no check-in, and the turn is traced without a risk route', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('my husband died last year and the kids are struggling');
+    await bot.say('10 and 13');
+    const turn = await bot.say('yes show me');
+    expect(texts(turn).join('\n')).not.toMatch(/ending your life|safety matters/i);
+    const traces = turn.filter((a) => a.type === 'trace' && a.name === 'earlyHelp.triage');
+    expect(traces.length).toBeGreaterThan(0);
+    for (const t of traces) expect((t.value as { route: string }).route).toBe('information');
+  });
+});

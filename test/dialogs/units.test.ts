@@ -3,7 +3,7 @@ import { serviceCard, serviceText } from '../../dialogs/cards/serviceCard';
 import { topicCard } from '../../dialogs/cards/topicCard';
 import { isOutOfHours, turnInstant } from '../../dialogs/clock';
 import { handoffSummaryFixture } from './unitsFixtures';
-import { inferAbout, inferAgeBand, inferAudience, inferRole, readAgeAnswer, readAgeYears, readWhoIsAsking } from '../../dialogs/inferContext';
+import { aboutForRelationship, inferAbout, inferAgeBand, inferAudience, inferRole, namesOldAgeNeeds, readAgeAnswer, readAgeYears, readWhoIsAsking } from '../../dialogs/inferContext';
 import { roleOptions } from '../../dialogs/wording';
 import { closeCall, keptGroups } from '../../dialogs/interpret';
 import { recogniseInterruption } from '../../dialogs/interruptions';
@@ -90,6 +90,10 @@ describe('reading a first message', () => {
     ["My mum has dementia and I'm exhausted looking after her, I'm 68 myself", 'self'],
     ["my dad drinks and i'm 34", 'self'],
     ['im 15 n my mum keeps shouting', 'young-person'],
+    // A parent with a need of old age, or a partner who needs care: an adult carer writing.
+    ['my dad has dementia and keeps wandering at night', 'self'],
+    ['caring for my wife since her stroke', 'self'],
+    ['i look after my mum shes disabled', 'young-person'],
   ])('%j: audience %s', (text, audience) => expect(inferAudience(text)).toBe(audience));
 
   test.each([
@@ -152,7 +156,8 @@ describe('reading a first message', () => {
     ['my daughter is 14', 'child', '11-19'],
     ["I'm pregnant and scared", undefined, 'pre-birth-5'],
     ['my baby cries all night', 'child', 'pre-birth-5'],
-    ['my dad is retired and lonely', undefined, 'older'],
+    // A parent with a need of old age, named by someone who may be an adult: the older person.
+    ['my dad is retired and lonely', 'older-person', 'older'],
     ['A 9 year old in my class is often hungry', 'child', '5-11'],
     ['the 15yr old next door is never in school', 'child', '11-19'],
     ['a 40 year old man on my street drinks a lot', undefined, 'adult'],
@@ -160,6 +165,27 @@ describe('reading a first message', () => {
     expect(inferAbout(text, undefined)).toBe(about);
     expect(inferAgeBand(text, inferAbout(text, undefined))).toBe(age);
   });
+});
+
+test.each([
+  ['my dad has dementia and keeps wandering at night', 'self', 'older-person'],
+  ['my husband has had a stroke and I cannot manage', 'self', 'adult'],
+  ['my husband drinks too much', 'self', 'myself'],
+  ['my mum drinks every night', 'young-person', 'myself'],
+  ['my son has autism', 'self', 'child'],
+] as const)('%j, asked by %s, is about %s', (text, audience, about) => {
+  expect(inferAbout(text, audience)).toBe(about);
+});
+
+test('a relationship said earlier decides whom the worry is about, by the audience\'s options', () => {
+  expect(aboutForRelationship('mum', 'self')).toBe('older-person');
+  expect(aboutForRelationship('mum', 'young-person')).toBeUndefined();
+  expect(aboutForRelationship('mum', 'parent-carer')).toBeUndefined();
+  expect(aboutForRelationship('daughter', 'parent-carer')).toBe('child');
+  expect(aboutForRelationship('husband', 'self', 'my husband drinks')).toBeUndefined();
+  expect(aboutForRelationship('husband', 'self', 'my husband has parkinsons and I am his carer')).toBe('adult');
+  expect(namesOldAgeNeeds('she has dementia now')).toBe(true);
+  expect(namesOldAgeNeeds('she has a new job')).toBe(false);
 });
 
 test('a young person may be asking about a friend', () => {
