@@ -31,14 +31,45 @@ export interface CheckOptions {
   staleMonths?: number;
   /** Fewer example phrases than this for a group is a warning. */
   minExamples?: number;
+  /** A pack where a smaller share of services has a direct contact gets a warning (0 to 1). */
+  minDirectShare?: number;
+}
+
+/** How many of a pack's services a person can reach directly: a phone or text number, a web address or an email. */
+export interface ContactCoverage {
+  services: number;
+  /** Services with at least one contact (every contact is a phone, text, url or email, with its source). */
+  withDirectContact: number;
+  /** withDirectContact / services, 0 when there are no services. */
+  share: number;
+  /** Ids of the services that only say how to find them (howToFind). */
+  howToFindOnly: string[];
 }
 
 export interface CheckReport {
-  packs: Array<{ name: string; loaded: boolean; errors: number; warnings: number }>;
+  /** coverage is only there for a pack that loaded. */
+  packs: Array<{ name: string; loaded: boolean; errors: number; warnings: number; coverage?: ContactCoverage }>;
   findings: Finding[];
 }
 
-const DEFAULTS = { staleMonths: 12, minExamples: 10 };
+const DEFAULTS = { staleMonths: 12, minExamples: 10, minDirectShare: 0.8 };
+
+/**
+ * The share of services with a direct contact. Every contact the schema accepts is a way to reach
+ * the service itself (phone, text, url or email) and carries its source and checked date, so a
+ * service counts when it has any contact; one with only howToFind does not.
+ */
+export function contactCoverage(pack: KnowledgePack): ContactCoverage {
+  const howToFindOnly = pack.services.filter((s) => s.contacts.length === 0).map((s) => s.id);
+  const services = pack.services.length;
+  const withDirectContact = services - howToFindOnly.length;
+  return { services, withDirectContact, share: services === 0 ? 0 : withDirectContact / services, howToFindOnly };
+}
+
+/** "52 of 65 services (80%)": the percentage rounded down, so 79.9% never reads as 80%. */
+export function formatShare(c: ContactCoverage): string {
+  return `${c.withDirectContact} of ${c.services} services (${Math.floor(c.share * 100)}%)`;
+}
 
 function monthsBefore(date: Date, months: number): string {
   const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, date.getUTCDate()));
@@ -50,6 +81,7 @@ export function reviewPack(pack: KnowledgePack, options: CheckOptions = {}): Fin
   const today = options.today ?? new Date();
   const staleMonths = options.staleMonths ?? DEFAULTS.staleMonths;
   const minExamples = options.minExamples ?? DEFAULTS.minExamples;
+  const minDirectShare = options.minDirectShare ?? DEFAULTS.minDirectShare;
   const cutoff = monthsBefore(today, staleMonths);
   const todayIso = today.toISOString().slice(0, 10);
   const out: Finding[] = [];
@@ -78,6 +110,12 @@ export function reviewPack(pack: KnowledgePack, options: CheckOptions = {}): Fin
   pack.contacts.forEach((c, i) => {
     if (!used.has(c.id)) warn(`contacts.json: contacts[${i}]: contact "${c.id}" is not used by any route or guidance`);
   });
+  const coverage = contactCoverage(pack);
+  if (coverage.services > 0 && coverage.share < minDirectShare) {
+    warn(
+      `services.json: ${formatShare(coverage)} have a direct contact (phone, web address or email); aim for ${Math.round(minDirectShare * 100)}%: add contacts from public pages, each with its source and checked date`,
+    );
+  }
   return out;
 }
 
@@ -88,9 +126,11 @@ export function checkPacks(options: CheckOptions = {}): CheckReport {
   for (const name of listPacks(packsDir)) {
     let findings: Finding[];
     let loaded = false;
+    let coverage: ContactCoverage | undefined;
     try {
       const pack = loadPack(name, { packsDir });
       loaded = true;
+      coverage = contactCoverage(pack);
       findings = reviewPack(pack, options);
     } catch (e) {
       if (!(e instanceof PackError)) throw e;
@@ -102,6 +142,7 @@ export function checkPacks(options: CheckOptions = {}): CheckReport {
       loaded,
       errors: findings.filter((f) => f.level === 'error').length,
       warnings: findings.filter((f) => f.level === 'warning').length,
+      ...(coverage ? { coverage } : {}),
     });
   }
   return report;
@@ -111,6 +152,10 @@ export function formatReport(report: CheckReport): string {
   const lines: string[] = [];
   for (const p of report.packs) {
     lines.push(`${p.loaded ? 'OK  ' : 'FAIL'} ${p.name}: ${p.errors} error(s), ${p.warnings} warning(s)`);
+    if (p.coverage) {
+      lines.push(`  contacts ${formatShare(p.coverage)} have a direct contact (phone, web address or email)`);
+      if (p.coverage.howToFindOnly.length > 0) lines.push(`  note    only how to find them: ${p.coverage.howToFindOnly.join(', ')}`);
+    }
     for (const f of report.findings.filter((x) => x.pack === p.name)) {
       lines.push(`  ${f.level === 'error' ? 'error  ' : 'warning'} ${f.message}`);
     }
