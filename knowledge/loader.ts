@@ -72,7 +72,6 @@ export const PACK_FILES = {
   guidance: 'guidance.json',
   examples: 'examples.json',
 } as const;
-const OPTIONAL_FILES: ReadonlySet<string> = new Set([PACK_FILES.examples]);
 const KNOWN_FILES: ReadonlySet<string> = new Set(Object.values(PACK_FILES));
 /** Output of `knowledge:import-oruk` waiting for review; the loader leaves it alone. */
 const STAGING_SUFFIX = '.imported.json';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   ACCESS_ROUTES,
-  AGE_BANDS,
   APPLIES_TO,
   ITHRIVE_IDS,
   NEED_LEVEL_IDS,

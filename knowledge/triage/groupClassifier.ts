@@ -42,7 +42,7 @@ export class GroupClassifier {
   private readonly groups: PriorityGroupId[];
   readonly vocabulary = new Set<string>();
 
-  constructor(groups: readonly GroupExamples[], stem: Stemmer, private readonly normalise: (text: string) => NormalisedText) {
+  constructor(groups: readonly GroupExamples[], stem: Stemmer, normalise: (text: string) => NormalisedText) {
     this.groups = groups.filter((g) => g.examples.length > 0).map((g) => g.id);
     for (const g of groups) {
       for (const example of g.examples) {
