@@ -3,7 +3,7 @@ import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } f
 import type { Audience } from '../knowledge';
 import type { TriageResult } from '../knowledge/triage/types';
 import type { ConversationDeps } from './deps';
-import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking } from './inferContext';
+import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking } from '../knowledge/understanding/whoIsAsking';
 import { describesWorry, interpretText } from './interpret';
 import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
 import { interpretedThisTurn, rememberInterpretation } from './turnFlags';

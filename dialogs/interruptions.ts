@@ -1,18 +1,12 @@
+import { plainText as normalise } from '../knowledge/understanding/plainText';
 import { interruptionPhrases } from './wording';
+
+export { normalise };
 
 export type Interruption = keyof typeof interruptionPhrases;
 
 // Filler people wrap a command in: "can I start again please", "I want to talk to someone".
 const FILLER = /^(?:(?:please|pls|can i|could i|can you|could you|i want to|i wanna|i'd like to|i would like to|let me|let's|lets|just|ok|okay|um|hi|hello)\s+)+|(?:\s+(?:please|pls|now|thanks|thank you))+$/g;
-
-export function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/[^a-z0-9' ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /**
  * Which always-available action a message asks for, if any. Commands must be the whole

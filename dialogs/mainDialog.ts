@@ -7,7 +7,7 @@ import type { AudienceResult } from './audienceDialog';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog';
-import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking, relationshipIn, statedOwnAge } from './inferContext';
+import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking, relationshipIn, statedOwnAge } from '../knowledge/understanding/whoIsAsking';
 import { describesWorry, interpretText } from './interpret';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { PRACTITIONER_DIALOG, PractitionerDialog } from './practitionerDialog';

@@ -3,7 +3,7 @@ import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } f
 import type { TriageResult } from '../knowledge';
 import type { ConversationDeps } from './deps';
 import { practitionerGuidanceText } from './handoffDialog';
-import { inferRole } from './inferContext';
+import { inferRole } from '../knowledge/understanding/whoIsAsking';
 import { describesWorry, typedWorry } from './interpret';
 import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
 import { interpretedThisTurn } from './turnFlags';

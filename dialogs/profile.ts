@@ -1,9 +1,8 @@
 import type { AgeBand, Audience, NeedLevelId, PriorityGroupId, RiskRoute, TopicSignal } from '../knowledge/vocabulary';
 import type { GroupScore } from '../knowledge/triage/types';
 
-/** Who the worry is about. Never a name: just the relationship. */
-export const ABOUT = ['myself', 'child', 'family', 'adult', 'older-person'] as const;
-export type About = (typeof ABOUT)[number];
+export { ABOUT, type About } from '../knowledge/vocabulary';
+import type { About } from '../knowledge/vocabulary';
 
 export { PRACTITIONER_ROLES, type PractitionerRole } from '../knowledge/vocabulary';
 import type { PractitionerRole } from '../knowledge/vocabulary';

@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { RiskRoute } from '../knowledge';
 import type { TriageContext } from '../knowledge/triage/types';
-import { readAgeYears, statedOwnAge } from './inferContext';
+import { readAgeYears, statedOwnAge } from '../knowledge/understanding/whoIsAsking';
 import { describesWorry } from './interpret';
 import { recogniseCheckAnswer } from './riskCheck';
 import { FOLLOW_UP_TURNS, followUpKind, isCommand, type FollowUpKind } from './riskFollowUp';

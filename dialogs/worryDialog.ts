@@ -9,7 +9,7 @@ import { supportsAdaptiveCards } from './cards/capabilities';
 import { topicCard, topicListText } from './cards/topicCard';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
-import { aboutForRelationship, ageInText, inferAbout, inferAgeBand, namesOldAgeNeeds, readAgeAnswer, readAgeYears, relationshipIn, statedOwnAge } from './inferContext';
+import { aboutForRelationship, ageInText, inferAbout, inferAgeBand, namesOldAgeNeeds, readAgeAnswer, readAgeYears, relationshipIn, statedOwnAge } from '../knowledge/understanding/whoIsAsking';
 import { closeCall, describesWorry, interpretText, keptGroups } from './interpret';
 import { normalise } from './interruptions';
 import { OptionPrompt, optionPromptOptions } from './optionPrompt';

@@ -68,6 +68,10 @@ export type PractitionerRole = (typeof PRACTITIONER_ROLES)[number];
 export const AUDIENCES = ['self', 'parent-carer', 'young-person', 'practitioner'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
+/** Whom a worry is about. Never a name: just the relationship. */
+export const ABOUT = ['myself', 'child', 'family', 'adult', 'older-person'] as const;
+export type About = (typeof ABOUT)[number];
+
 /** Age bands the dialogs ask about (11-19 stretches to 25 with SEND). */
 export const AGE_BANDS = ['pre-birth-5', '5-11', '11-19', 'adult', 'older'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];

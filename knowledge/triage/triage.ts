@@ -6,6 +6,7 @@ import { stem, type NormalisedText } from './normalise';
 import { PatternCompiler } from './pattern';
 import { RiskDetector, sortByUrgency, type PersonAtRisk } from './risk';
 import { otherLanguages, type OtherLanguages } from '../language/otherLanguages';
+import { statedOwnAge } from '../understanding/whoIsAsking';
 import { riskSlots } from './riskSlots';
 import { AFTER_RISK, decideRisk, RISK_THRESHOLDS, type RiskDecision } from './model/decision';
 import { defaultModel } from './model/defaultModel';
@@ -174,15 +175,16 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
     return { matches, language: found[0]?.code };
   };
 
-  const riskDecision = (text: string, context: TriageContext = {}) => {
+  const riskDecision = (text: string, given: TriageContext = {}) => {
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
     const n = normalise(input);
-    return assessRisk(input, n, model.scoreRisk(n), context);
+    return assessRisk(input, n, model.scoreRisk(n), withWritersAge(input, given));
   };
 
-  const triage: TriageFn = (text: string, context: TriageContext = {}): TriageResult => {
+  const triage: TriageFn = (text: string, given: TriageContext = {}): TriageResult => {
     const input = typeof text === 'string' ? text.slice(0, MAX_TEXT_LENGTH) : '';
     const n = normalise(input);
+    const context = withWritersAge(input, given);
     const assessed = assessRisk(input, n, model.score(n), context);
     const { risk, scores, decision, past = [], language } = assessed;
     const riskMatches: RiskMatch[] = [];
@@ -292,6 +294,17 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   }
 
   return { triage, riskDecision, detector, classifier, model, startupMs: performance.now() - started };
+}
+
+/**
+ * A writer who gives their own age under 18 ("im 14 hes 23") is a child speaking, whatever the
+ * conversation knew: read by the same reader the dialogs use for "Who is asking?", so the two
+ * never disagree. An adult's own age says nothing of who is at risk ("I'm 34, my daughter...").
+ */
+function withWritersAge(input: string, context: TriageContext): TriageContext {
+  if (context.childSpeaking || context.audience === 'young-person') return context;
+  const own = statedOwnAge(input);
+  return own !== undefined && own < 18 ? { ...context, childSpeaking: true } : context;
 }
 
 /**

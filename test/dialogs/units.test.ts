@@ -3,7 +3,7 @@ import { serviceCard, serviceText } from '../../dialogs/cards/serviceCard';
 import { topicCard } from '../../dialogs/cards/topicCard';
 import { isOutOfHours, turnInstant } from '../../dialogs/clock';
 import { handoffSummaryFixture } from './unitsFixtures';
-import { aboutForRelationship, inferAbout, inferAgeBand, inferAudience, inferRole, namesOldAgeNeeds, readAgeAnswer, readAgeYears, readWhoIsAsking } from '../../dialogs/inferContext';
+import { aboutForRelationship, inferAbout, inferAgeBand, inferAudience, inferRole, namesOldAgeNeeds, readAgeAnswer, readAgeYears, readWhoIsAsking } from '../../knowledge/understanding/whoIsAsking';
 import { roleOptions } from '../../dialogs/wording';
 import { closeCall, keptGroups } from '../../dialogs/interpret';
 import { recogniseInterruption } from '../../dialogs/interruptions';

@@ -1,11 +1,12 @@
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-number';
 import { recognizeAge } from '@microsoft/recognizers-text-number-with-unit';
-import type { AgeBand, Audience } from '../knowledge';
-import type { About } from './profile';
-import { normalise } from './interruptions';
+import type { About, AgeBand, Audience } from '../vocabulary';
+import { plainText as normalise } from './plainText';
 
-// Small, cautious readings of a first message so the bot does not ask what the person
-// already said. Each returns undefined unless the words are clear; then the bot asks.
+// Who is asking, whom the worry is about and how old they are, read from a person's own words:
+// language understanding, beside the triage engine, with no conversation framework in it. Small,
+// cautious readings so the bot does not ask what the person already said. Each returns
+// undefined unless the words are clear; then the bot asks.
 
 const PRACTITIONER = /\b(i'?m a|i am a|as a|i work as a)\s+(teacher|health visitor|gp|doctor|youth worker|housing officer|social worker|school nurse|nurse|midwife|senco|dsl|family support worker|practitioner|professional)\b|\b(my pupil|a pupil|one of my pupils|a student in my class|my patient|a patient|my tenant|a tenant|family i work with|child i work with|young person i work with|on my caseload)\b/;
 const PARENT = /\b(my|our) \d{1,2} ?(?:year|yr)s? ?olds?\b|\b(my|our)\s+(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|step ?son|step ?daughter|grandson|granddaughter|grandchild|foster child)\b|\b(i'?m|i am)\s+(a\s+)?(mum|mom|dad|parent|single parent|foster carer|kinship carer)\b/;
