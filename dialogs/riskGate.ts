@@ -2,6 +2,8 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { contactsForRoute, RISK_ROUTES } from '../knowledge';
 import type { KnowledgePack, RiskRoute, RouteContacts } from '../knowledge';
 import { riskWindows } from '../knowledge/triage';
+import { RISK_THRESHOLDS } from '../knowledge/triage/model/decision';
+import { isBareAnswer } from '../knowledge/understanding/bareAnswer';
 import type { TriageContext, TriageFn, TriageResult } from '../knowledge/triage/types';
 import { isOutOfHours, turnInstant } from './clock';
 import { riskCheckActivities, riskCheckAgainActivities } from './riskCheck';
@@ -50,9 +52,11 @@ export class RiskGate {
   ): RiskAssessment | undefined {
     const texts = [activity.text ?? '', ...submittedStrings(activity.value)].filter((t) => t.trim() !== '');
     for (const text of texts) {
-      if (this.labels.has(replyKey(text))) {
-        // A button the bot offered, or a plain yes or thanks: the rules still read it, the model
-        // does not (see buttonLabels).
+      // A button the bot offered, a plain yes or thanks, or a bare answer ("It's for me. I'm 71."):
+      // the rules still read it, the model does not (see buttonLabels, isBareAnswer). After a risk
+      // signal the model reads bare answers too: the concern is not closed on a short reply.
+      const bare = (context.priorRisk ?? 0) < RISK_THRESHOLDS.possible && isBareAnswer(text);
+      if (bare || this.labels.has(replyKey(text))) {
         const triage = this.triage(text, { ...context, rulesOnly: true });
         // Kept for the turn, so the dialogs (and the trace) share this reading, not the model's.
         if (text === activity.text) onTextRead?.(text, triage);

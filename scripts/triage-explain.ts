@@ -44,6 +44,6 @@ for (const g of scores.groups.slice(0, 5)) console.log(`  ${g.id.padEnd(32)} ${p
 console.log('\nrules that fired:');
 for (const m of rules) console.log(`  ${m.rule} (${m.route}): "${m.matched}"`);
 if (rules.length === 0) console.log('  (none)');
-console.log(`frames: figurative ${frames.figurative.length ? frames.figurative.join(' | ') : '-'}; historic ${frames.historic.length ? frames.historic.join(' | ') : '-'}; negated ${frames.negated.length ? frames.negated.join(' | ') : '-'}`);
+console.log(`frames: figurative ${frames.figurative.length ? frames.figurative.join(' | ') : '-'}; historic ${frames.historic.length ? frames.historic.join(' | ') : '-'}; negated ${frames.negated.length ? frames.negated.join(' | ') : '-'}; everyday ${frames.everyday.length ? frames.everyday.join(' | ') : '-'}`);
 console.log(`\ndecision: route ${result.route}${result.confidence ? ` (${result.confidence})` : ''}, need level ${result.needLevel}`);
 console.log(`groups: ${result.priorityGroups.slice(0, 3).map((g) => `${g.id} ${g.score.toFixed(2)}`).join(', ')}`);

@@ -77,6 +77,7 @@ export class RiskDetector {
   private readonly figurative: RegExp;
   private readonly historic: RegExp;
   private readonly negated: RegExp;
+  private readonly everyday: RegExp;
   /** Ids of the rules marked `firm`: the model's doubt does not hold them back. */
   readonly firmRules: ReadonlySet<string>;
 
@@ -126,6 +127,7 @@ export class RiskDetector {
     this.figurative = stemmed.compile(ruleSet.figurativeFrames);
     this.historic = stemmed.compile(ruleSet.historicFrames);
     this.negated = stemmed.compile(ruleSet.negatedFrames);
+    this.everyday = stemmed.compile(ruleSet.everydayFrames);
     this.firmRules = new Set(ruleSet.rules.filter((r) => r.firm).map((r) => r.id));
   }
 
@@ -217,13 +219,14 @@ export class RiskDetector {
     return [...sorted, ...sortByUrgency(alsoForAge.filter((m) => !named.has(m.route)))];
   }
 
-  /** The figurative, historic and negated frames in a message, as words, for explaining a decision. */
-  frames(n: NormalisedText): { figurative: string[]; historic: string[]; negated: string[] } {
+  /** The figurative, historic, negated and everyday frames in a message, as words, for explaining a decision. */
+  frames(n: NormalisedText): { figurative: string[]; historic: string[]; negated: string[]; everyday: string[] } {
     const words = (spans: Span[]) => spans.map((s) => n.tokens.slice(s.start, s.end).join(' '));
     return {
       figurative: words(this.spans(this.figurative, n.stemText, n.stemStarts)),
       historic: words(this.spans(this.historic, n.stemText, n.stemStarts)),
       negated: words(this.spans(this.negated, n.stemText, n.stemStarts)),
+      everyday: words(this.spans(this.everyday, n.stemText, n.stemStarts)),
     };
   }
 
@@ -231,7 +234,7 @@ export class RiskDetector {
    * The spans of a message its own frames explain (a denial, harm told as past, a figure of
    * speech), merged and in order: the words the model should not read as a case told now.
    */
-  framedSpans(n: NormalisedText, kinds: ReadonlyArray<'negated' | 'historic' | 'figurative'> = ['negated', 'historic', 'figurative']): Span[] {
+  framedSpans(n: NormalisedText, kinds: ReadonlyArray<'negated' | 'historic' | 'figurative' | 'everyday'> = ['negated', 'historic', 'figurative']): Span[] {
     if (n.tokens.length === 0) return [];
     const all = kinds.flatMap((k) => this.spans(this[k], n.stemText, n.stemStarts)).sort((a, b) => a.start - b.start);
     const merged: Span[] = [];

@@ -87,7 +87,7 @@ export const riskRulesFileSchema = z
   .object({
     about: z.record(z.string(), z.string()).optional(),
     contexts: z.record(z.string().regex(/^[a-zA-Z]+$/, 'a context name is letters only'), patternList),
-    frames: z.object({ figurative: z.array(frameSchema), historic: z.array(frameSchema), negated: z.array(frameSchema) }).strict(),
+    frames: z.object({ figurative: z.array(frameSchema), historic: z.array(frameSchema), negated: z.array(frameSchema), everyday: z.array(frameSchema).default([]) }).strict(),
     rules: z.array(ruleSchema).min(1),
   })
   .strict();
@@ -108,6 +108,12 @@ export interface RiskRuleSet {
    * violent", "no safeguarding concerns"): for every rule, and narrow on purpose.
    */
   negatedFrames: string[];
+  /**
+   * Practical requests whose words the model reads as risk ("the quickest way to get a council
+   * house" leans on "quickest way"): no rule is framed by them; the model's second reading leaves
+   * their words out.
+   */
+  everydayFrames: string[];
 }
 
 export const RISK_RULES_FILE = 'risk-rules.json';
@@ -158,7 +164,7 @@ export function readRiskRules(file: string = defaultRiskRulesPath()): { set?: Ri
     };
   });
   if (problems.length > 0) return { data, issues: problems };
-  return { data, set: { rules, figurativeFrames: data.frames.figurative.map((f) => f.pattern), historicFrames: data.frames.historic.map((f) => f.pattern), negatedFrames: data.frames.negated.map((f) => f.pattern) }, issues: [] };
+  return { data, set: { rules, figurativeFrames: data.frames.figurative.map((f) => f.pattern), historicFrames: data.frames.historic.map((f) => f.pattern), negatedFrames: data.frames.negated.map((f) => f.pattern), everydayFrames: data.frames.everyday.map((f) => f.pattern) }, issues: [] };
 }
 
 /** The project's rules, read and checked on first use (see checkedOnce). */

@@ -60,6 +60,7 @@ export function lintRiskRules(data: RiskRulesFile, file: string, slots: RiskSlot
   data.frames.figurative.forEach((f, i) => located.push({ where: `frames.figurative[${i}].pattern`, pattern: f.pattern, stemmed: true }));
   data.frames.historic.forEach((f, i) => located.push({ where: `frames.historic[${i}].pattern`, pattern: f.pattern, stemmed: true }));
   data.frames.negated.forEach((f, i) => located.push({ where: `frames.negated[${i}].pattern`, pattern: f.pattern, stemmed: true }));
+  data.frames.everyday.forEach((f, i) => located.push({ where: `frames.everyday[${i}].pattern`, pattern: f.pattern, stemmed: true }));
   data.rules.forEach((rule, i) => {
     add(rule.patterns, `rules[${i}].patterns`, true);
     add(rule.surface, `rules[${i}].surface`, false);

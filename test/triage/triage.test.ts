@@ -248,11 +248,31 @@ describe('the model read again without words that do not tell a case', () => {
     "also my daughter is 15 and she won't go to school",
     // A denial: the model leaned on "hurting".
     "nobody is hurting him, he just won't go to school",
+    // A practical request worded like a method question (an everyday frame): multi-turn v9.
+    'quickest way to get a council house?',
+    "what's the fastest way to apply for a blue badge",
   ])('%j is not escalated', (text) => expect(isRisk(text)).toBe(false));
-  test.each(['also my partner hits me', 'also i want to kill myself', "nobody is hurting him but his dad locks him out at night"])(
+  test.each([
+    'also my partner hits me',
+    'also i want to kill myself',
+    "nobody is hurting him but his dad locks him out at night",
+    "what's the quickest way to die",
+    'quickest way to get hold of paracetamol',
+  ])(
     '%j still is',
     (text) => expect(isRisk(text)).toBe(true),
   );
+});
+
+describe('a writer who gives their own age', () => {
+  const engine = bathnesEngine();
+  test('under 18 is a child speaking: the children\'s route leads, also for domestic abuse', () => {
+    expect(engine.triage('I am 16 and my partner controls my money and who I see').route).toBe('safeguarding-child');
+  });
+  test('"im 14 hes 23" is read by the rules (a bare answer the model does not read)', () => {
+    expect(engine.triage('im 14 hes 23', { rulesOnly: true }).route).toBe('safeguarding-child');
+    expect(engine.triage('im 14 and my brother is 23', { rulesOnly: true }).riskMatches).toEqual([]);
+  });
 });
 
 describe('found after hold-out v15 and the older carer in the real page', () => {

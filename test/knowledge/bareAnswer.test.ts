@@ -1,0 +1,30 @@
+import { isBareAnswer } from '../../knowledge/understanding/bareAnswer';
+
+// Replies that say only who and how old (multi-turn hold-out v9's older people and carers), and
+// replies that tell something more, which the model must still read.
+describe('a bare answer says who and how old, and nothing else', () => {
+  test.each([
+    "It's for me. I'm 71.",
+    'It is for me and my wife. I am 80 and she is 78.',
+    'Him',
+    'me and my little girl',
+    "she's 7",
+    'my son, 8',
+    '2 and 6',
+    'for my mum',
+    'both of us, 45 and 47',
+    'im 14 hes 23',
+  ])('%j is bare', (text) => expect(isBareAnswer(text)).toBe(true));
+
+  test.each([
+    'I am 83 and I live alone.',
+    'he hits me',
+    'my stepdad',
+    'he is 14 and scared',
+    'i want to die',
+    'hes 16 and in a gang',
+    'nobody',
+    '',
+    'a '.repeat(40),
+  ])('%j is not', (text) => expect(isBareAnswer(text)).toBe(false));
+});
