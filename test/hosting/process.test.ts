@@ -101,6 +101,22 @@ test('bad configuration: exits 1 with a message naming the variable', async () =
   expect(child.stderr.join('')).toContain('Invalid configuration: RETENTION_HOURS must be a positive number');
 }, 30_000);
 
+test('STORAGE=blob with Azure unreachable: exits 1 at start-up with a message naming BLOB_CONNECTION_STRING, and never the key', async () => {
+  // A well-formed connection string to a port nothing listens on.
+  const key = Buffer.from('an account key that must not be printed').toString('base64');
+  const child = run(os.tmpdir(), {
+    STORAGE: 'blob',
+    BLOB_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${key};BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;`,
+    BLOB_CONTAINER: 'early-help-state',
+  });
+  expect((await child.exited).code).toBe(1);
+  const stderr = child.stderr.join('');
+  expect(stderr).toContain(
+    'The Early Help Assistant could not start: Storage: Azure Blob storage at 127.0.0.1:9 could not be reached (ECONNREFUSED); check BLOB_CONNECTION_STRING',
+  );
+  expect(stderr + child.stdout.join('\n')).not.toContain(key);
+}, 30_000);
+
 test('SIGTERM with a Web Chat stream open and five turns queued: every turn is answered on the stream, which then gets a 1001 close frame, and the process exits 0', async () => {
   const { dir, remove } = await makeTempDir('eha-process-ws-');
   const child = run(dir, { DATA_DIR: path.join(dir, 'data'), WEBCHAT_TOKEN_SECRET: 'a-test-secret-for-webchat-tokens-0123456789' });
