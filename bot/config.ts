@@ -11,7 +11,7 @@ export class ConfigError extends Error {
 }
 
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
-export const STORAGE_KINDS = ['lowdb', 'memory'] as const;
+export const STORAGE_KINDS = ['lowdb', 'memory', 'blob'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export type AppType = (typeof APP_TYPES)[number];
@@ -37,6 +37,8 @@ export interface AppConfig {
   retentionHours: number;
   retentionSweepMinutes: number;
   storage: StorageKind;
+  /** Where STORAGE=blob keeps state; undefined for the other stores. */
+  blob?: BlobSettings;
   logLevel: LogLevel;
   logMessageText: boolean;
   /** Salt for hashing conversation ids in logs; a random per-process salt when not set. */
@@ -45,6 +47,17 @@ export interface AppConfig {
   /** Public https base URL of the bot, without a trailing slash. */
   publicUrl?: string;
   directLineSecret?: string;
+}
+
+/**
+ * Azure Blob storage for STORAGE=blob: exactly one of a connection string (account key or SAS)
+ * or an account URL reached with the bot's managed identity (DefaultAzureCredential).
+ */
+export interface BlobSettings {
+  connectionString?: string;
+  /** https://<account>.blob.core.windows.net, without a trailing slash. */
+  accountUrl?: string;
+  container: string;
 }
 
 const positiveNumber = (fallback: number) =>
@@ -112,6 +125,57 @@ const publicUrl = z
     return url.toString().replace(/\/+$/, '');
   });
 
+// Only the shape is checked here (config stays free of the Azure SDK); the SDK reads the string
+// itself when the store opens. Messages never repeat the value: it holds a key or a SAS.
+const connectionString = z
+  .string()
+  .optional()
+  .superRefine((raw, ctx) => {
+    if (raw === undefined) return;
+    const pairs = new Map<string, string>();
+    for (const part of raw.split(';').filter((p) => p.trim() !== '')) {
+      const at = part.indexOf('=');
+      if (at > 0) pairs.set(part.slice(0, at).trim().toLowerCase(), part.slice(at + 1).trim());
+    }
+    const ok =
+      pairs.get('usedevelopmentstorage') === 'true' ||
+      (Boolean(pairs.get('accountname')) && Boolean(pairs.get('accountkey'))) ||
+      (Boolean(pairs.get('blobendpoint')) && Boolean(pairs.get('sharedaccesssignature')));
+    if (!ok) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be an Azure Storage connection string: AccountName=...;AccountKey=...; (from the storage account\'s Access keys), BlobEndpoint=...;SharedAccessSignature=...; or UseDevelopmentStorage=true',
+      });
+    }
+  });
+
+const accountUrl = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be the storage account\'s blob URL, e.g. https://earlyhelp.blob.core.windows.net' });
+      return z.NEVER;
+    }
+    // The Azure SDK sends a managed identity's token over https only.
+    if (url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: 'must use https (a managed identity\'s token is never sent over http)' });
+      return z.NEVER;
+    }
+    // A SAS in the URL would be a secret in a setting that looks harmless: that is what
+    // BLOB_CONNECTION_STRING is for.
+    if (url.search || url.hash || url.username || url.password) {
+      ctx.addIssue({ code: 'custom', message: 'must be a plain account URL with no query (put a SAS in BLOB_CONNECTION_STRING instead)' });
+      return z.NEVER;
+    }
+    return url.toString().replace(/\/+$/, '');
+  });
+
 /** The Bot Framework channels' service hosts (Teams, Web Chat and Direct Line, the Emulator's public ones). */
 export const BOT_FRAMEWORK_HOSTS = ['*.botframework.com', 'smba.trafficmanager.net', '*.trafficmanager.net', '*.botframework.us', '*.botframework.azure.us'];
 /** Without authentication: only this machine (the Emulator, tests). */
@@ -143,6 +207,16 @@ const EnvSchema = z.object({
   RETENTION_HOURS: positiveNumber(24),
   RETENTION_SWEEP_MINUTES: positiveNumber(15),
   STORAGE: oneOf(STORAGE_KINDS, 'lowdb'),
+  BLOB_CONNECTION_STRING: connectionString,
+  BLOB_ACCOUNT_URL: accountUrl,
+  BLOB_CONTAINER: z
+    .string()
+    // Azure's own rule for container names; checked here so a typo is named at start-up rather
+    // than coming back as a 400 from the service.
+    .regex(/^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: 'must be 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit (e.g. early-help-state)',
+    })
+    .optional(),
   LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
   LOG_MESSAGE_TEXT: flag,
   LOG_HASH_SALT: z
@@ -191,6 +265,21 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   } else if (e.MicrosoftAppPassword) {
     problems.push('MicrosoftAppId is required when MicrosoftAppPassword is set');
   }
+  if (e.STORAGE === 'blob') {
+    if (!e.BLOB_CONNECTION_STRING && !e.BLOB_ACCOUNT_URL) {
+      problems.push('BLOB_CONNECTION_STRING (or BLOB_ACCOUNT_URL, for a managed identity) is required when STORAGE is blob');
+    }
+    if (e.BLOB_CONNECTION_STRING && e.BLOB_ACCOUNT_URL) {
+      problems.push('BLOB_CONNECTION_STRING and BLOB_ACCOUNT_URL are both set: set one (a connection string, or an account URL for a managed identity)');
+    }
+    if (!e.BLOB_CONTAINER) problems.push('BLOB_CONTAINER is required when STORAGE is blob (e.g. early-help-state)');
+  } else {
+    // Blob settings with another store mean the bot would quietly keep state somewhere the
+    // operator did not intend (on App Service, a disk each instance has to itself).
+    for (const name of ['BLOB_CONNECTION_STRING', 'BLOB_ACCOUNT_URL', 'BLOB_CONTAINER'] as const) {
+      if (e[name]) problems.push(`${name} is set but STORAGE is ${e.STORAGE}: set STORAGE=blob to use it, or remove it`);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -208,6 +297,10 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     retentionHours: e.RETENTION_HOURS,
     retentionSweepMinutes: e.RETENTION_SWEEP_MINUTES,
     storage: e.STORAGE,
+    blob:
+      e.STORAGE === 'blob'
+        ? { connectionString: e.BLOB_CONNECTION_STRING, accountUrl: e.BLOB_ACCOUNT_URL, container: e.BLOB_CONTAINER! }
+        : undefined,
     logLevel: e.LOG_LEVEL,
     logMessageText: e.LOG_MESSAGE_TEXT,
     logHashSalt: e.LOG_HASH_SALT,

@@ -387,7 +387,15 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   // A sweep at start-up clears what outlived its retention while the bot was down.
   void retention.sweep();
   logger.info(
-    { event: 'listening', port, url, storage: storage.kind, dataDir: storage.kind === 'lowdb' ? config.dataDir : undefined, version: readVersion() },
+    {
+      event: 'listening',
+      port,
+      url,
+      storage: storage.kind,
+      dataDir: storage.kind === 'lowdb' ? config.dataDir : undefined,
+      container: storage.kind === 'blob' ? config.blob?.container : undefined,
+      version: readVersion(),
+    },
     `Early Help Assistant listening on ${url}`,
   );
 

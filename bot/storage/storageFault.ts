@@ -1,7 +1,8 @@
 /**
- * Errors from the file system that mean "the store cannot take writes right now" (read-only,
- * full, no permission, failing disk), as opposed to a bug or a bad item. A turn that meets one
- * keeps the person's saved state and tells them plainly; the health check reports it.
+ * Errors that mean "the store cannot take writes right now", as opposed to a bug or a bad item:
+ * from the file system for lowdb (read-only, full, no permission, failing disk; the codes below),
+ * from Azure for blob (unreachable, refusing credentials, 5xx; see blobFaultCode). A turn that
+ * meets one keeps the person's saved state and tells them plainly; the health check reports it.
  */
 const FAULT_CODES = new Set(['EROFS', 'ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EIO', 'EISDIR', 'ENOTDIR', 'EMFILE', 'ENFILE', 'EBUSY']);
 

@@ -5,11 +5,12 @@ import type { StorageHealth } from './storageFault';
 export const isStateKey = (key: string): boolean => /\/(conversations|users)\//.test(key);
 
 /**
- * A store that remembers when each key was last written, so idle state can be deleted without
- * reading every item. Both the lowdb store and the in-memory store implement it.
+ * A store that knows when each key was last written, so idle state can be deleted without
+ * reading every item: the lowdb and in-memory stores keep an index, Azure keeps each blob's
+ * last-modified time.
  */
 export interface SweepableStorage extends Storage {
-  readonly kind: 'lowdb' | 'memory';
+  readonly kind: 'lowdb' | 'memory' | 'blob';
   /**
    * Deletes every key accepted by `filter` whose last write is older than `cutoff` (ms since the
    * epoch); returns how many were deleted. Must not delete a key written after the check.

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { BOT_FRAMEWORK_HOSTS, botFrameworkAuthSettings, ConfigError, LOCAL_HOSTS, parseConfig, serviceUrlAllowed } from '../../bot/config';
 
+/** The shape of a storage account's connection string; the key is not a real one. */
+const AZURE_CS = 'DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=bm90LWEta2V5;EndpointSuffix=core.windows.net';
+
 const problemsOf = (env: Record<string, string | undefined>): string => {
   try {
     parseConfig(env);
@@ -123,7 +126,23 @@ describe('parseConfig', () => {
     [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535'],
     [{ PORT: '80.5' }, 'PORT must be a whole number from 0 to 65535'],
     [{ MicrosoftAppType: 'Anyone' }, 'MicrosoftAppType must be one of MultiTenant, SingleTenant, UserAssignedMSI'],
-    [{ STORAGE: 'redis' }, 'STORAGE must be one of lowdb, memory'],
+    [{ STORAGE: 'redis' }, 'STORAGE must be one of lowdb, memory, blob'],
+    [{ STORAGE: 'blob', BLOB_CONTAINER: 'state' }, 'BLOB_CONNECTION_STRING (or BLOB_ACCOUNT_URL, for a managed identity) is required when STORAGE is blob'],
+    [{ STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE_CS }, 'BLOB_CONTAINER is required when STORAGE is blob'],
+    [
+      { STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE_CS, BLOB_ACCOUNT_URL: 'https://acct.blob.core.windows.net', BLOB_CONTAINER: 'state' },
+      'BLOB_CONNECTION_STRING and BLOB_ACCOUNT_URL are both set: set one',
+    ],
+    [{ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'acct.blob.core.windows.net', BLOB_CONTAINER: 'state' }, 'BLOB_CONNECTION_STRING must be an Azure Storage connection string'],
+    [{ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'AccountName=acct;', BLOB_CONTAINER: 'state' }, 'BLOB_CONNECTION_STRING must be an Azure Storage connection string'],
+    [{ STORAGE: 'blob', BLOB_ACCOUNT_URL: 'acct', BLOB_CONTAINER: 'state' }, "BLOB_ACCOUNT_URL must be the storage account's blob URL"],
+    [{ STORAGE: 'blob', BLOB_ACCOUNT_URL: 'http://acct.blob.core.windows.net', BLOB_CONTAINER: 'state' }, 'BLOB_ACCOUNT_URL must use https'],
+    [{ STORAGE: 'blob', BLOB_ACCOUNT_URL: 'https://acct.blob.core.windows.net/?sv=1&sig=x', BLOB_CONTAINER: 'state' }, 'BLOB_ACCOUNT_URL must be a plain account URL with no query'],
+    [{ STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE_CS, BLOB_CONTAINER: 'State' }, 'BLOB_CONTAINER must be 3 to 63 lower-case letters'],
+    [{ STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE_CS, BLOB_CONTAINER: 'ab' }, 'BLOB_CONTAINER must be 3 to 63 lower-case letters'],
+    [{ STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE_CS, BLOB_CONTAINER: 'a--b' }, 'BLOB_CONTAINER must be 3 to 63 lower-case letters'],
+    [{ BLOB_CONNECTION_STRING: AZURE_CS }, 'BLOB_CONNECTION_STRING is set but STORAGE is lowdb: set STORAGE=blob to use it, or remove it'],
+    [{ STORAGE: 'memory', BLOB_CONTAINER: 'state' }, 'BLOB_CONTAINER is set but STORAGE is memory'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
     [{ LOG_MESSAGE_TEXT: 'sometimes' }, 'LOG_MESSAGE_TEXT must be true or false'],
     [{ LOG_HASH_SALT: 'short' }, 'LOG_HASH_SALT must be at least 16 characters'],
@@ -155,6 +174,28 @@ describe('parseConfig', () => {
 
   test('http is accepted for a localhost PUBLIC_URL', () => {
     expect(parseConfig({ PUBLIC_URL: 'http://localhost:3978' }).publicUrl).toBe('http://localhost:3978');
+  });
+
+  test('STORAGE=blob takes a connection string or a managed identity\'s account URL, and a container', () => {
+    expect(parseConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: AZURE_CS, BLOB_CONTAINER: 'early-help-state' })).toMatchObject({
+      storage: 'blob',
+      blob: { connectionString: AZURE_CS, accountUrl: undefined, container: 'early-help-state' },
+    });
+    expect(parseConfig({ STORAGE: 'blob', BLOB_ACCOUNT_URL: 'https://acct.blob.core.windows.net/', BLOB_CONTAINER: 'state' }).blob).toEqual({
+      connectionString: undefined,
+      accountUrl: 'https://acct.blob.core.windows.net',
+      container: 'state',
+    });
+    const sas = 'BlobEndpoint=https://acct.blob.core.windows.net;SharedAccessSignature=sv=2024-11-04&sig=abc%3D';
+    expect(parseConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: sas, BLOB_CONTAINER: 'state' }).blob?.connectionString).toBe(sas);
+    expect(parseConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true', BLOB_CONTAINER: 'state' }).storage).toBe('blob');
+    expect(parseConfig({ STORAGE: 'lowdb' }).blob).toBeUndefined();
+  });
+
+  test('a refused connection string is named, never repeated (it holds a key)', () => {
+    const message = problemsOf({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'AccountKey=c2VjcmV0LWtleQ==', BLOB_CONTAINER: 'state' });
+    expect(message).toContain('BLOB_CONNECTION_STRING');
+    expect(message).not.toContain('c2VjcmV0LWtleQ');
   });
 
   test('unrelated variables are ignored', () => {
