@@ -8,7 +8,7 @@ import { EmbeddedChannel } from './channel';
 import { ClientLimits } from './clientLimits';
 import { ConversationStore } from './conversations';
 import { registerDirectLineRoutes } from './directLineRoutes';
-import { linkOriginsOf } from './linkOrigins';
+import { linkOriginsOf, textLinesOf, type TextLine } from './linkOrigins';
 import { registerPageRoutes } from './pageRoutes';
 import { applyCommonHeaders, applyCors } from './securityHeaders';
 import { ActivityStream, streamUrl } from './stream';
@@ -65,16 +65,18 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
   const limits = new ClientLimits(settings.limits);
 
   let linkOrigins: string[] = [];
+  let textLines: TextLine[] = [];
   let councilName: string | undefined;
   try {
     const pack = loadPack(config.knowledgePack);
     linkOrigins = linkOriginsOf(pack);
+    textLines = textLinesOf(pack);
     councilName = pack.meta.councilName;
   } catch (err) {
     logger.warn({ event: 'webchat.linkOrigins', err }, 'could not read the knowledge pack: links in messages will stay plain text');
   }
 
-  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins, limits, isStopping: host.isStopping, councilName, retentionHours: config.retentionHours });
+  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins, textLines, limits, isStopping: host.isStopping, councilName, retentionHours: config.retentionHours });
 
   let stream: ActivityStream | undefined;
   if (settings.mode === 'embedded') {

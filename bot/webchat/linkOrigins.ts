@@ -25,3 +25,25 @@ export function linkOriginsOf(pack: KnowledgePack, extra: string[] = []): string
   visit(pack);
   return [...origins].sort();
 }
+
+/** A text line in the pack: its number and the word to send ("SHOUT" to 85258). */
+export interface TextLine {
+  number: string;
+  keyword?: string;
+}
+
+/**
+ * The pack's text lines. Web Chat's markdown renderer drops sms: links, text and all, so the bot
+ * writes them as words ("Text SHOUT to 85258") and the page makes exactly these into sms: links;
+ * any other number in a message stays plain text.
+ */
+export function textLinesOf(pack: KnowledgePack): TextLine[] {
+  const lines = new Map<string, TextLine>();
+  for (const contact of [...pack.contacts, ...pack.services.flatMap((s) => s.contacts ?? [])]) {
+    const m = contact.method;
+    if (m.kind !== 'text') continue;
+    const number = m.value.replace(/\s+/g, '');
+    lines.set(`${number} ${m.keyword ?? ''}`, { number, ...(m.keyword ? { keyword: m.keyword } : {}) });
+  }
+  return [...lines.values()];
+}

@@ -7,6 +7,7 @@ import type { ClientLimits } from './clientLimits';
 import type { ConversationStore } from './conversations';
 import { DIRECT_LINE_BASE } from './directLineRoutes';
 import { HttpError, readJsonBody, sendError, sendJson } from './http';
+import type { TextLine } from './linkOrigins';
 import { applyCommonHeaders, applyCors, applyPageHeaders } from './securityHeaders';
 import type { WebChatSettings } from './settings';
 import type { TokenIssuer } from './tokens';
@@ -17,6 +18,8 @@ export interface PageDeps {
   store: ConversationStore;
   tokens: TokenIssuer;
   linkOrigins: string[];
+  /** The pack's text lines, which the page makes into sms: links. */
+  textLines?: TextLine[];
   limits: ClientLimits;
   isStopping?: () => boolean;
   /** The pack's council, named in the page's header (the bot names it in its welcome). */
@@ -36,6 +39,7 @@ export interface PageConfig {
   botName: string;
   locale: string;
   linkOrigins: string[];
+  textLines: TextLine[];
 }
 
 /**
@@ -66,6 +70,7 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
     botName: settings.botName,
     locale: 'en-GB',
     linkOrigins: deps.linkOrigins,
+    textLines: deps.textLines ?? [],
   };
 
   const sendAsset = (req: Request, res: Response, asset: Asset, cacheControl: string) => {

@@ -115,7 +115,35 @@
     return url.origin === botOrigin || allowedOrigins.indexOf(url.origin) !== -1;
   }
 
-  function safeMarkdown(render, allowedOrigins) {
+  /*
+   * Text lines: Web Chat's markdown renderer drops sms: links, text and all, so the bot writes
+   * them as words ("Text SHOUT to 85258") and they become sms: links here: only the pack's own
+   * lines (config.textLines), so no other number in a message can become one.
+   */
+  function smsLinks(content, textLines) {
+    if (!textLines || textLines.length === 0) return;
+    var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    var texts = [];
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    texts.forEach(function (node) {
+      if (node.parentNode && node.parentNode.closest && node.parentNode.closest('a')) return;
+      textLines.forEach(function (line) {
+        if (!node.parentNode) return;
+        var words = line.keyword ? 'Text ' + line.keyword + ' to ' + line.number : 'Text ' + line.number;
+        var at = node.nodeValue.indexOf(words);
+        if (at < 0) return;
+        var link = document.createElement('a');
+        link.setAttribute('href', 'sms:' + line.number + (line.keyword ? '?body=' + encodeURIComponent(line.keyword) : ''));
+        link.setAttribute('rel', 'noopener noreferrer');
+        link.textContent = words;
+        var after = node.splitText(at);
+        after.nodeValue = after.nodeValue.slice(words.length);
+        node.parentNode.insertBefore(link, after);
+      });
+    });
+  }
+
+  function safeMarkdown(render, allowedOrigins, textLines) {
     return function () {
       var html = render.apply(null, arguments);
       // A <template> parses without running scripts or loading images.
@@ -140,6 +168,7 @@
           if (/^on/i.test(attribute.name)) node.removeAttribute(attribute.name);
         });
       });
+      smsLinks(content, textLines);
       return template.innerHTML;
     };
   }
@@ -284,7 +313,7 @@
             store: store,
             locale: config.locale || 'en-GB',
             styleOptions: styleOptions(),
-            renderMarkdown: safeMarkdown(window.WebChat.renderMarkdown, config.linkOrigins || []),
+            renderMarkdown: safeMarkdown(window.WebChat.renderMarkdown, config.linkOrigins || [], config.textLines || []),
             sendTypingIndicator: false,
             // Web Chat adds <style> elements at run time; with the page's CSP nonce they need no 'unsafe-inline'.
             nonce: root.getAttribute('data-style-nonce') || undefined,

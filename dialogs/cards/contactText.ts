@@ -33,7 +33,8 @@ export function contactLink(contact: Contact): string {
 /**
  * One markdown line per contact, readable on every channel, cards or not. A phone number is a
  * tel: link, so one tap on a phone dials it; the number stays written out. Text lines stay
- * words: Web Chat's markdown renderer drops sms: links, text and all.
+ * words ("Text SHOUT to 85258"): Web Chat's markdown renderer drops sms: links, text and all, so
+ * the Web Chat page makes the pack's text lines into sms: links itself (deployment/webchat/embed.js).
  */
 export function contactLine(contact: Contact): string {
   const reach = howToReach(contact);

@@ -343,6 +343,9 @@ describe('a risk reply is seen from its start (issue 13, point 1 in part)', () =
     expect(first!.y + first!.height).toBeLessThanOrEqual(bottom);
     const tel = await page.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.textContent]));
     expect(tel).toEqual(expect.arrayContaining([['tel:116123', 'Call 116 123'], ['tel:999', 'Call 999']]));
+    // The text line is an sms: link too, with the word to send, and still written out.
+    const sms = await page.locator('a[href^="sms:"]').evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.textContent]));
+    expect(sms).toEqual(expect.arrayContaining([['sms:85258?body=SHOUT', 'Text SHOUT to 85258']]));
     await page.screenshot({ path: path.join(RESULTS, `webchat-risk-${width}px.png`) });
     await page.close();
   });

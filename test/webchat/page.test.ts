@@ -93,6 +93,9 @@ describe('the chat page and its files (embedded mode)', () => {
     // Links the bot may make live: the https sites in the knowledge pack.
     expect(res.body.linkOrigins.length).toBeGreaterThan(0);
     for (const origin of res.body.linkOrigins) expect(origin).toMatch(/^https:\/\/[^/]+$/);
+    // The text lines the page makes into sms: links: the pack's own, and only those.
+    expect(res.body.textLines).toContainEqual({ number: '85258', keyword: 'SHOUT' });
+    for (const line of res.body.textLines) expect(line.number).toMatch(/^\d{5,11}$/);
     expect(JSON.stringify(res.body)).not.toMatch(/secret/i);
   });
 
