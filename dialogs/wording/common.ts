@@ -144,7 +144,8 @@ export const topicLabels: TopicLabels = {
  * direct, kind question (C-SSRS style for crisis). Asking directly does not put the idea
  * in someone's head; it tells them they can say it.
  */
-export const riskCheckLead = 'I want to check I have understood you, because your safety matters. These people can help at any time:';
+// "Safety comes first", not "your safety": the check-in is also asked of a parent or a practitioner about a child.
+export const riskCheckLead = 'I want to check I have understood you, because safety comes first. These people can help at any time:';
 export const riskCheckQuestion: Record<RiskRoute, string> = {
   emergency: 'Is someone in danger right now?',
   crisis: 'Are you thinking about ending your life, or about hurting yourself?',

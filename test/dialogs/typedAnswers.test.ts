@@ -199,7 +199,7 @@ describe('whom it is for, said once, and plain replies', () => {
     await bot.say('my husband died last year and the kids are struggling');
     await bot.say('10 and 13');
     const turn = await bot.say('yes show me');
-    expect(texts(turn).join('\n')).not.toMatch(/ending your life|safety matters/i);
+    expect(texts(turn).join('\n')).not.toMatch(/ending your life|safety comes first/i);
     const traces = turn.filter((a) => a.type === 'trace' && a.name === 'earlyHelp.triage');
     expect(traces.length).toBeGreaterThan(0);
     for (const t of traces) expect((t.value as { route: string }).route).toBe('information');

@@ -264,6 +264,15 @@ describe('the model read again without words that do not tell a case', () => {
   );
 });
 
+describe('practitioners\' signs of a baby\'s injury (hold-out v17, the Teams try-out)', () => {
+  const engine = bathnesEngine();
+  test.each(['8 week old, parents vague about a bruise on the cheek, not mobile yet', 'HV - 6wk baby with a torn frenulum, who do I speak to today?'])('%j is the children\'s route', (text) => {
+    const result = engine.triage(text);
+    expect(result.route).toBe('safeguarding-child');
+    expect(result.confidence).toBe('high');
+  });
+});
+
 describe('a writer who gives their own age', () => {
   const engine = bathnesEngine();
   test('under 18 is a child speaking: the children\'s route leads, also for domestic abuse', () => {
