@@ -26,8 +26,11 @@ export function linkOriginsOf(pack: KnowledgePack, extra: string[] = []): string
   return [...origins].sort();
 }
 
-/** A text line in the pack: its number and the word to send ("SHOUT" to 85258). */
+/** A text line in the pack: its number as the bot writes it, its digits, and the word to send. */
 export interface TextLine {
+  /** As in the pack, and so in the bot's words ("Text SHOUT to 85258"). */
+  written: string;
+  /** Digits only, for the sms: link. */
   number: string;
   keyword?: string;
 }
@@ -43,7 +46,9 @@ export function textLinesOf(pack: KnowledgePack): TextLine[] {
     const m = contact.method;
     if (m.kind !== 'text') continue;
     const number = m.value.replace(/\s+/g, '');
-    lines.set(`${number} ${m.keyword ?? ''}`, { number, ...(m.keyword ? { keyword: m.keyword } : {}) });
+    // Only a plain number and a plain word can become a link (the pack schema checks them too).
+    if (!/^\d{5,11}$/.test(number) || (m.keyword !== undefined && !/^[A-Za-z0-9]{1,20}$/.test(m.keyword))) continue;
+    lines.set(`${number} ${m.keyword ?? ''}`, { written: m.value, number, ...(m.keyword ? { keyword: m.keyword } : {}) });
   }
   return [...lines.values()];
 }

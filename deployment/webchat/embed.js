@@ -123,24 +123,28 @@
   function smsLinks(content, textLines) {
     if (!textLines || textLines.length === 0) return;
     var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
-    var texts = [];
-    while (walker.nextNode()) texts.push(walker.currentNode);
-    texts.forEach(function (node) {
-      if (node.parentNode && node.parentNode.closest && node.parentNode.closest('a')) return;
+    var queue = [];
+    while (walker.nextNode()) queue.push(walker.currentNode);
+    while (queue.length > 0) {
+      var node = queue.shift();
+      if (!node.parentNode || (node.parentNode.closest && node.parentNode.closest('a'))) continue;
+      // The first text line in this piece of text; what follows it is looked at again.
+      var found = null;
       textLines.forEach(function (line) {
-        if (!node.parentNode) return;
-        var words = line.keyword ? 'Text ' + line.keyword + ' to ' + line.number : 'Text ' + line.number;
+        var words = line.keyword ? 'Text ' + line.keyword + ' to ' + line.written : 'Text ' + line.written;
         var at = node.nodeValue.indexOf(words);
-        if (at < 0) return;
-        var link = document.createElement('a');
-        link.setAttribute('href', 'sms:' + line.number + (line.keyword ? '?body=' + encodeURIComponent(line.keyword) : ''));
-        link.setAttribute('rel', 'noopener noreferrer');
-        link.textContent = words;
-        var after = node.splitText(at);
-        after.nodeValue = after.nodeValue.slice(words.length);
-        node.parentNode.insertBefore(link, after);
+        if (at >= 0 && (!found || at < found.at)) found = { at: at, words: words, line: line };
       });
-    });
+      if (!found) continue;
+      var link = document.createElement('a');
+      link.setAttribute('href', 'sms:' + found.line.number + (found.line.keyword ? '?body=' + encodeURIComponent(found.line.keyword) : ''));
+      link.setAttribute('rel', 'noopener noreferrer');
+      link.textContent = found.words;
+      var after = node.splitText(found.at);
+      after.nodeValue = after.nodeValue.slice(found.words.length);
+      node.parentNode.insertBefore(link, after);
+      queue.push(after);
+    }
   }
 
   function safeMarkdown(render, allowedOrigins, textLines) {
@@ -168,7 +172,12 @@
           if (/^on/i.test(attribute.name)) node.removeAttribute(attribute.name);
         });
       });
-      smsLinks(content, textLines);
+      // Never at the cost of the message: a risk reply must show even if this goes wrong.
+      try {
+        smsLinks(content, textLines);
+      } catch (ignored) {
+        // The text lines stay words.
+      }
       return template.innerHTML;
     };
   }

@@ -1,6 +1,6 @@
 import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
 import { BoundedCache } from './boundedCache';
-import { COMMON_WORDS, frequentEnglishWords } from './commonWords';
+import { COMMON_WORDS } from './commonWords';
 import { FuzzyCorrector } from './fuzzy';
 import { textSpeak, type TextSpeak } from './textSpeak';
 
@@ -89,7 +89,6 @@ export class Normaliser {
     this.tokens = speak.tokens;
     for (const [from, to] of speak.phrases) this.twoWordRewrites.set(from, to.split(' '));
     for (const w of COMMON_WORDS.split(/\s+/)) if (w) this.addKnown(w);
-    for (const w of frequentEnglishWords()) this.addKnown(w);
     for (const [from, to] of Object.entries(this.tokens)) {
       this.addKnown(from);
       for (const w of to.split(' ')) this.addKnown(w);

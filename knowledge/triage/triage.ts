@@ -303,6 +303,8 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
  */
 function withWritersAge(input: string, context: TriageContext): TriageContext {
   if (context.childSpeaking || context.audience === 'young-person') return context;
+  // The conversation already knows an adult is writing (a practitioner, or an adult's own age).
+  if (context.audience === 'practitioner' || (context.audience === 'self' && (context.ageBand === 'adult' || context.ageBand === 'older'))) return context;
   const own = statedOwnAge(input);
   return own !== undefined && own < 18 ? { ...context, childSpeaking: true } : context;
 }

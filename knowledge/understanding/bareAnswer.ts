@@ -21,6 +21,10 @@ const FILLER = new Set(['hello', 'hi', 'hiya', 'yes', 'no', 'yeah', 'yep', 'ok',
 export function isBareAnswer(text: string): boolean {
   const t = plainText(text);
   if (t === '' || t.split(' ').length > 16) return false;
+  // A young person's age beside an adult's ("me 14 him 25", "her 12 him 40") may tell an age gap:
+  // the model reads it too.
+  const ages = [...t.matchAll(/\d{1,3}/g)].map((m) => Number(m[0]));
+  if (ages.some((a) => a < 18) && ages.some((a) => a >= 18)) return false;
   const rest = t.replace(AGE, ' ').replace(WHO, ' ');
   const left = rest.split(' ').filter((w) => w !== '' && !FILLER.has(w));
   return left.length === 0;

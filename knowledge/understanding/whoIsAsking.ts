@@ -10,10 +10,10 @@ import { plainText as normalise } from './plainText';
 
 const PRACTITIONER = /\b(i'?m a|i am a|as a|i work as a)\s+(teacher|health visitor|gp|doctor|youth worker|housing officer|social worker|school nurse|nurse|midwife|senco|dsl|family support worker|practitioner|professional)\b|\b(my pupil|a pupil|one of my pupils|a student in my class|my patient|a patient|my tenant|a tenant|family i work with|child i work with|young person i work with|on my caseload)\b/;
 const PARENT = /\b(my|our) \d{1,2} ?(?:year|yr)s? ?olds?\b|\b(my|our)\s+(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|step ?son|step ?daughter|grandson|granddaughter|grandchild|foster child)\b|\b(i'?m|i am)\s+(a\s+)?(mum|mom|dad|parent|single parent|foster carer|kinship carer)\b/;
-const YOUNG = /\b(i'?m|i am)\s+(1[0-9]|9)\b|\b(my (mum|mom|dad|parents|teacher|stepdad|stepmum)|at school i|in year \d+|my gcses?|my mates?)\b/;
+const YOUNG = /\b(i'?m|i am)\s+(1[0-9]|9)\b(?!\s*(?:weeks?|months?|days?|hours?|hrs?|minutes?|mins?|stone|st|kg|kilos?|lbs?|pounds?|quid|miles?|foot|feet|ft|percent|%|times?)\b)|\b(my (mum|mom|dad|parents|teacher|stepdad|stepmum)|at school i|in year \d+|my gcses?|my mates?)\b/;
 
 /** "I'm 68", "im 15", "I am 34 years old": the writer's own age, when they say it. */
-const OWN_AGE = /\b(?:i'?m|im|i am)\s+(\d{1,3})(?:\s*(?:years?|yrs?)(?:\s*old)?)?\b(?!\s*(?:weeks?|months?)\b)/;
+const OWN_AGE = /\b(?:i'?m|im|i am)\s+(\d{1,3})(?:\s*(?:years?|yrs?)(?:\s*old)?)?\b(?!\s*(?:weeks?|months?|days?|hours?|hrs?|minutes?|mins?|stone|st|kg|kilos?|lbs?|pounds?|quid|miles?|foot|feet|ft|percent|%|times?|weeks? pregnant)\b)/;
 
 /** The writer's own age, when they give it ("I'm 68 myself"); undefined otherwise. */
 export function statedOwnAge(text: string): number | undefined {
@@ -31,12 +31,16 @@ export function inferAudience(text: string): Audience | undefined {
   if (age !== undefined && age < 18) return 'young-person';
   if (PARENT.test(t)) return 'parent-carer';
   if (age !== undefined) return 'self';
+  // A school year or exams say young, even beside caring for a parent: a young carer.
+  if (SCHOOL_WORDS.test(t)) return 'young-person';
   // "looking after my mum", "my dad has dementia": an adult caring for a parent or partner, not
   // a child talking about their mum.
   if (CARES_FOR_RELATIVE.test(t)) return 'self';
   if (YOUNG.test(t)) return 'young-person';
   return undefined;
 }
+
+const SCHOOL_WORDS = /\b(?:in year \d+|year (?:[7-9]|1[0-3])|my gcses?|gcses|at school i|my teacher|sixth form)\b/;
 
 /** Words for needing care: said of a partner, the writer looks after them. */
 const CARE_NEEDS =
@@ -67,7 +71,8 @@ const OLD_AGE_NEEDS_WORDS = new RegExp(`\\b(?:${OLD_AGE_NEEDS})\\b`);
 export function aboutForRelationship(relationship: string | undefined, audience: Audience | undefined, text = ''): About | undefined {
   if (relationship === undefined) return undefined;
   if (CHILD_RELATIONS.has(relationship)) return audience === 'young-person' ? undefined : 'child';
-  if (audience !== undefined && audience !== 'self') return undefined;
+  // Only for an adult writing: a young person's "my mum" is their own worry, or their family's.
+  if (audience !== 'self') return undefined;
   if (OLDER_RELATIONS.has(relationship)) return 'older-person';
   if (ADULT_RELATIONS.has(relationship) && CARES_FOR_RELATIVE.test(normalise(text))) return 'adult';
   return undefined;
@@ -139,8 +144,9 @@ export function inferAbout(text: string, audience: Audience | undefined): About 
   if (CHILD_WORDS.test(t)) return 'child';
   const aged = AGED_PERSON.exec(t);
   if (aged && Number(aged[1]) < 18) return 'child';
-  const named = aboutForRelationship(relationshipIn(t), audience, t);
-  if (named && named !== 'child' && (audience !== undefined || CARES_FOR_RELATIVE.test(t))) return named;
+  const adult = audience ?? (CARES_FOR_RELATIVE.test(t) && !SCHOOL_WORDS.test(t) ? 'self' : undefined);
+  const named = aboutForRelationship(relationshipIn(t), adult, t);
+  if (named && named !== 'child') return named;
   if (audience === 'self' && SELF_WORDS.test(t)) return 'myself';
   return undefined;
 }

@@ -94,6 +94,10 @@ describe('reading a first message', () => {
     ['my dad has dementia and keeps wandering at night', 'self'],
     ['caring for my wife since her stroke', 'self'],
     ['i look after my mum shes disabled', 'young-person'],
+    // A school year says young, beside caring for a parent; a weight or a shift is not an age.
+    ['my mum has had a stroke and i look after her, im in year 9', 'young-person'],
+    ['im 16 stone and my husband hits me', undefined],
+    ['i am 12 hours into a shift and my partner keeps texting threats', undefined],
   ])('%j: audience %s', (text, audience) => expect(inferAudience(text)).toBe(audience));
 
   test.each([
@@ -180,6 +184,7 @@ test.each([
 test('a relationship said earlier decides whom the worry is about, by the audience\'s options', () => {
   expect(aboutForRelationship('mum', 'self')).toBe('older-person');
   expect(aboutForRelationship('mum', 'young-person')).toBeUndefined();
+  expect(aboutForRelationship('mum', undefined)).toBeUndefined();
   expect(aboutForRelationship('mum', 'parent-carer')).toBeUndefined();
   expect(aboutForRelationship('daughter', 'parent-carer')).toBe('child');
   expect(aboutForRelationship('husband', 'self', 'my husband drinks')).toBeUndefined();

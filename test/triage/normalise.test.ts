@@ -75,11 +75,16 @@ describe('fuzzy spelling of risk words (natural Damerau-Levenshtein + Jaro-Winkl
     expect(normalise('the cat sat on the hill')).toBe('the cat sat on the hill');
   });
 
-  it('keeps frequent English words the hand list lacks, and still corrects misspelt risk words', () => {
+  it('keeps everyday words once "corrected" into risk words, and still corrects misspellings that are words', () => {
     // Each of these was once "corrected" into a risk word (v16's first run: "ripped up" as "raped").
     expect(normalise('grass all ripped up by bikes')).toBe('grass all ripped up by bikes');
     expect(normalise('an odd shaped bruise on the pillows')).toBe('an odd shaped bruise on the pillows');
     expect(normalise('i feel suicdal')).toBe('i feel suicidal');
+    // A misspelling that is itself a word is still read as the risk word (a review of this stop).
+    expect(normalise('i shelf harm')).toBe('i self harm');
+    expect(normalise('im sacred to go home')).toBe('i am scared to go home');
+    expect(normalise('my baby is not breaching')).toBe('my baby is not breathing');
+    expect(normalise('i feel like deing')).toBe('i feel like dying');
   });
 
   it('only corrects words it does not know', () => {

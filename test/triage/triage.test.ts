@@ -278,6 +278,10 @@ describe('a writer who gives their own age', () => {
   test('under 18 is a child speaking: the children\'s route leads, also for domestic abuse', () => {
     expect(engine.triage('I am 16 and my partner controls my money and who I see').route).toBe('safeguarding-child');
   });
+  test('a weight or a shift is not an age, and an adult the conversation knows stays one', () => {
+    expect(engine.triage('im 16 stone and my husband hits me').route).toBe('domestic-abuse');
+    expect(engine.triage('i am 12 hours into a shift and my partner keeps texting threats').route).toBe('domestic-abuse');
+  });
   test('"im 14 hes 23" is read by the rules (a bare answer the model does not read)', () => {
     expect(engine.triage('im 14 hes 23', { rulesOnly: true }).route).toBe('safeguarding-child');
     expect(engine.triage('im 14 and my brother is 23', { rulesOnly: true }).riskMatches).toEqual([]);

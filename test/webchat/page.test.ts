@@ -94,7 +94,7 @@ describe('the chat page and its files (embedded mode)', () => {
     expect(res.body.linkOrigins.length).toBeGreaterThan(0);
     for (const origin of res.body.linkOrigins) expect(origin).toMatch(/^https:\/\/[^/]+$/);
     // The text lines the page makes into sms: links: the pack's own, and only those.
-    expect(res.body.textLines).toContainEqual({ number: '85258', keyword: 'SHOUT' });
+    expect(res.body.textLines).toContainEqual({ written: '85258', number: '85258', keyword: 'SHOUT' });
     for (const line of res.body.textLines) expect(line.number).toMatch(/^\d{5,11}$/);
     expect(JSON.stringify(res.body)).not.toMatch(/secret/i);
   });
