@@ -105,18 +105,23 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, fallback: T[
     .optional()
     .transform((value) => value ?? fallback);
 
+/** The setting as a URL, or undefined after an issue saying what it must be. */
+function urlOrIssue(raw: string, ctx: z.RefinementCtx, mustBe: string): URL | undefined {
+  try {
+    return new URL(raw);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: mustBe });
+    return undefined;
+  }
+}
+
 const publicUrl = z
   .string()
   .optional()
   .transform((raw, ctx) => {
     if (raw === undefined) return undefined;
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be an absolute URL such as https://bot.example.org' });
-      return z.NEVER;
-    }
+    const url = urlOrIssue(raw, ctx, 'must be an absolute URL such as https://bot.example.org');
+    if (!url) return z.NEVER;
     const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
     if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
       ctx.addIssue({ code: 'custom', message: 'must use https (http is allowed only for localhost)' });
@@ -155,13 +160,8 @@ const accountUrl = z
   .optional()
   .transform((raw, ctx) => {
     if (raw === undefined) return undefined;
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be the storage account\'s blob URL, e.g. https://earlyhelp.blob.core.windows.net' });
-      return z.NEVER;
-    }
+    const url = urlOrIssue(raw, ctx, 'must be the storage account\'s blob URL, e.g. https://earlyhelp.blob.core.windows.net');
+    if (!url) return z.NEVER;
     // The Azure SDK sends a managed identity's token over https only.
     if (url.protocol !== 'https:') {
       ctx.addIssue({ code: 'custom', message: 'must use https (a managed identity\'s token is never sent over http)' });
