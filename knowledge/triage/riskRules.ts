@@ -109,9 +109,9 @@ export interface RiskRuleSet {
    */
   negatedFrames: string[];
   /**
-   * Practical requests whose words the model reads as risk ("the quickest way to get a council
-   * house" leans on "quickest way"): no rule is framed by them; the model's second reading leaves
-   * their words out.
+   * Everyday speech whose words the model reads as risk: a practical request worded like a method
+   * question ("the quickest way to get a council house"), grief ("my dad died ... I can't stop
+   * thinking about it"). No rule is framed by them; the model's second reading leaves their words out.
    */
   everydayFrames: string[];
 }

@@ -342,7 +342,8 @@ const MATERIAL_AFTER = 2;
 
 /**
  * Frames whose words the model's second reading leaves out: denials, harm told as past, and
- * practical requests worded like a method question ("the quickest way to get a council house").
+ * everyday speech (a practical request worded like a method question, "the quickest way to get a
+ * council house"; grief, "I can't stop thinking about it").
  * Not figures of speech: their frames are wide ("{THING} is killing me"), and leaving them out
  * lost a real risk on hold-out v12.
  */

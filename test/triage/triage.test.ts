@@ -251,6 +251,8 @@ describe('the model read again without words that do not tell a case', () => {
     // A practical request worded like a method question (an everyday frame): multi-turn v9.
     'quickest way to get a council house?',
     "what's the fastest way to apply for a blue badge",
+    // Grief (the bereaved 14-year-old tried in the real page): not intrusive thoughts of harm.
+    'my grandad died in october and i cant stop thinking about it',
   ])('%j is not escalated', (text) => expect(isRisk(text)).toBe(false));
   test.each([
     'also my partner hits me',
@@ -258,6 +260,8 @@ describe('the model read again without words that do not tell a case', () => {
     "nobody is hurting him but his dad locks him out at night",
     "what's the quickest way to die",
     'quickest way to get hold of paracetamol',
+    'my dad died and i cant stop thinking about joining him',
+    'mum died last year, cant stop thinking about it and i dont want to be here anymore',
   ])(
     '%j still is',
     (text) => expect(isRisk(text)).toBe(true),
