@@ -1,6 +1,7 @@
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-number';
 import { recognizeAge } from '@microsoft/recognizers-text-number-with-unit';
 import type { About, AgeBand, Audience } from '../vocabulary';
+import { riskSlots } from '../triage/riskSlots';
 import { plainText as normalise } from './plainText';
 
 // Who is asking, whom the worry is about and how old they are, read from a person's own words:
@@ -10,14 +11,27 @@ import { plainText as normalise } from './plainText';
 
 const PRACTITIONER = /\b(i'?m a|i am a|as a|i work as a)\s+(teacher|health visitor|gp|doctor|youth worker|housing officer|social worker|school nurse|nurse|midwife|senco|dsl|family support worker|practitioner|professional)\b|\b(my pupil|a pupil|one of my pupils|a student in my class|my patient|a patient|my tenant|a tenant|family i work with|child i work with|young person i work with|on my caseload)\b/;
 const PARENT = /\b(my|our) \d{1,2} ?(?:year|yr)s? ?olds?\b|\b(my|our)\s+(son|daughter|child|children|kid|kids|baby|toddler|boy|girl|teenager|teen|step ?son|step ?daughter|grandson|granddaughter|grandchild|foster child)\b|\b(i'?m|i am)\s+(a\s+)?(mum|mom|dad|parent|single parent|foster carer|kinship carer)\b/;
-const YOUNG = /\b(i'?m|i am)\s+(1[0-9]|9)\b(?!\s*(?:weeks?|months?|days?|hours?|hrs?|minutes?|mins?|stone|st|kg|kilos?|lbs?|pounds?|quid|miles?|foot|feet|ft|percent|%|times?)\b)|\b(my (mum|mom|dad|parents|teacher|stepdad|stepmum)|at school i|in year \d+|my gcses?|my mates?)\b/;
+/**
+ * After a number, the words that make it a weight, a time or a distance, not an age ("I'm 16
+ * stone"): the rules' NOT_AGE slot (knowledge/triage/rules/slots.json), singular or plural, so
+ * the rules and these readers agree.
+ */
+const notAnAge = (): string => {
+  notAnAgeWords ??= [...new Set(riskSlots().NOT_AGE.flatMap((w) => [w, w.replace(/s$/, '')]))].join('|');
+  return `(?!\\s*(?:${notAnAgeWords})\\b)`;
+};
+let notAnAgeWords: string | undefined;
+let young: RegExp | undefined;
+let ownAge: RegExp | undefined;
+const YOUNG = (): RegExp =>
+  (young ??= new RegExp(`\\b(i'?m|i am)\\s+(1[0-9]|9)\\b${notAnAge()}|\\b(my (mum|mom|dad|parents|teacher|stepdad|stepmum)|at school i|in year \\d+|my gcses?|my mates?)\\b`));
 
 /** "I'm 68", "im 15", "I am 34 years old": the writer's own age, when they say it. */
-const OWN_AGE = /\b(?:i'?m|im|i am)\s+(\d{1,3})(?:\s*(?:years?|yrs?)(?:\s*old)?)?\b(?!\s*(?:weeks?|months?|days?|hours?|hrs?|minutes?|mins?|stone|st|kg|kilos?|lbs?|pounds?|quid|miles?|foot|feet|ft|percent|%|times?|weeks? pregnant)\b)/;
+const OWN_AGE = (): RegExp => (ownAge ??= new RegExp(`\\b(?:i'?m|im|i am)\\s+(\\d{1,3})(?:\\s*(?:years?|yrs?)(?:\\s*old)?)?\\b${notAnAge()}`));
 
 /** The writer's own age, when they give it ("I'm 68 myself"); undefined otherwise. */
 export function statedOwnAge(text: string): number | undefined {
-  const m = OWN_AGE.exec(normalise(text));
+  const m = OWN_AGE().exec(normalise(text));
   const age = m ? Number(m[1]) : NaN;
   return age >= 5 && age <= 110 ? age : undefined;
 }
@@ -36,7 +50,7 @@ export function inferAudience(text: string): Audience | undefined {
   // "looking after my mum", "my dad has dementia": an adult caring for a parent or partner, not
   // a child talking about their mum.
   if (CARES_FOR_RELATIVE.test(t)) return 'self';
-  if (YOUNG.test(t)) return 'young-person';
+  if (YOUNG().test(t)) return 'young-person';
   return undefined;
 }
 
@@ -248,5 +262,5 @@ export function readAgeAnswer(text: string, about: About): AgeBand | undefined {
   const spoken = ageInWords(t);
   if (spoken !== undefined) return spoken.months ? 'pre-birth-5' : bandOfAge(spoken.years, about);
   // "I'm 38 but my son is 7": asked a child's age, the writer's own age is not the answer.
-  return inferAgeBand(about === 'child' || about === 'family' ? normalise(text).replace(new RegExp(OWN_AGE.source, 'g'), ' ') : text, about);
+  return inferAgeBand(about === 'child' || about === 'family' ? normalise(text).replace(new RegExp(OWN_AGE().source, 'g'), ' ') : text, about);
 }
