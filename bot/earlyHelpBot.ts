@@ -131,13 +131,14 @@ export class EarlyHelpBot extends ActivityHandler {
   }
 
   /**
-   * Who is asking, as the conversation knows it so far, and the language of this message when
-   * it is not English (the same for the risk step and its guard).
+   * Who is asking, as the conversation knows it so far, the language of this message when it
+   * is not English, and whether it replies to a question (the same for the risk step and its guard).
    */
-  private async who(context: TurnContext): Promise<{ audience?: EarlyHelpProfile['audience']; ageBand?: EarlyHelpProfile['ageBand']; language?: string }> {
+  private async who(context: TurnContext): Promise<{ audience?: EarlyHelpProfile['audience']; ageBand?: EarlyHelpProfile['ageBand']; language?: string; answering?: boolean }> {
     const profile = await this.profile.get(context, emptyProfile());
     const language = (await this.languageOf(context))?.code;
-    return { audience: profile.audience, ageBand: profile.ageBand, ...(language ? { language } : {}) };
+    const answering = await this.mainDialog.waitingForAnswer(context, this.dialogState);
+    return { audience: profile.audience, ageBand: profile.ageBand, ...(language ? { language } : {}), ...(answering ? { answering } : {}) };
   }
 
   /**

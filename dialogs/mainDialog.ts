@@ -81,6 +81,12 @@ export class MainDialog extends InterruptibleDialog {
     return true;
   }
 
+  /** Whether a question of the conversation is waiting for its answer (the next message replies to it). */
+  async waitingForAnswer(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<boolean> {
+    const state = await dialogState.get(context);
+    return (state?.dialogStack.length ?? 0) > 0;
+  }
+
   private async createContext(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<DialogContext> {
     const set = new DialogSet(dialogState);
     set.add(this);

@@ -33,7 +33,7 @@ export const emptyRiskMemory = (): RiskMemory => ({ priorRisk: 0 });
  * What the risk step tells the triage about the conversation: the same for the step and for the
  * input guard that asks it first, so the turn's one reading is shared (RiskGate.assessTurn).
  */
-export function riskContext(memory: RiskMemory, who: Pick<TriageContext, 'audience' | 'ageBand' | 'language'>): TriageContext {
+export function riskContext(memory: RiskMemory, who: Pick<TriageContext, 'audience' | 'ageBand' | 'language' | 'answering'>): TriageContext {
   return { priorRisk: memory.priorRisk, ...who, ...(memory.childSpeaking ? { childSpeaking: true } : {}) };
 }
 
@@ -57,7 +57,7 @@ export async function runRiskTurn(
   gate: RiskGate,
   memory: StatePropertyAccessor<RiskMemory>,
   /** Who is asking, as far as the conversation knows: a young person's disclosure takes the children's route. */
-  who: Pick<TriageContext, 'audience' | 'ageBand' | 'language'> = {},
+  who: Pick<TriageContext, 'audience' | 'ageBand' | 'language' | 'answering'> = {},
 ): Promise<RiskTurnOutcome> {
   const state = await memory.get(context, emptyRiskMemory());
   const waiting = state.pendingCheck;

@@ -1,4 +1,4 @@
-// npm run triage:explain -- "some text" [--pack bathnes] [--prior 0.4]
+// npm run triage:explain -- "some text" [--pack bathnes] [--prior 0.4] [--answer]
 // Shows a safeguarding lead why the engine decided what it did: the normalised text, the
 // model's scores per route and group, the rules that fired with the words they matched, the
 // frames, and the decision. Nothing is logged or kept.
@@ -17,9 +17,13 @@ const option = (name: string) => {
 };
 const packName = option('--pack') ?? 'bathnes';
 const prior = Number(option('--prior') ?? '0');
+// --answer: read the text as a reply to one of the bot's questions (see ANSWER_WORDS).
+const answerAt = args.indexOf('--answer');
+if (answerAt >= 0) args.splice(answerAt, 1);
+const context = { priorRisk: prior, ...(answerAt >= 0 ? { answering: true } : {}) };
 const text = args.join(' ').trim();
 if (text === '') {
-  console.error('Usage: npm run triage:explain -- "a message" [--pack bathnes] [--prior 0.4]');
+  console.error('Usage: npm run triage:explain -- "a message" [--pack bathnes] [--prior 0.4] [--answer]');
   process.exit(2);
 }
 
@@ -28,7 +32,7 @@ const n = engine.detector.normaliser.normalise(text.slice(0, 5000));
 const scores = engine.model.score(n);
 const rules = engine.detector.detectNormalised(n);
 const frames = engine.detector.frames(n);
-const result = engine.triage(text, { priorRisk: prior });
+const result = engine.triage(text, context);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
 
 console.log(`normalised: ${n.tokens.join(' ')}`);
@@ -37,7 +41,7 @@ for (const c of RISK_CLASSES) console.log(`  ${c.padEnd(20)} ${pct(scores.risk[c
 console.log(`  words that pushed toward risk: ${explainFeatures(n, engine.model.riskContributions(n), 8).join(', ') || '(none)'}`);
 // The decision reads the model a second time without words a denial or past-harm frame covers,
 // or a joining word at the start ("also ..."), when there are any; the lower reading stands.
-const decided = engine.riskDecision(text, { priorRisk: prior }).risk.any;
+const decided = engine.riskDecision(text, context).risk.any;
 if (Math.abs(decided - (1 - scores.risk.none)) > 1e-9) console.log(`  read again without framed or joining words: ${pct(decided)} (this is what decides)`);
 console.log('\nmodel, priority groups (top 5):');
 for (const g of scores.groups.slice(0, 5)) console.log(`  ${g.id.padEnd(32)} ${pct(g.score)}`);

@@ -103,6 +103,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
       asksForTopicMaterial: (fired) => materialAbout(fired, n),
       words: n.tokens.length,
       isFirm: (m) => detector.firmRules.has(m.rule),
+      answering: context.answering,
     });
     // A risk said in another language ("Chcę się zabić") in a message the language model was
     // not sure of: the model and the rules read English only, so the phrase decides on its own.

@@ -39,6 +39,11 @@ export interface TriageContext {
    * a harm), the model does not, since its words are the bot's, not the person's.
    */
   rulesOnly?: boolean;
+  /**
+   * The message replies to a question the bot asked (a dialog is waiting for its answer). In a
+   * short reply the rules decide, and the model only when it is sure (see decideRisk).
+   */
+  answering?: boolean;
 }
 
 export interface TriageResult {

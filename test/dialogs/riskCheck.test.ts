@@ -109,6 +109,20 @@ describe('after a risk signal', () => {
   });
 });
 
+describe('a reply to the bot\'s question', () => {
+  test('is read as one: the first message is not, the next is while a question waits', async () => {
+    const seen = new Map<string, boolean | undefined>();
+    const h = botHarness({}, (real) => (text, context) => {
+      if (!seen.has(text)) seen.set(text, context?.answering);
+      return real(text, context);
+    });
+    await h.say('I need some help please', IN_HOURS);
+    await h.say('Bereavement and money', IN_HOURS);
+    expect(seen.get('I need some help please')).toBeUndefined();
+    expect(seen.get('Bereavement and money')).toBe(true);
+  });
+});
+
 describe('who is at risk decides whose contacts', () => {
   test.each([
     ['in office hours', '2026-11-24T10:00:00Z', "Children's Social Care (children's front door)"],

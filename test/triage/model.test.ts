@@ -74,6 +74,10 @@ describe('the graded decision', () => {
     ['a rule on a long statement the model is sure is safe', 0.01, () => [rule], { words: 20 }, undefined],
     ['a rule on a short statement the model thinks safe', 0.01, () => [rule], { words: 5 }, 'high'],
     ['a rule on a question about a topic', 0.2, () => [rule], { words: 6, aboutATopic: () => true }, undefined],
+    ['a short reply to the bot\'s question the model is unsure of', 0.35, none, { words: 4, answering: true }, undefined],
+    ['a short reply to the bot\'s question the model is sure of', 0.6, none, { words: 4, answering: true }, 'high'],
+    ['a short reply to the bot\'s question that a rule reads', 0.35, () => [rule], { words: 4, answering: true }, 'high'],
+    ['a long reply to the bot\'s question the model is unsure of', 0.35, none, { words: 20, answering: true }, 'possible'],
   ] as const)('%s', (_name, any, rules, opts, expected) => {
     expect(decideRisk(any, rules, 0, opts).confidence).toBe(expected);
   });
@@ -83,5 +87,7 @@ describe('the graded decision', () => {
     expect(decideRisk(0.21, none, 0.6).confidence).toBe('possible');
     // A bare "carry on", "hello" or "15" scores up to about 0.17.
     expect(decideRisk(0.18, none, 0.6).confidence).toBeUndefined();
+    // A short reply to the bot's question counts the model's "possible" again.
+    expect(decideRisk(0.35, none, 0.6, { words: 4, answering: true }).confidence).toBe('possible');
   });
 });

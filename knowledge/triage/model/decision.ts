@@ -16,6 +16,17 @@ export const RISK_THRESHOLDS = { high: 0.5, possible: 0.22, ruleFloor: 0.05 } as
 export const AFTER_RISK = { high: 0.4, possible: 0.2, ruleFloor: 0.02 } as const;
 /** Messages of at most this many words are judged by the rules without the model's floor. */
 export const SHORT_MESSAGE_WORDS = 8;
+/**
+ * A reply to the bot's own question of at most this many words is escalated by the rules, or by
+ * the model when it is sure, never by the model's "possible" alone. Such replies tell who and how
+ * old, or name a topic ("Bereavement and money", "I am 83 and I live alone", "band C"), and the
+ * model, with few words to judge by, read them as possibly risky: in the multi-turn hold-outs v1
+ * to v9, before any risk was told, 87 of the 90 replies of up to 12 words that only the model's
+ * "possible" escalated were ordinary answers. The other three ("like if home isnt safe", "for a
+ * non-mol", a woman's age and where she came from) are for the rules. After a risk signal the
+ * model's "possible" counts again: a concern is never closed on a short reply.
+ */
+export const ANSWER_WORDS = 12;
 
 export interface RiskDecision {
   confidence?: RiskConfidence;
@@ -47,6 +58,8 @@ export function decideRisk(
     words?: number;
     /** Whether a rule is marked `firm`: it counts at any model score. */
     isFirm?: (match: RiskMatch) => boolean;
+    /** The message replies to the bot's question (see ANSWER_WORDS). */
+    answering?: boolean;
   } = {},
 ): RiskDecision {
   const t = priorRisk >= RISK_THRESHOLDS.possible ? AFTER_RISK : RISK_THRESHOLDS;
@@ -61,6 +74,7 @@ export function decideRisk(
   if (options.isFirm && fired.some(options.isFirm)) return { confidence: 'high', rules: fired };
   if (fired.length > 0 && any >= floor && (any >= t.possible || !options.aboutATopic?.(fired))) return { confidence: 'high', rules: fired };
   if (any >= t.high) return { confidence: 'high', rules: fired };
-  if (any >= t.possible) return { confidence: 'possible', rules: fired };
+  const shortAnswer = options.answering === true && t === RISK_THRESHOLDS && fired.length === 0 && (options.words ?? Infinity) <= ANSWER_WORDS;
+  if (any >= t.possible && !shortAnswer) return { confidence: 'possible', rules: fired };
   return fired.length > 0 ? { rules: [], held: fired } : { rules: [] };
 }
