@@ -21,8 +21,25 @@ const engine = createTriageEngine(pack);
 const risk = riskSetSchema.parse(readJson('risk.json')).items;
 const worries = worrySetSchema.parse(readJson('worries.json')).items;
 
+// The same messages sent mid-conversation, as the reply to one of the bot's questions: a short
+// reply is read differently there (see ANSWER_WORDS in model/decision.ts). One line per set, and
+// the risk messages missed only there.
+const asReply = (text: string) => engine.triage(text, { answering: true });
+function replyLine(set: { risk: typeof risk; worries: typeof worries }, first: ReturnType<typeof evaluate>): string {
+  const reply = evaluate(asReply, set.risk, set.worries);
+  const missedFirst = new Set(first.misses.filter((m) => m.kind === 'risk-missed').map((m) => m.text));
+  const onlyHere = reply.misses.filter((m) => m.kind === 'risk-missed' && !missedFirst.has(m.text));
+  const w = reply.worries;
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  return [
+    `as a reply to the bot's question: risk recall ${pct(reply.rates.riskRecall)}, false escalation, all worries ${pct(reply.rates.falseEscalationAll)} (${w.falselyEscalated + w.riskTopicsEscalated}/${w.total})`,
+    ...onlyHere.map((m) => `  missed only as a reply: "${m.text}"`),
+  ].join('\n');
+}
+
 const main = evaluate(engine.triage, risk, worries);
 console.log(formatReport(`main evaluation set (pack ${packName})`, main));
+console.log(replyLine({ risk, worries }, main));
 console.log('');
 // Hold-out sets still apart from training. Their first-run numbers (the honest ones) are in
 // docs/triage.md; v1 to v11 were merged into the corpus after theirs were recorded
@@ -39,6 +56,7 @@ for (const [file, title] of [
   const holdout = holdoutSchema.parse(readJson(file));
   const held = evaluate(engine.triage, holdout.risk, holdout.worries);
   console.log(formatReport(title, held));
+  console.log(replyLine(holdout, held));
   console.log('');
 }
 console.log(`start-up (rules compiled, model loaded, classifier trained): ${engine.startupMs.toFixed(0)} ms`);

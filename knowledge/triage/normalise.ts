@@ -111,6 +111,10 @@ export class Normaliser {
 
   normalise(input: string): NormalisedText {
     let text = input.normalize('NFKC').toLowerCase();
+    // An emoji in place of a word ("👶 choking help") is read as the word; other emoji drop out
+    // with the punctuation below.
+    const emoji = this.speak.emoji;
+    if (emoji && /[^\x00-\x7f]/.test(text)) text = text.replace(emoji.pattern, (_, e: string) => ` ${emoji.words.get(e) ?? ''} `);
     for (const [re, to] of PRE_REWRITES) text = text.replace(re, to);
     text = text.replace(this.speak.twoMeansTo, '$1 to').replace(this.speak.twoBeforeVerb, 'to $1');
     // leet inside words that mix letters and digits: "k1ll", "su1c1de"

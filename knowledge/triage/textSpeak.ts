@@ -17,6 +17,7 @@ const textSpeakFileSchema = z
     // The normaliser joins pairs of words: a "from" of one or three words would never apply.
     phrases: z.array(z.object({ from: z.string().regex(/^[a-z0-9]+ [a-z0-9]+$/, 'two words, one space between them'), to: words }).strict()),
     twoMeansTo: z.object({ after: z.array(word).min(1), before: z.array(word).min(1) }).strict(),
+    emoji: z.record(z.string().regex(/^\p{Extended_Pictographic}$/u, 'one emoji, without a skin tone or variation selector'), words).default({}),
   })
   .strict();
 
@@ -33,6 +34,8 @@ export interface TextSpeak {
   twoMeansTo: RegExp;
   /** A lone "2" before these verbs means "to" ("talk 2 someone"). */
   twoBeforeVerb: RegExp;
+  /** An emoji that stands for a thing, to its word ("👶" to "baby"); undefined when the file lists none. */
+  emoji?: { pattern: RegExp; words: ReadonlyMap<string, string> };
 }
 
 export function defaultTextSpeakPath(): string {
@@ -69,8 +72,21 @@ export function readTextSpeak(file: string = defaultTextSpeakPath()): { textSpea
       phrases: data.phrases.map(({ from, to }) => [from, to] as const),
       twoMeansTo: new RegExp(`\\b(${alternation(data.twoMeansTo.after)})\\s+2\\b`, 'g'),
       twoBeforeVerb: new RegExp(`\\b2\\s+(${alternation(data.twoMeansTo.before)})\\b`, 'g'),
+      ...emojiRewrites(data.emoji),
     },
     issues: [],
+  };
+}
+
+/** One pass over the text finds every listed emoji (a skin tone or variation selector after one is part of it). */
+function emojiRewrites(emoji: Record<string, string>): Pick<TextSpeak, 'emoji'> {
+  const keys = Object.keys(emoji);
+  if (keys.length === 0) return {};
+  return {
+    emoji: {
+      pattern: new RegExp(`(${keys.join('|')})[\\u{1F3FB}-\\u{1F3FF}\\uFE0F]?`, 'gu'),
+      words: new Map(Object.entries(emoji)),
+    },
   };
 }
 

@@ -144,5 +144,12 @@ describe('the text-speak file', () => {
     const { issues: again } = readTextSpeak(speak([{ note: 'a', rewrites: { kms: 'kill myself' } }, { note: 'b', rewrites: { kms: 'kill myself' } }]));
     expect(again).toEqual([{ file: 'text-speak.json', path: 'tokens[1].rewrites.kms', message: '"kms" is already rewritten in tokens[0]' }]);
   });
+
+  it('an emoji key is one emoji: a word or a face with a skin tone is a problem', () => {
+    const tokens = [{ note: 'a', rewrites: { kms: 'kill myself' } }];
+    expect(readTextSpeak(speak(tokens, { emoji: { '\u{1F476}': 'baby' } })).issues).toEqual([]);
+    const { issues } = readTextSpeak(speak(tokens, { emoji: { baby: 'baby', '\u{1F476}\u{1F3FD}': 'baby' } }));
+    expect(issues.length).toBe(2);
+  });
 });
 

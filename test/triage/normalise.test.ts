@@ -32,6 +32,13 @@ describe('normalise', () => {
     expect(normalise('su1c1de')).toBe('suicide');
   });
 
+  it('reads an emoji that stands for a thing as its word, with any skin tone; other emoji drop out', () => {
+    expect(normalise('\u{1F476} choking help')).toBe('baby choking help');
+    expect(normalise('he has a \u{1F52A}\u{1F52A} outside')).toBe('he has a knife knife outside');
+    expect(normalise('\u{1F476}\u{1F3FD}\u{1F37C}')).toBe('baby baby');
+    expect(normalise('took all my \u{1F48A}\uFE0F \u{1F62D}')).toBe('took all my pills');
+  });
+
   it('joins words split apart', () => {
     expect(normalise('my step dad hurt my self')).toBe('my stepdad hurt myself');
   });
