@@ -42,6 +42,9 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  * space between words. Letters that do not decompose into a base and an accent are mapped by hand.
  */
 export function foldText(raw: string): string {
+  // Most messages are plain ASCII: then only case, apostrophes and the spaces change (the same
+  // result as below, without the Unicode passes that every English message paid for).
+  if (!/[^\x00-\x7f]/.test(raw)) return raw.toLowerCase().replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
   return raw
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -1,8 +1,8 @@
-import { createSparseBayes, trainSparse } from './sparseBayes';
+import { compileSparse, createSparseBayes, trainSparse, type SparseScorer } from './sparseBayes';
 import { PRIORITY_GROUP_IDS, type AgeBand, type Audience, type PriorityGroupId } from '../vocabulary';
 import { groupCues } from './groupCues';
 import type { NormalisedText } from './normalise';
-import { PatternCompiler, type Stemmer } from './pattern';
+import { neededWordsPresent, PatternCompiler, type NeededWords, type Stemmer } from './pattern';
 import { riskSlots } from './riskSlots';
 import type { GroupScore } from './types';
 
@@ -28,6 +28,8 @@ export interface GroupExamples {
 interface CompiledCue {
   re: RegExp;
   weight: number;
+  /** Stems a message needs before the regex can match (most cues are skipped on most messages). */
+  needs: NeededWords;
 }
 
 /**
@@ -38,6 +40,7 @@ interface CompiledCue {
  */
 export class GroupClassifier {
   private readonly bayes = createSparseBayes();
+  private readonly scorer: SparseScorer;
   private readonly cues = new Map<PriorityGroupId, CompiledCue[]>();
   private readonly groups: PriorityGroupId[];
   readonly vocabulary = new Set<string>();
@@ -53,12 +56,13 @@ export class GroupClassifier {
       }
     }
     if (this.groups.length > 0) trainSparse(this.bayes);
+    this.scorer = compileSparse(this.bayes);
 
     const compiler = new PatternCompiler(riskSlots(), stem);
     for (const id of PRIORITY_GROUP_IDS) {
       this.cues.set(
         id,
-        (groupCues().groups[id] ?? []).map(([pattern, weight]) => ({ re: compiler.compile([pattern]), weight })),
+        (groupCues().groups[id] ?? []).map(([pattern, weight]) => ({ re: compiler.compile([pattern]), weight, needs: compiler.neededWords([pattern]) })),
       );
     }
   }
@@ -70,10 +74,12 @@ export class GroupClassifier {
 
     // Cue phrases, anywhere in the message: the strongest cue per group, plus a little for each further cue.
     const cueScore = new Map<PriorityGroupId, number>();
+    const stems = new Set(n.stems);
     for (const [id, cues] of this.cues) {
       let best = 0;
       let extra = 0;
       for (const cue of cues) {
+        if (!neededWordsPresent(cue.needs, stems)) continue;
         cue.re.lastIndex = 0;
         if (cue.re.test(n.stemText)) {
           extra += Math.min(best, cue.weight) * 0.25;
@@ -121,9 +127,10 @@ export class GroupClassifier {
 
   /** True when some cue phrase of a group is in the text. */
   hasCue(n: NormalisedText): boolean {
+    const stems = new Set(n.stems);
     for (const cues of this.cues.values()) {
       for (const cue of cues) {
-        if (cue.weight < 0.6) continue;
+        if (cue.weight < 0.6 || !neededWordsPresent(cue.needs, stems)) continue;
         cue.re.lastIndex = 0;
         if (cue.re.test(n.stemText)) return true;
       }
@@ -133,9 +140,9 @@ export class GroupClassifier {
 
   private posterior(features: string[]): Map<PriorityGroupId, number> | undefined {
     // Unknown features say nothing about any group; leaving them out keeps clauses comparable.
-    const known = features.filter((f) => this.bayes.features[f] !== undefined);
+    const known = features.filter((f) => this.scorer.knows(f));
     if (known.length === 0) return undefined;
-    const raw = this.bayes.getClassifications(known);
+    const raw = this.scorer.classify(known);
     const total = raw.reduce((sum, c) => sum + c.value, 0);
     if (!(total > 0)) return undefined;
     return new Map(raw.map((c) => [c.label as PriorityGroupId, c.value / total]));

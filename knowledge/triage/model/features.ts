@@ -34,11 +34,14 @@ export function featuresOf(
   extra: readonly string[] = [],
 ): FeatureVector {
   const mask = options.buckets - 1;
-  const weights = new Map<number, number>();
-  const add = (feature: string, weight: number) => {
-    const bucket = fnv1a(feature) & mask;
-    weights.set(bucket, Math.max(weights.get(bucket) ?? 0, weight));
+  const scratch = scratchFor(options.buckets);
+  const touched: number[] = [];
+  const put = (bucket: number, weight: number) => {
+    const was = scratch[bucket];
+    if (was === 0) touched.push(bucket);
+    if (weight > was) scratch[bucket] = weight;
   };
+  const add = (feature: string, weight: number) => put(fnv1a(feature) & mask, weight);
   const { tokens, stems } = n;
   add('^bias', 1);
   for (let i = 0; i < tokens.length; i++) {
@@ -47,24 +50,61 @@ export function featuresOf(
     if (stems[i] !== word) add(`s:${stems[i]}`, 1);
     add(`b:${i === 0 ? '^' : stems[i - 1]}_${stems[i]}`, 1);
     if (i + 1 < tokens.length && i > 0) add(`k:${stems[i - 1]}_${stems[i + 1]}`, 0.5);
-    if (word.length >= options.minChars) {
-      const padded = `<${word}>`;
-      for (let len = options.minChars; len <= options.maxChars; len++) {
-        for (let at = 0; at + len <= padded.length; at++) add(`c:${padded.slice(at, at + len)}`, options.charWeight);
-      }
-    }
+    if (word.length >= options.minChars) addLetterSequences(word, options, mask, put);
   }
   if (tokens.length > 0) add(`b:${stems[stems.length - 1]}_$`, 1);
   for (const signal of extra) add(`x:${signal}`, 1);
-  const index = new Uint32Array(weights.size);
-  const value = new Float32Array(weights.size);
-  let k = 0;
-  for (const [bucket, weight] of weights) {
-    index[k] = bucket;
-    value[k] = weight;
-    k++;
+  const index = Uint32Array.from(touched);
+  const value = new Float32Array(touched.length);
+  for (let k = 0; k < touched.length; k++) {
+    value[k] = scratch[touched[k]];
+    scratch[touched[k]] = 0;
   }
   return { index, value };
+}
+
+// The letter sequences of "<word>" are hashed as the strings "c:" + sequence would be, without
+// making those strings: FNV-1a reads left to right, so one pass from each starting letter gives
+// the hashes of the sequences of every length there. Building and hashing each string was the
+// largest part of reading a message. They are added shortest first, as the strings were, so the
+// vector (and a model trained on it) is the same to the last bit.
+const LETTERS_SEED = fnv1aContinue(0x811c9dc5, 'c:');
+const LT = 60; // '<'
+const GT = 62; // '>'
+let sequenceHashes = new Uint32Array(256);
+
+function addLetterSequences(word: string, options: FeatureOptions, mask: number, put: (bucket: number, weight: number) => void): void {
+  const { minChars, maxChars, charWeight } = options;
+  const length = word.length + 2;
+  const lengths = maxChars - minChars + 1;
+  if (sequenceHashes.length < length * lengths) sequenceHashes = new Uint32Array(length * lengths * 2);
+  const at = (k: number) => (k === 0 ? LT : k === length - 1 ? GT : word.charCodeAt(k - 1));
+  for (let start = 0; start + minChars <= length; start++) {
+    let hash = LETTERS_SEED;
+    for (let len = 1; len <= maxChars && start + len <= length; len++) {
+      hash = Math.imul(hash ^ at(start + len - 1), 0x01000193);
+      if (len >= minChars) sequenceHashes[(len - minChars) * length + start] = hash >>> 0;
+    }
+  }
+  for (let len = minChars; len <= maxChars; len++) {
+    for (let start = 0; start + len <= length; start++) put(sequenceHashes[(len - minChars) * length + start] & mask, charWeight);
+  }
+}
+
+function fnv1aContinue(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/** One zeroed array per bucket count, reused: each call clears only the buckets it set. */
+const scratches = new Map<number, Float32Array>();
+function scratchFor(buckets: number): Float32Array {
+  let scratch = scratches.get(buckets);
+  if (!scratch) {
+    scratch = new Float32Array(buckets);
+    scratches.set(buckets, scratch);
+  }
+  return scratch;
 }
 
 /**
