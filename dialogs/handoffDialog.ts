@@ -3,8 +3,9 @@ import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { getContact, getGroup, getGuidance, getNeedLevel } from '../knowledge';
 import type { Contact, KnowledgePack } from '../knowledge';
-import { contactLines } from './cards/contactText';
 import type { ConversationDeps } from './deps';
+import { contactLines } from './cards/contactText';
+import { guidanceText } from './guidanceAnswer';
 import { OptionPrompt, optionPromptOptions } from './optionPrompt';
 import { allGroups, highestLevel } from './profile';
 import type { About, EarlyHelpProfile } from './profile';
@@ -36,21 +37,7 @@ export function portalContact(pack: KnowledgePack): Contact | undefined {
 
 /** Practitioner guidance from the pack, as one message. */
 export function practitionerGuidanceText(pack: KnowledgePack): string {
-  const parts: string[] = [];
-  const shown = new Set<string>();
-  for (const id of PRACTITIONER_GUIDANCE_IDS) {
-    const g = getGuidance(pack, id);
-    if (!g) continue;
-    parts.push(`**${g.title}**\n${g.body}`);
-    // Each contact once: several pieces of guidance point to the same portal.
-    const contacts = g.contacts
-      .filter((c) => !shown.has(c))
-      .map((c) => getContact(pack, c))
-      .filter((c): c is Contact => c !== undefined);
-    for (const c of contacts) shown.add(c.id);
-    if (contacts.length > 0) parts.push(contactLines(contacts));
-  }
-  return parts.join('\n\n');
+  return guidanceText(pack, PRACTITIONER_GUIDANCE_IDS.map((id) => getGuidance(pack, id)).filter((g) => g !== undefined), 'practitioner');
 }
 
 /** Whether a child is part of the worry: then the children's early help route applies. */

@@ -7,8 +7,16 @@ import { leavesAtOnce, QUICK_EXIT_EVENT, recogniseInterruption } from './interru
 import type { Interruption } from './interruptions';
 import { checkSubmit } from './submits';
 import { talkToSomeone } from './talkToSomeone';
+import { guidanceAskedAbout } from '../knowledge/understanding/guidanceQuestion';
+import { inferAudience } from '../knowledge/understanding/whoIsAsking';
+import { guidanceText } from './guidanceAnswer';
+import { describesWorry } from './interpret';
 import { markTextConsumed } from './turnFlags';
-import { badSubmit, helpText, nothingToCarryOn, quickExitText, realPersonText, restarting, topicLabels } from './wording';
+import { triageOnce } from './turnTriage';
+import { badSubmit, guidanceFollowUp, helpText, nothingToCarryOn, quickExitText, realPersonText, restarting, topicLabels } from './wording';
+
+/** A question about guidance longer than this that also tells a concern goes on to the concern. */
+const GUIDANCE_WITH_CONCERN_WORDS = 15;
 
 /**
  * The base of the root dialog (the samples' CancelAndHelpDialog): before any step sees a
@@ -59,7 +67,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       else kind = s.action === 'quick-exit' ? 'quickExit' : s.action;
     }
     kind ??= recogniseInterruption(activity.text);
-    if (!kind) return undefined;
+    if (!kind) return submit.kind === 'none' ? this.answerGuidance(innerDc, beginning) : undefined;
 
     markTextConsumed(context);
     const profile = await this.deps.profile.get(context, { worries: [] });
@@ -94,6 +102,33 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
     }
+  }
+
+  /**
+   * A question about guidance ("what is the threshold for a request for service?", "do I need
+   * consent for an EHA?") is answered at once, from the pack: at the start with no question of
+   * the bot's own after it (in Teams the role was asked first), later with the waiting question
+   * again. A longer message that also tells a concern goes on to be matched as well.
+   */
+  private async answerGuidance(innerDc: DialogContext, beginning: boolean): Promise<DialogTurnResult | undefined> {
+    const context = innerDc.context;
+    const text = context.activity.text ?? '';
+    const asked = guidanceAskedAbout(text, this.deps.pack.guidance);
+    if (asked.length === 0) return undefined;
+    const profile = await this.deps.profile.get(context, { worries: [] });
+    const audience = profile.audience ?? inferAudience(text);
+    await context.sendActivity(guidanceText(this.deps.pack, asked, audience));
+    if (text.trim().split(/\s+/).length > GUIDANCE_WITH_CONCERN_WORDS) {
+      const reading = triageOnce(context, this.deps.triage, text, { audience: profile.audience, ageBand: profile.ageBand });
+      if (describesWorry(reading)) return undefined;
+    }
+    markTextConsumed(context);
+    if (!beginning) {
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    await context.sendActivity(guidanceFollowUp(audience));
+    return { status: DialogTurnStatus.complete };
   }
 
   /** Ask the waiting question again; at the start, let the dialog begin as usual. */

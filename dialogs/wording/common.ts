@@ -114,6 +114,13 @@ export const carryOnLabel = 'Carry on';
 export const startAgainLabel = 'Start again';
 export const nothingToCarryOn = "OK. Let's carry on.";
 
+/** After guidance asked about at the start: what else the bot can do, with no question of its own. */
+export function guidanceFollowUp(audience: Audience | undefined): string {
+  return audience === 'practitioner'
+    ? 'You can ask me about other guidance (thresholds, consent, the Early Help Assessment, the Request for Service portal), or describe a concern and I will match it to the priority groups and services.'
+    : 'If you would like, tell me in your own words what is worrying you, and I will find services that could help.';
+}
+
 /** Short button labels for the topics list, one per priority group. */
 export const topicLabels: TopicLabels = {
   'early-years-funding': 'Free childcare or school meals',

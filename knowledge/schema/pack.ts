@@ -218,6 +218,11 @@ export const guidanceSchema = z
   .object({
     id: slug,
     title: nonEmpty,
+    /**
+     * What people call it when they ask ("eha", "threshold", "consent"): a question naming one
+     * is answered with this guidance at once, at any point in the conversation. Lower case.
+     */
+    askedAbout: z.array(z.string().regex(/^[a-z0-9' ]+$/, "lower-case words (letters, digits, spaces and ')")).default([]),
     /** Professional wording, for practitioners. */
     body: nonEmpty,
     /** Optional plain version for residents. */

@@ -21,7 +21,12 @@ export interface BotHarness {
  * `wrapTriage` may stand in front of the real triage (a stub for one message, the real one for
  * the rest); `languageIdentifier` is the real model when a test loads it (see loadLanguageIdentifier).
  */
-export function botHarness(env: Record<string, string> = {}, wrapTriage?: (real: TriageFn) => TriageFn, languageIdentifier?: LanguageIdentifier): BotHarness {
+export function botHarness(
+  env: Record<string, string> = {},
+  wrapTriage?: (real: TriageFn) => TriageFn,
+  languageIdentifier?: LanguageIdentifier,
+  channelId = 'webchat',
+): BotHarness {
   const storage = new MemoryStorage();
   const { logger, lines } = collectingLogger();
   const bot = new EarlyHelpBot({
@@ -32,7 +37,7 @@ export function botHarness(env: Record<string, string> = {}, wrapTriage?: (real:
     conversation: { pack: bathnes(), triage: wrapTriage ? wrapTriage(triage()) : triage() },
     languageIdentifier,
   });
-  const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'webchat' }, true);
+  const adapter = new TestAdapter((context) => bot.run(context), { channelId }, true);
   const drain = () => adapter.activeQueue.splice(0) as Partial<Activity>[];
   return {
     adapter,
