@@ -2,18 +2,21 @@ import { recognizeBoolean } from '@microsoft/recognizers-text-choice';
 import { ActivityTypes, MessageFactory, type Activity } from 'botbuilder';
 import type { RiskRoute, RouteContacts } from '../knowledge';
 import { contactsWithOtherRoutes } from './riskResponse';
-import { riskCheckAgain, riskCheckLabels, riskCheckLead, riskCheckPhrases, riskCheckQuestion } from './wording';
+import { riskCheckAgain, riskCheckLabels, riskCheckLead, riskCheckPhrases, riskCheckQuestion, riskCheckWhy } from './wording';
 
 // The graded answer when the triage says risk is possible, not clear: show the route's contacts
 // at once and ask one direct question. "Yes" and "Not sure" get the full risk reply; "No"
 // carries on with the contacts still on screen, and later messages are read more warily.
 
-/** "unclear": an acknowledgement ("ok", "thanks") that answers nothing; the question is asked again. */
-export type CheckAnswer = 'yes' | 'no' | 'not-sure' | 'unclear';
+/**
+ * "unclear": an acknowledgement ("ok", "thanks") that answers nothing; "asks-why": "what do you
+ * mean?", "why are you asking?". Either way the question is asked again (after why it is asked).
+ */
+export type CheckAnswer = 'yes' | 'no' | 'not-sure' | 'unclear' | 'asks-why';
 
-/** The question once more, on its own, after an answer that did not answer it. */
-export function riskCheckAgainActivities(route: RiskRoute): Partial<Activity>[] {
-  return [MessageFactory.suggestedActions([riskCheckLabels.yes, riskCheckLabels.no, riskCheckLabels.notSure], `${riskCheckAgain} ${riskCheckQuestion[route]}`)];
+/** The question once more, on its own, after an answer that did not answer it (or with why it is asked). */
+export function riskCheckAgainActivities(route: RiskRoute, why = false): Partial<Activity>[] {
+  return [MessageFactory.suggestedActions([riskCheckLabels.yes, riskCheckLabels.no, riskCheckLabels.notSure], `${why ? riskCheckWhy : riskCheckAgain} ${riskCheckQuestion[route]}`)];
 }
 
 export function riskCheckActivities(rc: RouteContacts, also: readonly RouteContacts[] = []): Partial<Activity>[] {
@@ -43,6 +46,9 @@ export function recogniseCheckAnswer(raw: string | undefined): CheckAnswer | und
   if (saysOneOf(text, riskCheckPhrases.notSure)) return 'not-sure';
   // Before the recogniser, which reads "ok" as yes.
   if ((riskCheckPhrases.unclear as readonly string[]).includes(text)) return 'unclear';
+  // One word ("why", "what") only on its own: "what should i do" is a question of its own.
+  const why = riskCheckPhrases.asksWhy as readonly string[];
+  if (why.includes(text) || saysOneOf(text, why.filter((p) => p.includes(' ')))) return 'asks-why';
   if (saysOneOf(text, riskCheckPhrases.no)) return 'no';
   if (saysOneOf(text, riskCheckPhrases.yes)) return 'yes';
   // Only short replies are read as yes or no; a sentence is a new message, read afresh.

@@ -121,18 +121,19 @@ export class RiskGate {
    */
   async checkIn(context: TurnContext, assessment: RiskAssessment): Promise<RouteContacts> {
     const at = turnInstant(context.activity);
-    const contacts = contactsForRoute(this.pack, assessment.route, at);
+    const young = { youngPerson: assessment.triage.childSpeaking === true };
+    const contacts = contactsForRoute(this.pack, assessment.route, at, young);
     // The other routes the decision named (a harm of any age whose age is unknown names both the
     // children's and the adults'): their main lines too, as in the full reply.
-    const also = otherRoutes(assessment).map((route) => contactsForRoute(this.pack, route, at));
+    const also = otherRoutes(assessment).map((route) => contactsForRoute(this.pack, route, at, young));
     await sendTriageTrace(context, assessment.triage, isOutOfHours(this.pack, at), 'Risk possible: checking in');
     await context.sendActivities(riskCheckActivities(contacts, also));
     return contacts;
   }
 
   /** The check-in question once more, after an answer that did not answer it ("ok"). */
-  async askAgain(context: TurnContext, route: RiskRoute): Promise<void> {
-    await context.sendActivities(riskCheckAgainActivities(route));
+  async askAgain(context: TurnContext, route: RiskRoute, why = false): Promise<void> {
+    await context.sendActivities(riskCheckAgainActivities(route, why));
   }
 
   /** This turn's reading of the typed text (the one the risk step made), for the follow-up step. */
@@ -160,8 +161,10 @@ export class RiskGate {
   /** Trace the decision, then give the contacts and a way back. */
   async respond(context: TurnContext, assessment: RiskAssessment): Promise<RouteContacts> {
     const at = turnInstant(context.activity);
-    const contacts = contactsForRoute(this.pack, assessment.route, at);
-    const also = otherRoutes(assessment).map((route) => contactsForRoute(this.pack, route, at));
+    // A young person telling of their own harm is spoken to as one, with Childline first (after 999).
+    const young = { youngPerson: assessment.triage.childSpeaking === true };
+    const contacts = contactsForRoute(this.pack, assessment.route, at, young);
+    const also = otherRoutes(assessment).map((route) => contactsForRoute(this.pack, route, at, young));
     await sendTriageTrace(context, assessment.triage, isOutOfHours(this.pack, at), 'Risk indicated');
     await context.sendActivities(riskResponse(contacts, also));
     return contacts;

@@ -69,14 +69,16 @@ export async function runRiskTurn(
   const assessment = gate.assessTurn(context, riskContext(state, who));
   if (waiting && !(assessment && assessment.triage.confidence === 'high')) {
     let answer = recogniseCheckAnswer(context.activity.text ?? submittedStrings(context.activity.value)[0]);
-    if (answer === 'unclear' && !state.checkAskedAgain) {
-      // "ok" or "thanks" does not answer "are you thinking about ending your life?": ask once more.
+    if ((answer === 'unclear' || answer === 'asks-why') && !state.checkAskedAgain) {
+      // "ok" or "thanks" does not answer "are you thinking about ending your life?": ask once
+      // more. "What do you mean?" is told why it was asked first (it had dropped the check-in).
       state.pendingCheck = waiting;
       state.pendingAlso = waitingAlso.length > 0 ? waitingAlso : undefined;
       state.checkAskedAgain = true;
-      await gate.askAgain(context, waiting);
+      await gate.askAgain(context, waiting, answer === 'asks-why');
       return { kind: 'handled', route: waiting, confidence: 'possible' };
     }
+    if (answer === 'asks-why') answer = 'unclear';
     state.checkAskedAgain = undefined;
     // Unclear twice: when unsure, the full contacts.
     if (answer === 'unclear') answer = 'not-sure';

@@ -139,7 +139,13 @@ export interface RouteContacts {
 }
 
 /** The route's contacts in the order to show them: "always" first, then the in-hours or out-of-hours list. */
-export function contactsForRoute(pack: KnowledgePack, route: Route, at: Date): RouteContacts {
+export function contactsForRoute(
+  pack: KnowledgePack,
+  route: Route,
+  at: Date,
+  /** A young person is the one speaking: the route's words and lines for them (`youngPeople`). */
+  options: { youngPerson?: boolean } = {},
+): RouteContacts {
   const spec = getRoute(pack, route);
   if (!spec) throw new Error(`pack "${pack.meta.id}" has no route "${route}"`);
   let outOfHours = false;
@@ -148,13 +154,20 @@ export function contactsForRoute(pack: KnowledgePack, route: Route, at: Date): R
     if (!hours) throw new Error(`pack "${pack.meta.id}" has no office hours "${spec.officeHoursId}"`);
     outOfHours = !isOpen(hours, at);
   }
-  const ids = [...spec.always, ...(outOfHours ? spec.outOfHours : spec.officeHours)];
+  let ids = [...spec.always, ...(outOfHours ? spec.outOfHours : spec.officeHours)];
+  const young = options.youngPerson ? spec.youngPeople : undefined;
+  if (young) {
+    // 999 stays first where the route starts with it; the young people's lines come next.
+    const opening = ids.length > 0 ? getContact(pack, ids[0]) : undefined;
+    const lead = opening?.method.kind === 'phone' && opening.method.value === '999' ? [opening.id] : [];
+    ids = [...lead, ...young.first, ...ids];
+  }
   const contacts: Contact[] = [];
   for (const id of new Set(ids)) {
     const contact = getContact(pack, id);
     if (contact) contacts.push(contact);
   }
-  return { route, outOfHours, message: spec.message, contacts };
+  return { route, outOfHours, message: young?.message ?? spec.message, contacts };
 }
 
 export function getRoute(pack: KnowledgePack, id: Route): RouteSpec | undefined {

@@ -170,7 +170,16 @@ export const riskCheckPhrases = {
   no: ['nah', 'na', 'no thanks', 'not really', 'no im ok', "i'm ok", 'im ok', 'im fine', "i'm fine", 'i am fine', 'i am ok', 'all good'],
   /** Acknowledgements that answer nothing: the question is asked once more. */
   unclear: ['ok', 'okay', 'k', 'kk', 'ok then', 'okay then', 'right', 'fine', 'alright', 'thanks', 'thank you', 'thx', 'ty', 'cheers', 'hmm', 'hm', 'um', 'oh', 'ah', 'i see', 'whatever'],
+  /** Asking what the question means or why it was asked: the bot says why, then asks again. */
+  asksWhy: [
+    'what do you mean', 'what does that mean', 'wdym', 'wym', 'what', 'huh', 'eh', 'pardon', 'sorry what',
+    'why', 'why do you ask', 'why are you asking', 'why are you asking me that', 'why would you ask that', 'why u asking', 'why you asking',
+    'i dont understand', "i don't understand", 'i dont get it', "i don't get it", 'what are you on about',
+  ],
 } as const;
+/** Before the check-in question again, when the person asked why it was asked. */
+export const riskCheckWhy =
+  'I asked because something you wrote can be a sign that someone is not safe, and I would rather check than miss it. I am a computer program, so asking is the only way I can be sure.';
 /**
  * Replies that say yes, no, thanks or "show me" and nothing else: an answer to the bot, with no
  * worry of its own in it. The risk gate reads them with the rules only, like a button label: the

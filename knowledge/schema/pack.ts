@@ -193,6 +193,12 @@ export const routeSchema = z
     outOfHours: z.array(slug).default([]),
     /** Which office-hours entry decides between the two lists. */
     officeHoursId: slug.optional(),
+    /**
+     * When a young person is the one speaking (said so, or known from the conversation): the
+     * lead-in said to them instead of `message`, and contacts put first, after 999 where the
+     * route starts with it (added if the route's lists lack them).
+     */
+    youngPeople: z.object({ message: nonEmpty.optional(), first: z.array(slug).min(1) }).strict().optional(),
   })
   .strict();
 

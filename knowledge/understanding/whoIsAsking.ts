@@ -29,9 +29,18 @@ const YOUNG = (): RegExp =>
 /** "I'm 68", "im 15", "I am 34 years old": the writer's own age, when they say it. */
 const OWN_AGE = (): RegExp => (ownAge ??= new RegExp(`\\b(?:i'?m|im|i am)\\s+(\\d{1,3})(?:\\s*(?:years?|yrs?)(?:\\s*old)?)?\\b${notAnAge()}`));
 
+/**
+ * "me 15 my partner 26", "me, 15", "just me aged 34": a message that starts with "me" and an age
+ * (only at the start: "give me 5 minutes" is not an age). A 15-year-old who wrote that had the
+ * adults' domestic abuse contacts.
+ */
+const ME_AGE = (): RegExp => (meAge ??= new RegExp(`^(?:it'?s\\s+|its\\s+|just\\s+)?me\\s+(?:aged?\\s+)?(\\d{1,3})\\b${notAnAge()}`));
+let meAge: RegExp | undefined;
+
 /** The writer's own age, when they give it ("I'm 68 myself"); undefined otherwise. */
 export function statedOwnAge(text: string): number | undefined {
-  const m = OWN_AGE().exec(normalise(text));
+  const plain = normalise(text);
+  const m = OWN_AGE().exec(plain) ?? ME_AGE().exec(plain);
   const age = m ? Number(m[1]) : NaN;
   return age >= 5 && age <= 110 ? age : undefined;
 }

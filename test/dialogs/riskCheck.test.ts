@@ -6,7 +6,7 @@ import type { TriageFn } from '../../knowledge/triage/types';
 import { recogniseCheckAnswer } from '../../dialogs/riskCheck';
 import { botHarness, messages, traces } from './botHarness';
 import { readable } from './harness';
-import { riskCheckAgain } from '../../dialogs/wording';
+import { riskCheckAgain, riskCheckWhy } from '../../dialogs/wording';
 
 const UNSURE = 'i dont really see the point of much at the moment';
 
@@ -123,6 +123,25 @@ describe('a reply to the bot\'s question', () => {
   });
 });
 
+describe('a young person telling of their own harm', () => {
+  test.each(['im 15 and my stepdad hits me', 'me 15 my partner 26'])('%j is spoken to as a young person, with Childline right after 999', async (text) => {
+    const h = botHarness();
+    const sent = readable(messages(await h.say(text, IN_HOURS)));
+    expect(sent).toContain('What is happening is not your fault');
+    expect(sent).not.toContain("A child's safety matters most");
+    const lines = sent.split('\n').filter((l) => l.startsWith('- **'));
+    expect(lines[0]).toContain('999');
+    expect(lines[1]).toContain('Childline');
+    expect(sent).toContain("Children's Social Care");
+  });
+
+  test('an adult telling of a child keeps the adults\' words and order', async () => {
+    const h = botHarness();
+    const sent = readable(messages(await h.say('my neighbour hits his 6 year old, i hear it through the wall', IN_HOURS)));
+    expect(sent).toContain("A child's safety matters most");
+  });
+});
+
 describe('who is at risk decides whose contacts', () => {
   test.each([
     ['in office hours', '2026-11-24T10:00:00Z', "Children's Social Care (children's front door)"],
@@ -165,6 +184,22 @@ describe('the check-in question waits for a real answer', () => {
 
   test.each(['ok', 'thanks', 'fine'])('%j is unclear, not yes or no', (text) => {
     expect(recogniseCheckAnswer(text)).toBe('unclear');
+  });
+
+  test.each(['what do you mean?', 'Why are you asking me that', 'wdym', 'why?', 'huh'])('%j asks why: it is told why, and asked again', async (text) => {
+    expect(recogniseCheckAnswer(text)).toBe('asks-why');
+    const h = botHarness({}, possibleCrisis);
+    await h.say("I'm asking for myself", IN_HOURS);
+    await h.say(UNSURE, IN_HOURS);
+    const again = readable(messages(await h.say(text, IN_HOURS)));
+    expect(again).toContain(riskCheckWhy);
+    expect(again).toContain('Are you thinking about ending your life');
+    // The check-in is still waiting: "no" answers it.
+    expect(readable(messages(await h.say('no', IN_HOURS)))).toContain('The numbers above are still there');
+  });
+
+  test.each(['what should i do', 'why is everything so hard'])('%j is a question of its own, not a "why?"', (text) => {
+    expect(recogniseCheckAnswer(text)).toBeUndefined();
   });
 });
 

@@ -98,6 +98,9 @@ describe('reading a first message', () => {
     ['my mum has had a stroke and i look after her, im in year 9', 'young-person'],
     ['im 16 stone and my husband hits me', undefined],
     ['i am 12 hours into a shift and my partner keeps texting threats', undefined],
+    ['me 15 my partner 26', 'young-person'],
+    ['me, 34, and my two kids', 'self'],
+    ['give me 5 minutes to find the letter', undefined],
   ])('%j: audience %s', (text, audience) => expect(inferAudience(text)).toBe(audience));
 
   test.each([

@@ -119,6 +119,20 @@ describe('contactsForRoute', () => {
     }
   });
 
+  it('for a young person speaking, the route\'s young people\'s lines come right after 999, with their own lead-in', () => {
+    const real = loadPack('bathnes');
+    const at = new Date('2026-07-15T09:00:00Z');
+    const young = contactsForRoute(real, 'safeguarding-child', at, { youngPerson: true });
+    expect(young.contacts.map((c) => c.id).slice(0, 3)).toEqual(['police-999', 'childline', 'bathnes-childrens-front-door-1']);
+    expect(young.message).toContain('not your fault');
+    // Each contact once, and none lost.
+    const adult = contactsForRoute(real, 'safeguarding-child', at);
+    expect(new Set(young.contacts.map((c) => c.id))).toEqual(new Set(adult.contacts.map((c) => c.id)));
+    // A route without 999 first leads with them; one without young people's lines is unchanged.
+    expect(contactsForRoute(real, 'crisis', at, { youngPerson: true }).contacts[0].id).toBe('childline');
+    expect(contactsForRoute(real, 'safeguarding-adult', at, { youngPerson: true })).toEqual(contactsForRoute(real, 'safeguarding-adult', at));
+  });
+
   it('routes without office hours are never "out of hours"', () => {
     const r = contactsForRoute(pack, 'safeguarding-adult', new Date('2026-07-18T23:00:00Z'));
     expect(r.outOfHours).toBe(false);
