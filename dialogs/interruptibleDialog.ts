@@ -8,7 +8,7 @@ import type { Interruption } from './interruptions';
 import { checkSubmit } from './submits';
 import { talkToSomeone } from './talkToSomeone';
 import { guidanceAskedAbout } from '../knowledge/understanding/guidanceQuestion';
-import { inferAudience } from '../knowledge/understanding/whoIsAsking';
+import { inferAbout, inferAudience, relationshipIn } from '../knowledge/understanding/whoIsAsking';
 import { guidanceText } from './guidanceAnswer';
 import { describesWorry } from './interpret';
 import { markTextConsumed } from './turnFlags';
@@ -118,6 +118,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const profile = await this.deps.profile.get(context, { worries: [] });
     const audience = profile.audience ?? inferAudience(text);
     await context.sendActivity(guidanceText(this.deps.pack, asked, audience));
+    // "an early help assessment for my son": whom it is for is kept, so it is not asked again.
+    profile.relationship ??= relationshipIn(text);
+    profile.about ??= inferAbout(text, audience);
     if (text.trim().split(/\s+/).length > GUIDANCE_WITH_CONCERN_WORDS) {
       const reading = triageOnce(context, this.deps.triage, text, { audience: profile.audience, ageBand: profile.ageBand });
       if (describesWorry(reading)) return undefined;

@@ -33,6 +33,11 @@ export interface EarlyHelpProfile {
   relationship?: string;
   /** Their age in whole years when it was typed at the age question (0 under a year): services outside it are left out. */
   age?: number;
+  /**
+   * Groups of a worry typed where the bot asked who it is about ("Bereavement and money"): added
+   * to the worry being asked about when it is complete. Group ids, never words.
+   */
+  addedGroups?: PriorityGroupId[];
   worries: Worry[];
 }
 

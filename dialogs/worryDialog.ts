@@ -10,7 +10,7 @@ import { topicCard, topicListText } from './cards/topicCard';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { aboutForRelationship, ageInText, inferAbout, inferAgeBand, namesOldAgeNeeds, readAgeAnswer, readAgeYears, relationshipIn, statedOwnAge } from '../knowledge/understanding/whoIsAsking';
-import { closeCall, describesWorry, interpretText, keptGroups } from './interpret';
+import { closeCall, describesWorry, interpretText, keptGroups, MAX_GROUPS, typedWorry } from './interpret';
 import { normalise } from './interruptions';
 import { OptionPrompt, optionPromptOptions } from './optionPrompt';
 import { ABOUT } from './profile';
@@ -18,7 +18,7 @@ import type { About, EarlyHelpProfile, Worry } from './profile';
 import { MAX_ATTEMPTS } from './prompts';
 import { talkToSomeone } from './talkToSomeone';
 import { interpretedThisTurn, rememberInterpretation } from './turnFlags';
-import { topicLabels, wordingFor } from './wording';
+import { askAboutAgain, topicLabels, wordingFor } from './wording';
 import type { Option, Wording } from './wording';
 
 export const WORRY_DIALOG = 'worryDialog';
@@ -53,7 +53,9 @@ export class WorryDialog extends ComponentDialog {
     super(WORRY_DIALOG);
     this.addDialog(new TextPrompt(WORRY_PROMPT, (pc) => this.validateWorry(pc)));
     this.addDialog(new OptionPrompt(CLARIFY_PROMPT));
-    this.addDialog(new OptionPrompt(ABOUT_PROMPT));
+    // "I am 83 and I live alone" (their own age), "it's me", or a worry typed instead answer
+    // "Who is the worry about?" too (all three had been refused).
+    this.addDialog(new OptionPrompt(ABOUT_PROMPT, async (pc) => (await this.aboutThemselves(pc.context)) !== undefined || (await this.worryAtAbout(pc.context))));
     // A typed age ("7", "she's 7", "8 months") answers the question as well as a button does.
     this.addDialog(
       new OptionPrompt(AGE_PROMPT, async (pc) => (await this.typedAge(pc.context)) !== undefined || (await this.aboutThemselves(pc.context)) !== undefined),
@@ -163,7 +165,20 @@ export class WorryDialog extends ComponentDialog {
     if (profile.audience === 'self') profile.about ??= 'myself';
     if (profile.about) return step.next(profile.about);
     const wording = wordingFor(profile.audience);
-    return step.prompt(ABOUT_PROMPT, optionPromptOptions(wording.askAbout, wording.askAbout, wording.aboutOptions));
+    return step.prompt(ABOUT_PROMPT, optionPromptOptions(wording.askAbout, askAboutAgain, wording.aboutOptions));
+  }
+
+  /**
+   * A worry typed at "Who is the worry about?" ("Bereavement and money"): its groups join the
+   * worry, and the question is asked again, shorter. Not an answer to it, so false.
+   */
+  private async worryAtAbout(context: TurnContext): Promise<boolean> {
+    if (!(await typedWorry(context, this.deps, 2))) return false;
+    const reading = interpretedThisTurn(context);
+    if (!reading) return false;
+    const profile = await this.profile(context);
+    profile.addedGroups = [...new Set([...(profile.addedGroups ?? []), ...keptGroups(reading.priorityGroups)])];
+    return false;
   }
 
   private async ageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -172,14 +187,29 @@ export class WorryDialog extends ComponentDialog {
     let about = (ABOUT as readonly string[]).includes(step.result) ? (step.result as About) : undefined;
     // "me and my kids" at "Who is the worry about?": the whole family, not only the writer.
     if (about === 'myself' && inferAbout(step.context.activity.text ?? '', profile.audience) === 'family') about = 'family';
+    // Their own age, or "it's me": the worry is theirs, and the age was given with it.
+    const themselves = about ? undefined : await this.aboutThemselves(step.context);
+    if (themselves) {
+      about = 'myself';
+      if (themselves !== 'age not given') profile.ageBand ??= themselves;
+    }
     if (about) profile.about = about;
     else await step.context.sendActivity(wording.skipQuestion);
+    // Groups of a worry typed at that question join this worry.
+    const worry = vals(step).worry as Worry;
+    if (profile.addedGroups?.length) {
+      worry.groups = [...new Set([...worry.groups, ...profile.addedGroups])].slice(0, MAX_GROUPS);
+      delete profile.addedGroups;
+    }
     const relationship = about ? relationshipIn(step.context.activity.text ?? '') : undefined;
     if (relationship) profile.relationship = relationship;
 
     if (profile.audience === 'young-person' && profile.about === 'myself') profile.ageBand ??= '11-19';
     if (profile.about === 'older-person') profile.ageBand ??= 'older';
     if (profile.ageBand) return step.next(profile.ageBand);
+    // Still not known who it is about: a parent's worry is a child's; anyone else is not asked
+    // a child's age on a guess ("How old is the child?" after an older person's "yes please").
+    if (!profile.about && profile.audience !== 'parent-carer') return step.next();
     const who: About = profile.about ?? 'child';
     const options = wording.ageOptions(who);
     return step.prompt(AGE_PROMPT, optionPromptOptions(wording.askAge(who), wording.askAge(who), options));

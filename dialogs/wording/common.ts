@@ -112,6 +112,8 @@ export const riskCarryOnQuestion =
   'When you are ready, you can carry on here, or start again. You can come back to these numbers at any time.';
 export const carryOnLabel = 'Carry on';
 export const startAgainLabel = 'Start again';
+/** "Who is the worry about?" asked again, shorter, after an answer that did not say (a worry typed instead is kept). */
+export const askAboutAgain = 'Thank you. Is this about you, or about someone else?';
 export const nothingToCarryOn = "OK. Let's carry on.";
 
 /** After guidance asked about at the start: what else the bot can do, with no question of its own. */

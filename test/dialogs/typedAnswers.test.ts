@@ -205,3 +205,43 @@ describe('whom it is for, said once, and plain replies', () => {
     for (const t of traces) expect((t.value as { route: string }).route).toBe('information');
   });
 });
+
+// Found by a person test in the real page (an 83-year-old widow): "Who is the worry about?"
+// refused her own age and a worry typed instead, then asked a child's age on a guess.
+describe('typed answers to "Who is the worry about?"', () => {
+  const { askAboutAgain } = jest.requireActual('../../dialogs/wording') as typeof import('../../dialogs/wording');
+
+  test('a worry typed instead is kept, the question comes again shorter, and her own age answers it', async () => {
+    const bot = botHarness();
+    await bot.join();
+    expect(texts(await bot.say('I need help with money')).join('\n')).toContain('Who is the worry about?');
+    const again = texts(await bot.say('Bereavement and money')).join('\n');
+    expect(again).toContain(askAboutAgain);
+    expect(again).not.toContain("didn't quite get that");
+    const answer = texts(await bot.say('I am 83 and I live alone.')).join('\n');
+    expect(answer).toMatch(/someone has died|grief/);
+    expect(answer).toMatch(/money/);
+    expect(answer).not.toMatch(/How old is the child/);
+  });
+
+  test('no answer at all: an adult is not asked a child\'s age', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('I need help with money');
+    await bot.say('hmm');
+    await bot.say('hmm');
+    const last = texts(await bot.say('hmm')).join('\n');
+    expect(last).not.toMatch(/How old is the child/);
+  });
+});
+
+describe('whom a guidance question was for is kept', () => {
+  test('"an early help assessment for my son", then "he is 9 and he won\'t go to school": not asked who it is about', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('how do I get an early help assessment for my son?');
+    const next = texts(await bot.say("he is 9 and he won't go to school")).join('\n');
+    expect(next).not.toContain('Who is the worry about?');
+    expect(next).toMatch(/school/);
+  });
+});
