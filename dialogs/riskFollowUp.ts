@@ -40,7 +40,8 @@ export function followUpActivities(kind: FollowUpKind, rc: RouteContacts): Parti
   let lead: string = afterRisk.stillHere;
   let contacts = rc.contacts;
   if (kind === 'no-phone') {
-    const withoutCall = rc.contacts.filter((c) => c.method.kind !== 'phone');
+    const shown = rc.contacts.filter((c) => c.method.kind !== 'phone');
+    const withoutCall = [...shown, ...rc.withoutACall.filter((c) => !shown.some((s) => s.id === c.id))];
     lead = withoutCall.length > 0 ? afterRisk.noPhone : afterRisk.noPhoneNone;
     if (withoutCall.length > 0) contacts = withoutCall;
   } else if (kind === 'found-out') {
@@ -48,7 +49,9 @@ export function followUpActivities(kind: FollowUpKind, rc: RouteContacts): Parti
   } else if (kind === 'under-18') {
     lead = afterRisk.under18;
   }
-  const reply = MessageFactory.suggestedActions([carryOnLabel, startAgainLabel], `${lead}\n\n${contactLines(contacts)}`);
+  // Someone who will not phone is still told that 999 is there if they are in danger now.
+  const after = kind === 'no-phone' ? `\n\n${afterRisk.stillCall999}` : '';
+  const reply = MessageFactory.suggestedActions([carryOnLabel, startAgainLabel], `${lead}\n\n${contactLines(contacts)}${after}`);
   reply.textFormat = 'markdown';
   return [reply];
 }

@@ -136,6 +136,8 @@ export interface RouteContacts {
   outOfHours: boolean;
   message: string;
   contacts: Contact[];
+  /** Lines reached without a call, for someone who does not want to phone (not in the reply itself). */
+  withoutACall: Contact[];
 }
 
 /** The route's contacts in the order to show them: "always" first, then the in-hours or out-of-hours list. */
@@ -167,7 +169,8 @@ export function contactsForRoute(
     const contact = getContact(pack, id);
     if (contact) contacts.push(contact);
   }
-  return { route, outOfHours, message: young?.message ?? spec.message, contacts };
+  const withoutACall = spec.withoutACall.map((id) => getContact(pack, id)).filter((c): c is Contact => c !== undefined);
+  return { route, outOfHours, message: young?.message ?? spec.message, contacts, withoutACall };
 }
 
 export function getRoute(pack: KnowledgePack, id: Route): RouteSpec | undefined {

@@ -221,6 +221,7 @@ export const riskReplyNotes = {
 export const afterRisk = {
   noPhone: "You don't have to phone. These can be reached without a call:",
   noPhoneNone: 'These are the right people for this. Their details say when and how you can reach them:',
+  stillCall999: 'If you or someone else is in danger right now, please still call 999.',
   foundOut:
     "I'm a computer program. I don't tell anyone, and I don't keep your name. You can ask the people on these lines what they will do with what you tell them before you say more:",
   safeNow: "I'm glad you're safe now. The numbers above are still there if you need them. When you're ready, you can carry on.",

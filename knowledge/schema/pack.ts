@@ -199,6 +199,11 @@ export const routeSchema = z
      * route starts with it (added if the route's lists lack them).
      */
     youngPeople: z.object({ message: nonEmpty.optional(), first: z.array(slug).min(1) }).strict().optional(),
+    /**
+     * Lines reached without a call (email, online chat), offered after the reply to someone who
+     * does not want to phone, beside the route's own text and online lines; not in the reply itself.
+     */
+    withoutACall: z.array(slug).default([]),
   })
   .strict();
 

@@ -20,7 +20,11 @@ describe('after a risk reply the conversation stays with the person', () => {
     const next = texts(await bot.say('is there someone I can text instead'));
     expect(next).toContain(afterRisk.noPhone);
     expect(next).toContain('85258');
-    expect(next).not.toContain('Samaritans');
+    // Ways to write, not to call: Samaritans' email and Childline's online chat, never a number to ring.
+    expect(next).toContain('jo@samaritans.org');
+    expect(next).toContain('https://www.childline.org.uk');
+    expect(next).not.toContain('116 123](tel');
+    expect(next).toContain(afterRisk.stillCall999);
     expect(next).not.toContain(whoIsAskingRetry);
   });
 
