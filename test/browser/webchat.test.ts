@@ -314,6 +314,24 @@ describe('the page on a phone (issue 13, point 3 in part)', () => {
     await page.screenshot({ path: path.join(RESULTS, 'webchat-320x640-load.png') });
     await page.close();
   });
+
+  test.each([
+    [1280, 800],
+    [1024, 768],
+  ])('at %i x %i the introduction sits beside the chat, and the send box is on screen without scrolling', async (width, height) => {
+    const { page } = await openChat({ width, height });
+    const layout = await page.evaluate(() => {
+      const chat = document.querySelector('.ehc-chat__webchat')!.getBoundingClientRect();
+      const box = document.querySelector('.webchat__send-box-text-box')!.getBoundingClientRect();
+      const intro = document.querySelector('main h1')!.getBoundingClientRect();
+      return { chatLeft: chat.left, introRight: intro.right, boxBottom: box.bottom, height: window.innerHeight, scrolled: window.scrollY };
+    });
+    expect(layout.scrolled).toBe(0);
+    expect(layout.introRight).toBeLessThanOrEqual(layout.chatLeft);
+    expect(layout.boxBottom).toBeLessThanOrEqual(layout.height);
+    await page.screenshot({ path: path.join(RESULTS, `webchat-${width}x${height}-load.png`) });
+    await page.close();
+  });
 });
 
 describe('a risk reply is seen from its start (issue 13, point 1 in part)', () => {
