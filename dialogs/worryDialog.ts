@@ -13,6 +13,7 @@ import { aboutForRelationship, ageInText, inferAbout, inferAgeBand, namesOldAgeN
 import { closeCall, describesWorry, interpretText, keptGroups, MAX_GROUPS, typedWorry } from './interpret';
 import { normalise } from './interruptions';
 import { OptionPrompt, optionPromptOptions } from './optionPrompt';
+import { isBareAnswer } from '../knowledge/understanding/bareAnswer';
 import { ABOUT } from './profile';
 import type { About, EarlyHelpProfile, Worry } from './profile';
 import { MAX_ATTEMPTS } from './prompts';
@@ -104,7 +105,18 @@ export class WorryDialog extends ComponentDialog {
       const result = await interpretText(pc.context, this.deps, text, { audience: profile.audience, ageBand: profile.ageBand });
       rememberInterpretation(pc.context, result);
       if (describesWorry(result)) return true;
+      // "its for me", "for my son": who it is about, not the worry. Kept, and thanked for, before
+      // the worry is asked for again (a young person had been told "Sorry, I didn't get that").
+      if (isBareAnswer(text) && pc.attemptCount < MAX_ATTEMPTS) {
+        profile.relationship ??= relationshipIn(text);
+        profile.about ??= inferAbout(text, profile.audience);
+        const wording = wordingFor(profile.audience);
+        pc.options.retryPrompt = this.worryPrompt(pc.context, wording.worryAfterWho);
+        return false;
+      }
     }
+    const wording = wordingFor((await this.profile(pc.context)).audience);
+    pc.options.retryPrompt = this.worryPrompt(pc.context, wording.worryRetry);
     return pc.attemptCount >= MAX_ATTEMPTS;
   }
 

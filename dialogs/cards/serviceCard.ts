@@ -21,10 +21,11 @@ export function whoFor(service: Service): string {
   return `${text[0].toUpperCase()}${text.slice(1)}, ${ages}`;
 }
 
-/** Contact lines for a service, or where to look when no public contact is known. */
-export function serviceContactText(service: Service, directoryName: string): string[] {
+/** Contact lines for a service, or where to look when no public contact is known (said to a young person when they are asking). */
+export function serviceContactText(service: Service, directoryName: string, wording?: Pick<Wording, 'audience'>): string[] {
   if (service.contacts.length > 0) return service.contacts.map((c) => `${howToReach(c)} (${c.hours})`);
-  return [service.howToFind ?? `Search ${directoryName}.`];
+  const young = wording?.audience === 'young-person' ? service.howToFindYoungPeople : undefined;
+  return [young ?? service.howToFind ?? `Search ${directoryName}.`];
 }
 
 /** The whole service as plain text: the card's fallback and the reply on text-only channels. */
@@ -34,7 +35,7 @@ export function serviceText(service: Service, wording: Wording, directoryName: s
     service.description,
     `Who it is for: ${whoFor(service)}`,
     `How to get it: ${wording.access[service.access]}`,
-    ...serviceContactText(service, directoryName).map((line) => `Contact: ${line}`),
+    ...serviceContactText(service, directoryName, wording).map((line) => `Contact: ${line}`),
   ].join('\n');
 }
 
@@ -57,7 +58,7 @@ export function serviceCard(service: Service, wording: Wording, directoryName: s
           { title: 'How to get it', value: wording.access[service.access] },
         ],
       },
-      ...serviceContactText(service, directoryName).map((line) => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'Small' })),
+      ...serviceContactText(service, directoryName, wording).map((line) => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'Small' })),
     ],
     actions: links.map((c) => ({ type: 'Action.OpenUrl', title: c.method.kind === 'email' ? 'Send an email' : 'Visit website', url: contactLink(c) })),
   });

@@ -13,6 +13,7 @@ export const practitionerWording: Wording = {
   askWorry:
     'Describe the concern in a sentence or two, or pick a priority area. Please leave out names and other identifying details.',
   worryRetry: 'I could not match that to a priority group. Could you describe it differently, or pick an area?',
+  worryAfterWho: 'Thank you. What is the concern? A few words is enough, or pick an area.',
   worryGiveUp: 'I could not match the concern. The contacts below can advise.',
   askAbout: 'Who is the concern about?',
   aboutOptions: [

@@ -6,6 +6,7 @@ export const residentWording: Wording = {
   audience: 'self',
   askWorry: "What's worrying you? Tell me in a few words, or pick a topic. Please don't type names.",
   worryRetry: "I'm not sure I understood. Can you say it in different words? Or pick a topic.",
+  worryAfterWho: 'Thank you. And what is worrying you? A few words is enough, or pick a topic.',
   worryGiveUp: "I'm sorry, I couldn't work that out. A person can help. Here is who you can talk to.",
   askAbout: 'Who is the worry about?',
   aboutOptions: [

@@ -19,6 +19,8 @@ export interface Wording {
   audience: Audience;
   askWorry: string;
   worryRetry: string;
+  /** Asked for the worry again after a reply that said only who it is about ("its for me"). */
+  worryAfterWho: string;
   worryGiveUp: string;
   askAbout: string;
   aboutOptions: Option<About>[];

@@ -7,6 +7,7 @@ export const youngPersonWording: Wording = {
   audience: 'young-person',
   askWorry: "What's on your mind? Type a few words, or pick a topic. You don't need to give your name.",
   worryRetry: "Sorry, I didn't get that. Can you say it another way? Or pick a topic.",
+  worryAfterWho: "Thanks. So what's worrying you? A few words is fine, like 'exams' or 'friends', or pick a topic.",
   worryGiveUp: "Sorry, I couldn't work that out. You can talk to someone. Here's who.",
   askAbout: 'Is this about you, or someone else?',
   aboutOptions: [

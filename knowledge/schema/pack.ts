@@ -136,6 +136,8 @@ export const serviceSchema = z
     contacts: z.array(contactSchema),
     /** How to find the service when no contact is known, e.g. "Search Live Well B&NES for ...". */
     howToFind: nonEmpty.optional(),
+    /** howToFind said to a young person, where howToFind speaks to a parent ("your child's school"). */
+    howToFindYoungPeople: nonEmpty.optional(),
     /** The professions who are this service (health visitors are the health visiting service): a practitioner is not pointed to their own. */
     deliveredBy: z.array(vocab(PRACTITIONER_ROLES, 'practitioner role')).min(1).optional(),
     /** Shown in a conversation only when a worry says one of these (Report Remove: a picture being shared); a directory search lists it always. */

@@ -245,3 +245,21 @@ describe('whom a guidance question was for is kept', () => {
     expect(next).toMatch(/school/);
   });
 });
+
+describe('a young person, as a person test held the conversation', () => {
+  test('"its for me" at "What\'s on your mind?" is thanked for, not refused; the services speak to them, not to a parent', async () => {
+    const { wordingFor: w } = jest.requireActual('../../dialogs/wording') as typeof import('../../dialogs/wording');
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('hey');
+    await bot.say('im 14');
+    const again = texts(await bot.say('its for me')).join('\n');
+    expect(again).toContain(w('young-person').worryAfterWho);
+    expect(again).not.toContain("didn't get that");
+    const replies = await bot.say('ppl at school keep sayin stuff bout me online n i cant sleep');
+    expect(texts(replies).join('\n')).toMatch(/bullying/i);
+    const cards = JSON.stringify(replies.flatMap((a) => a.attachments ?? []));
+    expect(cards).toContain('a teacher you trust');
+    expect(cards).not.toContain("your child's");
+  });
+});
