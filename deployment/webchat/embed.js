@@ -253,7 +253,9 @@
       sendBoxButtonColorOnFocus: text,
       sendBoxBorderTop: 'solid 2px ' + text,
       sendBoxHeight: 48,
-      suggestedActionLayout: 'stacked',
+      // Stacked on a phone (each button the width of the chat); on a wider chat the buttons flow
+      // in rows, so five of them do not take most of the window (a person test at 1280 px).
+      suggestedActionLayout: root.clientWidth >= 560 ? 'flow' : 'stacked',
       suggestedActionsStackedHeight: 'auto',
       suggestedActionsStackedOverflow: 'auto',
       suggestedActionBackgroundColor: background,

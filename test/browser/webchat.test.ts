@@ -66,8 +66,12 @@ async function openChat(viewport = { width: 1280, height: 900 }, url?: string): 
 async function chooseSuggestedAction(page: Page, title: string): Promise<void> {
   await tabTo(page, (el) => el.classList.contains('webchat__suggested-action'), { backwards: true });
   const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+  // Stacked buttons (a narrow chat) move with the up and down arrows; buttons in rows (a wide
+  // chat) with left and right.
   for (let i = 0; i < 8 && (await focused()) !== title; i++) {
+    const before = await focused();
     await page.keyboard.press('ArrowDown');
+    if ((await focused()) === before) await page.keyboard.press('ArrowRight');
   }
   expect(await focused()).toBe(title);
   await page.keyboard.press('Enter');
