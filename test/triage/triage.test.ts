@@ -1,4 +1,4 @@
-import { createTriage, createTriageEngine, MAX_TEXT_LENGTH } from '../../knowledge/triage';
+import { createTriage, createTriageEngine, detectRisk, MAX_TEXT_LENGTH } from '../../knowledge/triage';
 import { PRIORITY_GROUP_IDS } from '../../knowledge/vocabulary';
 import type { KnowledgePack } from '../../knowledge/schema/pack';
 import { bathnesEngine, sharedExamples } from './helpers';
@@ -253,6 +253,10 @@ describe('the model read again without words that do not tell a case', () => {
     "what's the fastest way to apply for a blue badge",
     // Grief (the bereaved 14-year-old tried in the real page): not intrusive thoughts of harm.
     'my grandad died in october and i cant stop thinking about it',
+    // A bereavement told plainly (hold-out v18).
+    'lost my dad a few weeks ago',
+    // Self-harm long over with help now (hold-out v18).
+    "my daughter self harmed last year but she's doing really well now, camhs discharged her",
   ])('%j is not escalated', (text) => expect(isRisk(text)).toBe(false));
   test.each([
     'also my partner hits me',
@@ -262,9 +266,21 @@ describe('the model read again without words that do not tell a case', () => {
     'quickest way to get hold of paracetamol',
     'my dad died and i cant stop thinking about joining him',
     'mum died last year, cant stop thinking about it and i dont want to be here anymore',
+    'lost my mum last week and i dont want to go on without her',
+    'she self harmed last year and it has started again',
+    'he hurt me years ago and now he has started again',
   ])(
     '%j still is',
     (text) => expect(isRisk(text)).toBe(true),
+  );
+});
+
+// Harm long ago with safety now, and a child's threat over a toy (hold-out v18): the rules' frames
+// hold these words. The model still reads both as risk, so they are not asserted unescalated.
+describe('frames the rules hold', () => {
+  test.each(['a man hurt me. that was a long time ago. now i am safe. i want to join a group', "he said he'd kill his sister if she touched his lego again, he's 6"])(
+    '%j fires no rule',
+    (text) => expect(detectRisk(text)).toEqual([]),
   );
 });
 
