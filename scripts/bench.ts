@@ -100,13 +100,19 @@ const diskMb = TriageModel.sizeOnDisk() / 1048576;
 // bounded windows, and in a shared Teams chat the channel policy looks for identifying details
 // (its address pattern once held the event loop for seconds on 60 KB without spaces).
 const hostile = ['<at'.repeat(350_000), 'a'.repeat(1_000_000), '('.repeat(500_000) + ')'.repeat(500_000), '1'.repeat(1_000_000), 'a@'.repeat(500_000)];
-const hostileMs = hostile.map((text) => {
+// Timed in CPU time like the budgets above (on this shared 2-core machine the wall clock also
+// counts time other processes held the CPU: one run gave a 1 MB message 122 ms of wall clock that
+// takes about 25 ms on its own); the wall clock is printed beside it.
+const hostileTimes = hostile.map((text) => {
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const stripped = stripMentions({ text, recipient: { id: 'bot', name: 'Early Help' } });
   for (const window of riskWindows(stripped)) engine.triage(window);
   identifyingDetails(stripped);
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { cpu: (used.user + used.system) / 1000, wall: Number(process.hrtime.bigint() - start) / 1e6 };
 });
+const hostileMs = hostileTimes.map((t) => t.cpu);
 
 const ms = (x: number) => x.toFixed(3).padStart(8);
 console.log(`messages: ${LENGTH} characters, ${ITERATIONS} timed runs after ${WARM_UP} warm-up runs, node ${process.version}`);
@@ -117,7 +123,9 @@ for (const r of [risk.cpu, risk.wall, full.cpu, full.wall]) console.log(`${r.lab
 console.log('');
 console.log(`heap: +${((heapAfterStartup - heapBefore) / 1048576).toFixed(1)} MB at start-up, ${((heapAfterRuns - heapAfterStartup) / 1048576).toFixed(1)} MB change over the runs`);
 console.log(`resident memory added by the engine: ${rssAtStartup.toFixed(1)} MB once built, ${rssAdded.toFixed(1)} MB after the timed runs; model on disk: ${diskMb.toFixed(1)} MB`);
-console.log(`hostile 1 MB messages (mentions stripped, risk windows triaged, identifying details sought), ms: ${hostileMs.map((x) => x.toFixed(1)).join(', ')}`);
+console.log(
+  `hostile 1 MB messages (mentions stripped, risk windows triaged, identifying details sought), CPU ms: ${hostileMs.map((x) => x.toFixed(1)).join(', ')} (wall clock: ${hostileTimes.map((t) => t.wall.toFixed(1)).join(', ')})`,
+);
 console.log(
   `budgets: risk decision p95 < ${RISK_P95_BUDGET_MS} ms, full triage p95 < ${TRIAGE_P95_BUDGET_MS} ms (CPU time), start-up < ${STARTUP_BUDGET_MS} ms, ` +
     `memory < ${RSS_BUDGET_MB} MB, disk < ${DISK_BUDGET_MB} MB, hostile < ${HOSTILE_BUDGET_MS} ms; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
