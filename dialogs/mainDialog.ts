@@ -19,7 +19,7 @@ import { RESULTS_DIALOG, ResultsDialog } from './resultsDialog';
 import type { NextChoice, ResultsOptions } from './resultsDialog';
 import { talkToSomeone } from './talkToSomeone';
 import { isTextConsumed } from './turnFlags';
-import { WORRY_DIALOG, WorryDialog } from './worryDialog';
+import { WORRY_DIALOG, WORRY_PROMPT, WorryDialog } from './worryDialog';
 import type { WorryOptions } from './worryDialog';
 import { audienceOptions, restarting, roleOptions, wordingFor } from './wording';
 
@@ -81,10 +81,14 @@ export class MainDialog extends InterruptibleDialog {
     return true;
   }
 
-  /** Whether a question of the conversation is waiting for its answer (the next message replies to it). */
+  /**
+   * Whether a question of the conversation is waiting for its answer, so the next message replies
+   * to it (see ANSWER_WORDS in the triage). Not "What's on your mind?": what is typed there is the
+   * worry itself, and the model's "possible" check-in is for exactly that.
+   */
   async waitingForAnswer(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<boolean> {
-    const state = await dialogState.get(context);
-    return (state?.dialogStack.length ?? 0) > 0;
+    const waiting = innermostDialogId(await dialogState.get(context));
+    return waiting !== undefined && waiting !== WORRY_PROMPT;
   }
 
   private async createContext(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<DialogContext> {
@@ -227,4 +231,18 @@ export class MainDialog extends InterruptibleDialog {
 /** This dialog's step values, typed. */
 function vals(step: WaterfallStepContext): { worry?: TriageResult } {
   return step.values as { worry?: TriageResult };
+}
+
+/** The dialog at the top of the innermost stack: the prompt waiting, when one is. */
+function innermostDialogId(state: DialogState | undefined): string | undefined {
+  let stack = state?.dialogStack;
+  let id: string | undefined;
+  // A component dialog keeps its own stack in its state, under "dialogs"; the dialog begun last
+  // (the one waiting) is the last on each stack as botbuilder-dialogs stores it.
+  for (let depth = 0; stack && stack.length > 0 && depth < 16; depth++) {
+    const top = stack[stack.length - 1];
+    id = top.id;
+    stack = (top.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack;
+  }
+  return id;
 }

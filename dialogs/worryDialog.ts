@@ -24,7 +24,8 @@ import type { Option, Wording } from './wording';
 
 export const WORRY_DIALOG = 'worryDialog';
 const WATERFALL = 'worryWaterfall';
-const WORRY_PROMPT = 'worryTextPrompt';
+/** The prompt for the worry in the person's own words ("What's on your mind?"). */
+export const WORRY_PROMPT = 'worryTextPrompt';
 const CLARIFY_PROMPT = 'clarifyPrompt';
 const ABOUT_PROMPT = 'aboutPrompt';
 const AGE_PROMPT = 'agePrompt';

@@ -40,8 +40,9 @@ export interface TriageContext {
    */
   rulesOnly?: boolean;
   /**
-   * The message replies to a question the bot asked (a dialog is waiting for its answer). In a
-   * short reply the rules decide, and the model only when it is sure (see decideRisk).
+   * The message replies to a question the bot asked (a dialog is waiting for its answer, other
+   * than the one asking for the worry itself). In a short reply the rules decide, and the model
+   * only when it is sure (see decideRisk).
    */
   answering?: boolean;
 }

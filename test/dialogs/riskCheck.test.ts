@@ -121,6 +121,17 @@ describe('a reply to the bot\'s question', () => {
     expect(seen.get('I need some help please')).toBeUndefined();
     expect(seen.get('Bereavement and money')).toBe(true);
   });
+
+  test('except at "What\'s on your mind?": what is typed there is the worry itself, read in full', async () => {
+    const seen = new Map<string, boolean | undefined>();
+    const h = botHarness({}, (real) => (text, context) => {
+      if (!seen.has(text)) seen.set(text, context?.answering);
+      return real(text, context);
+    });
+    await h.say("I'm a parent or carer", IN_HOURS);
+    await h.say('so tired of it all', IN_HOURS);
+    expect(seen.get('so tired of it all')).toBeUndefined();
+  });
 });
 
 describe('a young person telling of their own harm', () => {

@@ -24,7 +24,8 @@ export const SHORT_MESSAGE_WORDS = 8;
  * to v9, before any risk was told, 87 of the 90 replies of up to 12 words that only the model's
  * "possible" escalated were ordinary answers. The other three ("like if home isnt safe", "for a
  * non-mol", a woman's age and where she came from) are for the rules. After a risk signal the
- * model's "possible" counts again: a concern is never closed on a short reply.
+ * model's "possible" counts again: a concern is never closed on a short reply. The reply to
+ * "What's on your mind?" is not one of these: it is the worry itself (see waitingForAnswer).
  */
 export const ANSWER_WORDS = 12;
 
