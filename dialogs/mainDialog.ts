@@ -87,7 +87,13 @@ export class MainDialog extends InterruptibleDialog {
    * worry itself, and the model's "possible" check-in is for exactly that.
    */
   async waitingForAnswer(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<boolean> {
-    const waiting = innermostDialogId(await dialogState.get(context));
+    // The innermost active dialog, through the SDK's own chain of child contexts: the prompt waiting.
+    let dc: DialogContext | undefined = await this.createContext(context, dialogState);
+    let waiting: string | undefined;
+    while (dc?.activeDialog) {
+      waiting = dc.activeDialog.id;
+      dc = dc.child;
+    }
     return waiting !== undefined && waiting !== WORRY_PROMPT;
   }
 
@@ -233,16 +239,3 @@ function vals(step: WaterfallStepContext): { worry?: TriageResult } {
   return step.values as { worry?: TriageResult };
 }
 
-/** The dialog at the top of the innermost stack: the prompt waiting, when one is. */
-function innermostDialogId(state: DialogState | undefined): string | undefined {
-  let stack = state?.dialogStack;
-  let id: string | undefined;
-  // A component dialog keeps its own stack in its state, under "dialogs"; the dialog begun last
-  // (the one waiting) is the last on each stack as botbuilder-dialogs stores it.
-  for (let depth = 0; stack && stack.length > 0 && depth < 16; depth++) {
-    const top = stack[stack.length - 1];
-    id = top.id;
-    stack = (top.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack;
-  }
-  return id;
-}

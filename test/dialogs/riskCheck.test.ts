@@ -110,12 +110,18 @@ describe('after a risk signal', () => {
 });
 
 describe('a reply to the bot\'s question', () => {
-  test('is read as one: the first message is not, the next is while a question waits', async () => {
+  /** A bot whose triage notes, per text, whether it was read as a reply to a question. */
+  const answeringSeen = () => {
     const seen = new Map<string, boolean | undefined>();
     const h = botHarness({}, (real) => (text, context) => {
       if (!seen.has(text)) seen.set(text, context?.answering);
       return real(text, context);
     });
+    return { h, seen };
+  };
+
+  test('is read as one: the first message is not, the next is while a question waits', async () => {
+    const { h, seen } = answeringSeen();
     await h.say('I need some help please', IN_HOURS);
     await h.say('Bereavement and money', IN_HOURS);
     expect(seen.get('I need some help please')).toBeUndefined();
@@ -123,11 +129,7 @@ describe('a reply to the bot\'s question', () => {
   });
 
   test('except at "What\'s on your mind?": what is typed there is the worry itself, read in full', async () => {
-    const seen = new Map<string, boolean | undefined>();
-    const h = botHarness({}, (real) => (text, context) => {
-      if (!seen.has(text)) seen.set(text, context?.answering);
-      return real(text, context);
-    });
+    const { h, seen } = answeringSeen();
     await h.say("I'm a parent or carer", IN_HOURS);
     await h.say('so tired of it all', IN_HOURS);
     expect(seen.get('so tired of it all')).toBeUndefined();
