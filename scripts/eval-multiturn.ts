@@ -7,6 +7,7 @@
 // (the full reply or a check-in); "right route" when that route is the labelled one. Scenarios
 // without risk: a false escalation when any turn gets a risk route. Run in office hours and out
 // of hours (the contacts differ, the decision should not).
+//   npm run eval:multiturn [-- PACK [holdout-multiturn-vN.json ...]]   (default: bathnes, every set)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
@@ -67,7 +68,13 @@ const isRisk = (route: string | undefined) => (RISK_ROUTES as readonly string[])
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}% (${n}/${d})`);
 
 async function main(): Promise<void> {
-  const files = readdirSync(evalDir).filter((f) => /^holdout-multiturn-.*\.json$/.test(f)).sort();
+  // Named sets only, when given: a new hold-out's first run is read on its own.
+  const named = process.argv.slice(3);
+  const files = readdirSync(evalDir)
+    .filter((f) => /^holdout-multiturn-.*\.json$/.test(f) && (named.length === 0 || named.includes(f)))
+    .sort();
+  const unknown = named.filter((f) => !files.includes(f));
+  if (unknown.length > 0) throw new Error(`not in test/eval: ${unknown.join(', ')}`);
   for (const file of files) {
     const set = setSchema.parse(JSON.parse(readFileSync(join(evalDir, file), 'utf8')));
     console.log(`${file}: ${set.description}`);

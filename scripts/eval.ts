@@ -52,6 +52,7 @@ for (const [file, title] of [
   ['holdout-v16.json', 'hold-out set v16 (first run recorded in docs/triage.md)'],
   ['holdout-v17.json', 'hold-out set v17 (first run recorded in docs/triage.md)'],
   ['holdout-v18.json', 'hold-out set v18 (first run recorded in docs/triage.md)'],
+  ['holdout-v19.json', 'hold-out set v19 (first run recorded in docs/triage.md)'],
 ] as const) {
   if (!existsSync(join(evalDir, file))) continue;
   const holdout = holdoutSchema.parse(readJson(file));
