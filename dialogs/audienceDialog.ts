@@ -7,7 +7,8 @@ import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking } f
 import { describesWorry, interpretText } from './interpret';
 import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
 import { interpretedThisTurn, rememberInterpretation } from './turnFlags';
-import { audienceOptions, roleOptions, whoIsAsking, whoIsAskingGiveUp, whoIsAskingRetry } from './wording';
+import { isGreeting } from '../knowledge/understanding/greeting';
+import { audienceOptions, roleOptions, helloBack, whoIsAsking, whoIsAskingAfterHello, whoIsAskingGiveUp, whoIsAskingRetry } from './wording';
 
 export const AUDIENCE_DIALOG = 'audienceDialog';
 const WATERFALL = 'audienceWaterfall';
@@ -32,7 +33,9 @@ export class AudienceDialog extends ComponentDialog {
   }
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.prompt(WHO_PROMPT, optionPromptOptions(whoIsAsking, whoIsAskingRetry, audienceOptions));
+    const greeted = isGreeting(step.context.activity.text ?? '');
+    if (greeted) await step.context.sendActivity(helloBack);
+    return step.prompt(WHO_PROMPT, optionPromptOptions(greeted ? whoIsAskingAfterHello : whoIsAsking, whoIsAskingRetry, audienceOptions));
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

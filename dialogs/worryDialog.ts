@@ -243,6 +243,10 @@ export class WorryDialog extends ComponentDialog {
       profile.about = 'myself';
       if (themselves !== 'age not given') profile.ageBand = themselves;
     } else if (!profile.ageBand) await step.context.sendActivity(wording.skipQuestion);
+    // "Me", then "17" or "Under 18", from someone who never said who is asking: a young person
+    // is writing, so young people's wording and contacts from here on (Childline first in a risk
+    // reply, and the children's route for a harm they tell of later).
+    if (profile.about === 'myself' && profile.audience === undefined && underEighteen(profile)) profile.audience = 'young-person';
     // Who this worry is about, with it: a later worry may be about someone else.
     const worry: Worry = { ...(vals(step).worry as Worry), ...(profile.about ? { about: profile.about } : {}), ...(profile.ageBand ? { ageBand: profile.ageBand } : {}) };
     return step.endDialog(worry);
@@ -308,4 +312,10 @@ export class WorryDialog extends ComponentDialog {
 /** This dialog's step values, typed. */
 function vals(step: WaterfallStepContext): { result?: TriageResult; pair?: [PriorityGroupId, PriorityGroupId]; worry?: Worry } {
   return step.values as { result?: TriageResult; pair?: [PriorityGroupId, PriorityGroupId]; worry?: Worry };
+}
+
+/** Under 18 by the age typed, or by the band when no age was typed ("Under 18" is 11 to 19). */
+function underEighteen(profile: EarlyHelpProfile): boolean {
+  if (profile.age !== undefined) return profile.age < 18;
+  return profile.ageBand === 'pre-birth-5' || profile.ageBand === '5-11' || profile.ageBand === '11-19';
 }

@@ -2,7 +2,7 @@
 // test/eval (and the hold-out set, reported separately). Exits non-zero when
 // the main set falls below the floors in knowledge/triage/evaluation.ts.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadPack } from '../knowledge/loader';
 import { createTriageEngine } from '../knowledge/triage';
@@ -41,23 +41,17 @@ const main = evaluate(engine.triage, risk, worries);
 console.log(formatReport(`main evaluation set (pack ${packName})`, main));
 console.log(replyLine({ risk, worries }, main));
 console.log('');
-// Hold-out sets still apart from training. Their first-run numbers (the honest ones) are in
-// docs/triage.md; v1 to v11 were merged into the corpus after theirs were recorded
-// (npm run corpus:merge-holdout), so they are training data now and not evaluated here.
-for (const [file, title] of [
-  ['holdout-v12.json', 'hold-out set v12 (first run recorded in docs/triage.md)'],
-  ['holdout-v13.json', 'hold-out set v13 (first run recorded in docs/triage.md)'],
-  ['holdout-v14.json', 'hold-out set v14 (first run recorded in docs/triage.md)'],
-  ['holdout-v15.json', 'hold-out set v15 (first run recorded in docs/triage.md)'],
-  ['holdout-v16.json', 'hold-out set v16 (first run recorded in docs/triage.md)'],
-  ['holdout-v17.json', 'hold-out set v17 (first run recorded in docs/triage.md)'],
-  ['holdout-v18.json', 'hold-out set v18 (first run recorded in docs/triage.md)'],
-  ['holdout-v19.json', 'hold-out set v19 (first run recorded in docs/triage.md)'],
-] as const) {
-  if (!existsSync(join(evalDir, file))) continue;
+// Hold-out sets still apart from training, every test/eval/holdout-vN.json in number order.
+// Their first-run numbers (the honest ones) are in docs/triage.md; v1 to v18 were merged into the
+// corpus after theirs were recorded (npm run corpus:merge-holdout), so they are training data now.
+const holdouts = readdirSync(evalDir)
+  .map((f) => /^holdout-v(\d+)\.json$/.exec(f))
+  .filter((m): m is RegExpExecArray => m !== null)
+  .sort((a, b) => Number(a[1]) - Number(b[1]));
+for (const [file, n] of holdouts) {
   const holdout = holdoutSchema.parse(readJson(file));
   const held = evaluate(engine.triage, holdout.risk, holdout.worries);
-  console.log(formatReport(title, held));
+  console.log(formatReport(`hold-out set v${n} (first run recorded in docs/triage.md)`, held));
   console.log(replyLine(holdout, held));
   console.log('');
 }

@@ -25,6 +25,10 @@ export function welcomeLines(councilName: string, retentionHours: number): strin
 export const practitionerFirstQuestion =
   'Describe a concern in a sentence or two, leaving out names, and I will match it to the priority groups, the level of need and local services. Or type **help**.';
 export const whoIsAsking = 'Who is asking? Or just tell me what is worrying you.';
+// After a bare "hi": greeted back, then the welcome's question put another way. The greeting is a
+// message of its own, so the question reads right when it is asked again later.
+export const helloBack = 'Hello.';
+export const whoIsAskingAfterHello = "What's on your mind? Tell me in your own words, or pick who is asking.";
 // Asked again differently, with the options in words: a typed answer works as well as a button.
 export const whoIsAskingRetry = "Sorry, I didn't quite get that. Are you asking for yourself, as a parent or carer, as a young person, or for work? Or just tell me what's worrying you.";
 export const whoIsAskingGiveUp = "That's fine. I'll ask in a simple way, and we can go from there.";

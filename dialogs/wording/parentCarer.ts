@@ -12,7 +12,9 @@ export const parentCarerWording: Wording = {
     { value: 'family', label: 'Our whole family', synonyms: ['family', 'all of us', 'whole family', 'us'] },
     { value: 'myself', label: 'Me', synonyms: ['me', 'myself'] },
   ],
-  askAge: (about) => (about === 'myself' ? 'How old are you?' : about === 'family' ? 'How old is your youngest child?' : 'How old is your child?'),
+  // A carer asked about the adult they look after ("my husband, he had a stroke"): not "your child".
+  askAge: (about) =>
+    about === 'myself' ? 'How old are you?' : about === 'family' ? 'How old is your youngest child?' : about === 'adult' || about === 'older-person' ? 'How old are they?' : 'How old is your child?',
   summary: { ...residentWording.summary, heading: 'What our family would like help with' },
   aboutNames: { ...residentWording.aboutNames, child: 'my child', family: 'our family' },
 };

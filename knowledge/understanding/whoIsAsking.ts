@@ -94,12 +94,21 @@ const OLD_AGE_NEEDS_WORDS = new RegExp(`\\b(?:${OLD_AGE_NEEDS})\\b`);
 export function aboutForRelationship(relationship: string | undefined, audience: Audience | undefined, text = ''): About | undefined {
   if (relationship === undefined) return undefined;
   if (CHILD_RELATIONS.has(relationship)) return audience === 'young-person' ? undefined : 'child';
+  // "I'm a parent or carer", then "I look after my husband, he had a stroke": a carer's worry is
+  // about the one they care for. Only when they say they care for them: a parent's "my mum says
+  // I'm too soft on him" is still about the child.
+  if (audience === 'parent-carer') {
+    const t = normalise(text);
+    if (!CARES_FOR_RELATIVE.test(t) && !LOOKS_AFTER_RELATIVE.test(t)) return undefined;
+    return OLDER_RELATIONS.has(relationship) ? 'older-person' : ADULT_RELATIONS.has(relationship) ? 'adult' : undefined;
+  }
   // Only for an adult writing: a young person's "my mum" is their own worry, or their family's.
   if (audience !== 'self') return undefined;
   if (OLDER_RELATIONS.has(relationship)) return 'older-person';
   if (ADULT_RELATIONS.has(relationship) && CARES_FOR_RELATIVE.test(normalise(text))) return 'adult';
   return undefined;
 }
+const LOOKS_AFTER_RELATIVE = /\b(?:looking after|look after|looks after|caring for|care for|cares for|carer (?:for|to))\s+(?:my|our)\s+(?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|grandpa|husband|wife|partner)\b/;
 const CHILD_RELATIONS = new Set(['son', 'daughter', 'stepson', 'stepdaughter', 'boy', 'girl', 'baby', 'toddler', 'grandson', 'granddaughter']);
 const OLDER_RELATIONS = new Set(['mum', 'dad', 'mother', 'father', 'nan', 'gran', 'grandad', 'grandma', 'grandpa']);
 const ADULT_RELATIONS = new Set(['husband', 'wife', 'partner']);

@@ -1,6 +1,6 @@
 // Care after a risk reply (issue 12, point 3): what the person says next gets an answer, with
 // the route's contacts, instead of the question that was waiting.
-import { afterRisk, carryOnLabel, riskCheckLead, whoIsAsking, whoIsAskingRetry } from '../../dialogs/wording';
+import { afterRisk, carryOnLabel, riskCheckLead, whoIsAskingAfterHello, whoIsAskingRetry } from '../../dialogs/wording';
 import { followUpKind } from '../../dialogs/riskFollowUp';
 import { botHarness, messages } from './botHarness';
 
@@ -62,7 +62,7 @@ describe('after a risk reply the conversation stays with the person', () => {
   test('"Carry on" goes back to the question that was waiting', async () => {
     const bot = await afterCrisisReply();
     const next = texts(await bot.say('Carry on'));
-    expect(next).toContain(whoIsAsking.split('?')[0]);
+    expect(next).toContain(whoIsAskingAfterHello);
     expect(next).not.toContain(afterRisk.stillHere);
   });
 

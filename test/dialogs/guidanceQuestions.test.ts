@@ -1,6 +1,6 @@
 // A question about guidance is answered at once, from the pack (issue 12 point 2: in Teams the
 // practitioner's question is answered first; the role is asked only when it matters).
-import { askRole, guidanceFollowUp, whoIsAsking } from '../../dialogs/wording';
+import { askRole, guidanceFollowUp, helloBack, whoIsAskingAfterHello } from '../../dialogs/wording';
 import { botHarness, messages } from './botHarness';
 
 const texts = (activities: { text?: string }[]) => messages(activities).map((a) => a.text ?? '').join('\n');
@@ -20,11 +20,14 @@ describe('a question about guidance', () => {
   test('on the website, a resident gets the plain version and then the question that was waiting', async () => {
     const bot = botHarness();
     await bot.join();
-    expect(texts(await bot.say('hello'))).toContain(whoIsAsking);
+    // A bare "hello" is greeted back, and the first question put another way.
+    const greeted = texts(await bot.say('hello'));
+    expect(greeted).toContain(helloBack);
+    expect(greeted).toContain(whoIsAskingAfterHello);
     const reply = texts(await bot.say('what is an early help assessment?'));
     expect(reply).toContain('Early Help Assessment (EHA)');
     expect(reply).toContain('a conversation between your family and a worker');
-    expect(reply).toContain(whoIsAsking);
+    expect(reply).toContain(whoIsAskingAfterHello);
   });
 
   test('a long message that tells a concern beside the question goes on to the concern', async () => {

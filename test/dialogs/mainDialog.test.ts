@@ -10,8 +10,8 @@ const NEXT_RESIDENT = ['Something else is worrying me too', 'Help me ask for sup
 
 const cases: Case[] = [
   {
-    name: 'a greeting gets the first question, never a dead end',
-    steps: [{ say: 'hello', expect: ['Who is asking?'], buttons: WHO }],
+    name: 'a greeting is greeted back and gets the first question in other words, never a dead end',
+    steps: [{ say: 'hello', expect: ['Hello.', "What's on your mind?"], not: ['Who is asking?'], buttons: WHO }],
   },
   {
     name: 'parent or carer: worry, child age, results with services, handoff with consent and a summary',
@@ -92,8 +92,8 @@ const cases: Case[] = [
   {
     name: 'a worry typed at "who is asking" is taken as the worry',
     steps: [
-      { say: 'hello', expect: ['Who is asking?'] },
-      { say: 'we are about to be evicted and have nowhere to go', not: ['Who is asking?'] },
+      { say: 'hello', expect: ["What's on your mind?"] },
+      { say: 'we are about to be evicted and have nowhere to go', not: ["What's on your mind?", 'Who is asking?'] },
     ],
   },
   {
@@ -122,7 +122,7 @@ const cases: Case[] = [
     name: 'quick exit as the very first message: only how to leave; the next message starts afresh',
     steps: [
       { say: 'quick exit', expect: ['To leave quickly'], not: ['Who is asking?'] },
-      { say: 'hello', expect: ['Who is asking?'] },
+      { say: 'hello', expect: ["What's on your mind?"] },
     ],
   },
   {

@@ -1,5 +1,5 @@
 // Typed answers at "Who is asking?" are answers, not a reason to ask again (issue 12).
-import { askRole, whoIsAsking, whoIsAskingRetry, wordingFor } from '../../dialogs/wording';
+import { askRole, whoIsAsking, whoIsAskingAfterHello, whoIsAskingRetry, wordingFor } from '../../dialogs/wording';
 import { botHarness, messages } from './botHarness';
 
 const texts = (activities: { text?: string }[]) => messages(activities).map((a) => a.text ?? '');
@@ -8,7 +8,7 @@ async function atWhoIsAsking() {
   const bot = botHarness();
   await bot.join();
   const first = texts(await bot.say('hello'));
-  expect(first.join('\n')).toContain(whoIsAsking);
+  expect(first.join('\n')).toContain(whoIsAskingAfterHello);
   return bot;
 }
 
@@ -262,4 +262,46 @@ describe('a young person, as a person test held the conversation', () => {
     expect(cards).toContain('a teacher you trust');
     expect(cards).not.toContain("your child's");
   });
+});
+
+// Multi-turn hold-out v11 (mt11-075): "Me", then "17", from someone who never said who is asking;
+// a forced marriage told next got the adults' domestic abuse list (Men's Advice Line).
+describe('"Me" and an age under 18 at the worry questions: a young person is writing', () => {
+  const routeOf = (sent: Partial<import('botbuilder').Activity>[]) =>
+    (sent.find((a) => a.type === 'trace' && a.name === 'earlyHelp.triage')?.value as { route?: string } | undefined)?.route;
+
+  test.each(['17', 'Under 18'])('after %j, a harm they tell of takes the children\'s route, Childline first', async (age) => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('can i ask about school stuff');
+    expect(texts(await bot.say('me')).join('\n')).toContain(wordingFor(undefined).askAge('myself'));
+    await bot.say(age);
+    const sent = await bot.say('they have arranged for me to marry my cousin in august. i dont want to and they took my passport');
+    expect(routeOf(sent)).toBe('safeguarding-child');
+    const reply = texts(sent).join('\n');
+    expect(reply).toMatch(/Childline/);
+    expect(reply.indexOf('Childline')).toBeLessThan(reply.indexOf("Children's Social Care"));
+    expect(reply).not.toMatch(/Men's Advice Line/);
+  });
+
+  test('after "34", the same words are an adult\'s: the domestic abuse route', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('can i ask about school stuff');
+    await bot.say('me');
+    await bot.say('34');
+    const sent = await bot.say('my husband hits me');
+    expect(routeOf(sent)).toBe('domestic-abuse');
+  });
+});
+
+// Found holding a carer's conversation: "I'm a parent or carer", then the person they look after.
+test('a carer of an adult is not asked who the worry is about, nor "How old is your child?"', async () => {
+  const bot = botHarness();
+  await bot.join();
+  await bot.say("I'm a parent or carer");
+  const next = texts(await bot.say('I look after my husband, he had a stroke')).join('\n');
+  expect(next).not.toContain(wordingFor('parent-carer').askAbout);
+  expect(next).not.toMatch(/your child/i);
+  expect(next).toContain(wordingFor('parent-carer').askAge('adult'));
 });

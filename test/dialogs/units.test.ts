@@ -192,6 +192,10 @@ test('a relationship said earlier decides whom the worry is about, by the audien
   expect(aboutForRelationship('daughter', 'parent-carer')).toBe('child');
   expect(aboutForRelationship('husband', 'self', 'my husband drinks')).toBeUndefined();
   expect(aboutForRelationship('husband', 'self', 'my husband has parkinsons and I am his carer')).toBe('adult');
+  // A carer who picked "I'm a parent or carer": about the one they say they look after.
+  expect(aboutForRelationship('husband', 'parent-carer', 'I look after my husband, he had a stroke')).toBe('adult');
+  expect(aboutForRelationship('dad', 'parent-carer', 'caring for my dad')).toBe('older-person');
+  expect(aboutForRelationship('mum', 'parent-carer', "my mum says I'm too soft on him")).toBeUndefined();
   expect(namesOldAgeNeeds('she has dementia now')).toBe(true);
   expect(namesOldAgeNeeds('she has a new job')).toBe(false);
 });
@@ -331,4 +335,10 @@ describe('welcome', () => {
     expect(w.text).toContain('call 999');
     expect(w.suggestedActions).toBeUndefined();
   });
+});
+
+test('a greeting and nothing more is greeted back; a greeting with a worry is the worry', () => {
+  const { isGreeting } = jest.requireActual('../../knowledge/understanding/greeting') as typeof import('../../knowledge/understanding/greeting');
+  for (const text of ['hey', 'Hello?', 'hi there!', 'Good evening', 'hiya 👋', 'hello hello']) expect({ text, greeting: isGreeting(text) }).toEqual({ text, greeting: true });
+  for (const text of ['hey i need help', 'hello my son', 'hi im 15', '', 'help']) expect({ text, greeting: isGreeting(text) }).toEqual({ text, greeting: false });
 });

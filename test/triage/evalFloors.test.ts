@@ -1,6 +1,6 @@
 import { evaluate, floorFailures, FLOORS, HOLDOUT_FLOORS, holdoutSchema, riskSetSchema, worrySetSchema } from '../../knowledge/triage/evaluation';
 import { PRIORITY_GROUP_IDS, RISK_ROUTES } from '../../knowledge/vocabulary';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCorpusDir } from '../../knowledge/triage/corpus';
 import { bathnesEngine, EVAL_DIR, readEval, sharedExamples } from './helpers';
@@ -34,8 +34,11 @@ describe('labelled evaluation set', () => {
   });
 });
 
+// The single-message hold-outs still apart from training (v19 on): every one holds the floors.
+const HOLDOUTS = readdirSync(EVAL_DIR).filter((f) => /^holdout-v\d+\.json$/.test(f));
+
 describe('hold-out sets', () => {
-  it.each(['holdout-v12.json', 'holdout-v13.json', 'holdout-v14.json'])(
+  it.each(HOLDOUTS)(
     `%s holds the hold-out floors: risk recall ${HOLDOUT_FLOORS.riskRecall * 100}%, false escalation under ${HOLDOUT_FLOORS.falseEscalation * 100}%`,
     (file) => {
       const holdout = holdoutSchema.parse(readEval(file));
@@ -43,17 +46,15 @@ describe('hold-out sets', () => {
     },
   );
 
-  it('v1 to v11 were merged into training after their first runs: none is evaluated any more', () => {
+  it('v1 to v18 were merged into training after their first runs: none is evaluated any more', () => {
     const sources = JSON.parse(readFileSync(join(CORPUS_DIR, 'sources.json'), 'utf8')) as Array<{ file: string }>;
-    for (const name of ['holdout', ...Array.from({ length: 10 }, (_, i) => `holdout-v${i + 2}`)]) {
+    for (const name of ['holdout', ...Array.from({ length: 17 }, (_, i) => `holdout-v${i + 2}`)]) {
       expect({ name, evaluated: existsSync(join(EVAL_DIR, `${name}.json`)) }).toEqual({ name, evaluated: false });
       expect(sources.some((s) => s.file === `${name}.jsonl`)).toBe(true);
     }
   });
 
-  it.each(['holdout-v12.json', 'holdout-v13.json', 'holdout-v14.json', 'holdout-v15.json'])('%s parses', (file) => {
-    const holdout = holdoutSchema.parse(readEval(file));
-    expect(holdout.risk.length).toBeGreaterThan(0);
-    expect(holdout.worries.length).toBeGreaterThan(0);
+  it('at least one single-message hold-out is still apart from training', () => {
+    expect(HOLDOUTS.length).toBeGreaterThan(0);
   });
 });
