@@ -32,6 +32,7 @@ import { createTriage } from '../knowledge/triage';
 import type { TriageFn } from '../knowledge/triage/types';
 import { parseConfig, type AppConfig } from './config';
 import type { Logger } from './logging';
+import type { BotReadiness } from './server';
 import { withDefaultAudience } from './teams/audience';
 
 /** turnState key of this turn's language (see languageOf). */
@@ -155,6 +156,11 @@ export class EarlyHelpBot extends ActivityHandler {
     }
     context.turnState.set(TURN_LANGUAGE, language);
     return language;
+  }
+
+  /** For GET /ready: the pack this bot serves, and whether its triage engine reads messages. */
+  readiness(): BotReadiness {
+    return { pack: { id: this.pack.meta.id, version: this.pack.meta.version, services: this.pack.services.length }, triage: this.riskGate.ready };
   }
 
   /** Saves conversation and user state once, at the end of every turn. */

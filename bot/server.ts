@@ -32,11 +32,20 @@ export interface BotServices {
 /** Turns one conversation may have waiting on /api/messages before further posts get 429. */
 export const MAX_WAITING_TURNS = 50;
 
+/** What the bot tells a readiness probe: the knowledge pack it serves, and whether its triage engine reads messages. */
+export interface BotReadiness {
+  pack: { id: string; version: string; services: number };
+  /** The rules compiled, the model loaded, and one message read at start-up. */
+  triage: boolean;
+}
+
 /** Anything with ActivityHandler's `run`. */
 export interface TurnHandler {
   run(context: TurnContext): Promise<void>;
   /** The turn's risk decision, when the bot makes one: lets the input guard pass a risky message. */
   riskIndicated?(context: TurnContext): Promise<boolean>;
+  /** For GET /ready; a handler without it is ready once built. */
+  readiness?(): BotReadiness;
 }
 
 export type BotFactory = (services: BotServices) => TurnHandler;
@@ -203,20 +212,37 @@ export function createServer(deps: ServerDeps): AppServer {
     }
   };
 
-  // Readiness: 503 while the store refuses writes, so a load balancer sends people elsewhere.
+  // Liveness: the process is up and answers. Never tied to storage or shutdown: an orchestrator
+  // that restarts a process because its storage is down, or while it drains, only loses the
+  // turns it holds. Whether to send people here is /ready's question.
   const health = async (_req: restify.Request, res: restify.Response) => {
-    const storageHealth = await storage.health();
-    res.json(storageHealth.ok ? 200 : 503, {
-      status: storageHealth.ok ? 'ok' : 'unhealthy',
-      version,
-      uptimeSeconds: Math.floor((now() - startedAt) / 1000),
-      storage: storage.kind,
-      ...(storageHealth.ok ? {} : { problem: `storage cannot take writes (${storageHealth.reason})` }),
-    });
+    res.json(200, { status: 'ok', version, uptimeSeconds: Math.floor((now() - startedAt) / 1000), storage: storage.kind });
   };
   server.get('/health', health);
   // Some load balancers probe with HEAD.
   server.head('/health', health);
+
+  // Readiness: 503 while the store refuses writes or before the pack and the triage engine are
+  // ready, so a load balancer sends people to another instance. (Once shutdown begins the server
+  // takes no new connections at all, which a load balancer sees sooner.)
+  const ready = async (_req: restify.Request, res: restify.Response) => {
+    const storageHealth = await storage.health();
+    const report = bot.readiness?.();
+    const problems: string[] = [];
+    if (!storageHealth.ok) problems.push(`storage cannot take writes (${storageHealth.reason})`);
+    if (report && !report.triage) problems.push('the triage engine has not read a message yet');
+    res.json(problems.length === 0 ? 200 : 503, {
+      status: problems.length === 0 ? 'ready' : 'not ready',
+      version,
+      checks: {
+        storage: { ok: storageHealth.ok, kind: storage.kind },
+        ...(report ? { pack: { ok: true, ...report.pack }, triage: { ok: report.triage } } : {}),
+      },
+      ...(problems.length > 0 ? { problems } : {}),
+    });
+  };
+  server.get('/ready', ready);
+  server.head('/ready', ready);
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     if (stopping) {

@@ -113,7 +113,15 @@ export class RiskGate {
    */
   warmUp(): void {
     this.assess({ text: 'warming up the risk check' });
+    this.warm = true;
   }
+
+  /** Whether the engine has read a message (the warm-up): what a readiness probe asks. */
+  get ready(): boolean {
+    return this.warm;
+  }
+
+  private warm = false;
 
   /**
    * Risk is possible, not clear: trace it (confidence "possible"), show the route's contacts

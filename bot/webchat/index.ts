@@ -76,7 +76,7 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
     logger.warn({ event: 'webchat.linkOrigins', err }, 'could not read the knowledge pack: links in messages will stay plain text');
   }
 
-  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins, textLines, limits, isStopping: host.isStopping, councilName, retentionHours: config.retentionHours });
+  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins, textLines, limits, isStopping: host.isStopping, councilName, retentionHours: config.retentionHours, sweepMinutes: config.retentionSweepMinutes, logMessageText: config.logMessageText });
 
   let stream: ActivityStream | undefined;
   if (settings.mode === 'embedded') {

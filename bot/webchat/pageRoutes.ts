@@ -11,7 +11,7 @@ import type { TextLine } from './linkOrigins';
 import { applyCommonHeaders, applyCors, applyPageHeaders } from './securityHeaders';
 import type { WebChatSettings } from './settings';
 import type { TokenIssuer } from './tokens';
-import { retentionPromise } from '../../dialogs/wording';
+import { privacySections, retentionPromise } from '../../dialogs/wording';
 
 export interface PageDeps {
   settings: WebChatSettings;
@@ -26,6 +26,9 @@ export interface PageDeps {
   councilName?: string;
   /** RETENTION_HOURS: the page's privacy note makes the welcome's promise. */
   retentionHours: number;
+  /** RETENTION_SWEEP_MINUTES and LOG_MESSAGE_TEXT, for the privacy page. */
+  sweepMinutes: number;
+  logMessageText: boolean;
 }
 
 /** What the page needs to know to start: which Direct Line to use, where quick exit goes. */
@@ -50,6 +53,7 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
   const { settings } = deps;
   const root = projectRoot();
   const page = loadAsset(path.join(root, 'bot', 'webchat', 'public', 'index.html'));
+  const privacyPage = loadAsset(path.join(root, 'bot', 'webchat', 'public', 'privacy.html'));
   const assets: Record<string, Asset> = {
     'webchat.js': loadAsset(webChatBundlePath()),
     'embed.js': loadAsset(path.join(root, 'deployment', 'webchat', 'embed.js')),
@@ -99,6 +103,31 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
     sendAsset(req, res, { body: Buffer.from(html), contentType: page.contentType }, 'no-store');
   };
   server.get('/', servePage);
+
+  // How what people type is kept, made from the same settings as the welcome and the footer.
+  const sections = privacySections({
+    councilName: deps.councilName ?? 'Your council',
+    retentionHours: deps.retentionHours,
+    sweepMinutes: deps.sweepMinutes,
+    idleMinutes: settings.conversationIdleMinutes,
+    logMessageText: deps.logMessageText,
+    azureDirectLine: settings.mode === 'azure',
+  });
+  const privacyHtml = Buffer.from(
+    privacyPage.body
+      .toString('utf8')
+      .replaceAll('__COUNCIL_NAME__', escapeHtml(deps.councilName ?? 'Your council'))
+      .replace(
+        '__PRIVACY_SECTIONS__',
+        sections.map((section) => `      <h2>${escapeHtml(section.heading)}</h2>\n${section.paragraphs.map((p) => `      <p>${escapeHtml(p)}</p>`).join('\n')}`).join('\n'),
+      ),
+  );
+  const servePrivacy = async (req: Request, res: Response) => {
+    applyPageHeaders(res, settings, randomBytes(16).toString('base64'));
+    sendAsset(req, res, { body: privacyHtml, contentType: privacyPage.contentType }, 'no-cache');
+  };
+  server.get('/privacy', servePrivacy);
+  server.head('/privacy', servePrivacy);
   // Browsers ask for this unprompted; an empty answer keeps the console clean.
   server.get('/favicon.ico', async (_req: Request, res: Response) => {
     applyCommonHeaders(res);

@@ -10,8 +10,7 @@ import type { Option, TopicLabels } from './types';
  * as the welcome (RETENTION_HOURS), and the chat page's own, shorter, idle time.
  */
 export function retentionPromise(retentionHours: number, idleMinutes: number): string {
-  const idle = idleMinutes >= 60 && idleMinutes % 60 === 0 ? `${idleMinutes / 60} hour${idleMinutes === 60 ? '' : 's'}` : `${idleMinutes} minutes`;
-  return `What you type is deleted after ${retentionHours} hours at the most, and the chat on this page is cleared ${idle} after it goes quiet. Nothing is stored in your browser.`;
+  return `What you type is deleted ${retentionHours} hours after your last message, and the chat on this page is cleared ${idleInWords(idleMinutes)} after it goes quiet. Nothing is stored in your browser.`;
 }
 
 export function welcomeLines(councilName: string, retentionHours: number): string[] {
@@ -232,3 +231,62 @@ export const afterRisk = {
   under18: 'Thank you for telling me. For someone under 18, these are the right people, and you can contact them now:',
   stillHere: "I'm still here. I'm a computer program, so I can't talk it through like a person can, but these people can, and you can contact them now:",
 } as const;
+
+/**
+ * The privacy page (/privacy on the website channel), made from the same settings as the
+ * welcome's and the footer's promise, so the three never disagree. Each section is true of every
+ * store the bot writes to: conversation state (lowdb or Azure Blob storage), the website's chat
+ * transcripts (in the server's memory), and the logs.
+ */
+export function privacySections(options: {
+  councilName: string;
+  retentionHours: number;
+  /** RETENTION_SWEEP_MINUTES: how often the deletion runs. */
+  sweepMinutes: number;
+  idleMinutes: number;
+  /** LOG_MESSAGE_TEXT: an operator may turn on logging of what is typed, to check the service. */
+  logMessageText: boolean;
+  /** The chat is carried by Microsoft's Azure Bot Service (Direct Line) rather than by this server. */
+  azureDirectLine: boolean;
+}): Array<{ heading: string; paragraphs: string[] }> {
+  return [
+    {
+      heading: 'Who runs this assistant',
+      paragraphs: [
+        `The council for ${options.councilName} runs this assistant. It is a computer program, not a person, and it is not an emergency service. If someone is in immediate danger, call 999.`,
+      ],
+    },
+    {
+      heading: 'What it keeps while you chat',
+      paragraphs: [
+        'Your answers to its questions: who is asking, who the worry is about, an age or age group, and the topics it understood. It also keeps a number for how worried it should be about anyone\'s safety, so that it can take more care later in the chat. It does not keep the words you type with these answers.',
+        options.azureDirectLine
+          ? "The chat itself is carried by Microsoft's Azure Bot Service, so Microsoft's terms for that service apply to what you type too."
+          : 'So that this page can show the chat, the messages you send and the replies are held in the memory of the council\'s server, not on a disk.',
+      ],
+    },
+    {
+      heading: 'How long it is kept',
+      paragraphs: [
+        `Your answers are deleted ${options.retentionHours} hours after your last message (the service checks every ${options.sweepMinutes} minutes).`,
+        options.azureDirectLine ? 'Close this page to end the chat.' : `The chat on this page is cleared ${idleInWords(options.idleMinutes)} after it goes quiet.`,
+      ],
+    },
+    {
+      heading: 'On your device',
+      paragraphs: ['Nothing is stored in your browser: no cookies, and nothing in its storage. There is no tracking, analytics or advertising on this page.'],
+    },
+    {
+      heading: 'What the service records',
+      paragraphs: [
+        options.logMessageText
+          ? 'The council has turned on a record of the messages typed here, to check the service is working well. What you type is kept in the service\'s logs for as long as the council keeps its logs. Please do not type names, addresses or other details that identify anyone.'
+          : 'The service keeps a record that a message arrived, how long the reply took and what kind of help was offered (for example, which safety rules matched). It never records what you type. The chat\'s own identifier is scrambled in that record, so it cannot be traced back to you.',
+      ],
+    },
+  ];
+}
+
+function idleInWords(idleMinutes: number): string {
+  return idleMinutes >= 60 && idleMinutes % 60 === 0 ? `${idleMinutes / 60} hour${idleMinutes === 60 ? '' : 's'}` : `${idleMinutes} minutes`;
+}

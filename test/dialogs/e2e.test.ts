@@ -17,6 +17,21 @@ afterAll(async () => {
 const said = (replies: Activity[]) => readable(replies.filter((r) => r.type === 'message'));
 const conversation = (id: string) => ({ conversation: { id } });
 
+test('GET /ready: storage takes writes, the pack is loaded and the triage engine has read a message', async () => {
+  const res = await server.get('/ready');
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual({
+    status: 'ready',
+    version: '0.1.0',
+    checks: {
+      storage: { ok: true, kind: 'memory' },
+      pack: { ok: true, id: 'bathnes', version: expect.stringMatching(/^\d+\.\d+\.\d+$/), services: expect.any(Number) },
+      triage: { ok: true },
+    },
+  });
+  expect(res.body.checks.pack.services).toBeGreaterThan(0);
+});
+
 test('a new conversation is welcomed with who the bot is, 999, retention and the first question', async () => {
   const replies = await server.send(conversationUpdate(conversation('e2e-welcome')));
   const text = said(replies);

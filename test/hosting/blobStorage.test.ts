@@ -64,14 +64,15 @@ describe('the bot on STORAGE=blob', () => {
       const during = texts(await server.send(message('a parent', { conversation })));
       expect(during).toContain(STORAGE_FAULT);
       expect(during).not.toContain(TURN_ERROR);
-      const health = await server.get('/health');
-      expect(health.status).toBe(503);
-      expect(health.body).toMatchObject({ status: 'unhealthy', storage: 'blob', problem: 'storage cannot take writes (ECONNREFUSED)' });
+      const ready = await server.get('/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body).toMatchObject({ status: 'not ready', checks: { storage: { ok: false, kind: 'blob' } }, problems: ['storage cannot take writes (ECONNREFUSED)'] });
+      expect((await server.get('/health')).status).toBe(200);
       expect(server.logs.some((l) => l.event === 'turn.storage' && l.code === 'ECONNREFUSED')).toBe(true);
 
       await proxy.restore();
       clock += 6_000;
-      expect((await server.get('/health')).status).toBe(200);
+      expect((await server.get('/ready')).status).toBe(200);
       // The saved conversation is the one from before the failed turn, and it carries on.
       expect(JSON.stringify((await storage.read([key]))[key].dialogState)).toBe(before);
       const after = texts(await server.send(message('a parent', { conversation })));

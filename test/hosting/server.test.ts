@@ -27,6 +27,13 @@ describe('server over HTTP (memory storage)', () => {
     expect(res.body).toEqual({ status: 'ok', version: '0.1.0', uptimeSeconds: expect.any(Number), storage: 'memory' });
   });
 
+  test('GET /ready (and HEAD) answers 200 while storage takes writes; a bot that reports nothing more is ready once built', async () => {
+    const res = await s.get('/ready');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ready', version: '0.1.0', checks: { storage: { ok: true, kind: 'memory' } } });
+    expect((await fetch(`${s.url}/ready`, { method: 'HEAD' })).status).toBe(200);
+  });
+
   test('a new conversation is welcomed through POST /api/messages with expectReplies', async () => {
     const replies = await s.send(conversationUpdate({ conversation: { id: 'welcome-1' } }));
     expect(replies.map((r) => r.text)).toEqual([PLAIN_WELCOME]);

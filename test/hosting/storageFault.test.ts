@@ -1,6 +1,6 @@
 // A full disk in the middle of a conversation, through the real server and the lowdb store: the
-// person is told plainly, their saved conversation is kept, /health says unhealthy until the
-// disk takes writes again. The fault is the kernel's own ENOSPC (a write to /dev/full).
+// person is told plainly, their saved conversation is kept, /ready says not ready until the
+// disk takes writes again (/health, the liveness check, stays 200: the process is fine). The fault is the kernel's own ENOSPC (a write to /dev/full).
 import { symlink, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { STORAGE_FAULT, TURN_ERROR } from '../../bot/messages';
@@ -30,7 +30,7 @@ describe('a disk that fills up mid-conversation', () => {
   };
   const texts = (replies: { text?: string }[]) => replies.map((r) => r.text ?? '');
 
-  test('the person is told plainly, nothing is cleared, health reports it, and the chat carries on once there is space', async () => {
+  test('the person is told plainly, nothing is cleared, readiness reports it, and the chat carries on once there is space', async () => {
     const conversation = { id: 'disk-full-1' };
     const first = texts(await server.send(message('we are struggling with money', { conversation })));
     expect(first.length).toBeGreaterThan(0);
@@ -41,9 +41,10 @@ describe('a disk that fills up mid-conversation', () => {
     const during = texts(await server.send(message('a parent', { conversation })));
     expect(during).toContain(STORAGE_FAULT);
     expect(during).not.toContain(TURN_ERROR);
-    const health = await server.get('/health');
-    expect(health.status).toBe(503);
-    expect(health.body).toMatchObject({ status: 'unhealthy', problem: 'storage cannot take writes (ENOSPC)' });
+    const ready = await server.get('/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ status: 'not ready', checks: { storage: { ok: false, kind: 'lowdb' } }, problems: ['storage cannot take writes (ENOSPC)'] });
+    expect((await server.get('/health')).status).toBe(200);
     // The saved conversation is the one from before the failed turn, not deleted.
     const kept = await server.app.services.storage.read(['emulator/conversations/disk-full-1/']);
     expect(JSON.stringify(kept['emulator/conversations/disk-full-1/'].dialogState)).toBe(before);
@@ -51,7 +52,7 @@ describe('a disk that fills up mid-conversation', () => {
 
     await unlink(tempFileOf('emulator/conversations/disk-full-1/'));
     clock += 6_000;
-    expect((await server.get('/health')).status).toBe(200);
+    expect((await server.get('/ready')).status).toBe(200);
     const after = texts(await server.send(message('a parent', { conversation })));
     expect(after).not.toContain(STORAGE_FAULT);
     expect(after.join(' ')).not.toMatch(/start our conversation again/);

@@ -12,6 +12,24 @@ describe('the chat page and its files (embedded mode)', () => {
     await server.close();
   });
 
+  test('GET /privacy says who runs it, what is kept and for how long, from the same settings as the welcome', async () => {
+    const res = await server.call('/privacy');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = res.body as string;
+    expect(html).toMatch(/<html lang="en-GB">/);
+    expect(html).toContain('The council for Bath and North East Somerset runs this assistant.');
+    expect(html).toContain('not an emergency service. If someone is in immediate danger, call 999.');
+    expect(html).toContain('Your answers are deleted 24 hours after your last message (the service checks every 15 minutes).');
+    expect(html).toContain('The chat on this page is cleared 30 minutes after it goes quiet.');
+    expect(html).toContain('It never records what you type.');
+    expect(html).not.toMatch(/__[A-Z_]+__/);
+    expect(html).not.toMatch(/<script/);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // The page's footer links to it.
+    expect((await server.call('/')).body as string).toContain('<a href="/privacy">');
+  });
+
   test('GET / is the chat page in British English, with security headers and no inline script', async () => {
     const res = await server.call('/');
     expect(res.status).toBe(200);
@@ -24,7 +42,7 @@ describe('the chat page and its files (embedded mode)', () => {
     expect(html).toContain('<p class="site-header__name">Bath and North East Somerset</p>');
     expect(html).not.toContain('__COUNCIL_NAME__');
     // One promise about keeping what people type, from the configuration the welcome uses too.
-    expect(html).toContain('What you type is deleted after 24 hours at the most, and the chat on this page is cleared 30 minutes after it goes quiet.');
+    expect(html).toContain('What you type is deleted 24 hours after your last message, and the chat on this page is cleared 30 minutes after it goes quiet.');
     expect(html).not.toContain('__RETENTION_PROMISE__');
     // Every script is a file from this origin: no inline script for the CSP to allow.
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
@@ -146,5 +164,30 @@ describe('configured for a council site', () => {
     expect(page.headers.get('content-security-policy')).toContain('frame-ancestors https://www.council.example.gov.uk');
     expect(page.headers.get('x-frame-options')).toBeNull();
     expect((await server.call('/webchat/config.json')).body.exitUrl).toBe('https://www.google.co.uk/');
+  });
+});
+
+describe('the privacy page follows the configuration', () => {
+  test('with message text logged, and a shorter retention, it says so', async () => {
+    const server = await startWebChatServer({ LOG_MESSAGE_TEXT: 'true', RETENTION_HOURS: '2', WEBCHAT_IDLE_MINUTES: '20' });
+    try {
+      const html = (await server.call('/privacy')).body as string;
+      expect(html).toContain('Your answers are deleted 2 hours after your last message');
+      expect(html).toContain('The chat on this page is cleared 20 minutes after it goes quiet.');
+      expect(html).toContain('What you type is kept in the service&#39;s logs');
+      expect(html).not.toContain('It never records what you type.');
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('with Azure Direct Line carrying the chat, Microsoft\'s terms are named and no server memory is claimed', () => {
+    const { privacySections } = jest.requireActual('../../dialogs/wording') as typeof import('../../dialogs/wording');
+    const text = privacySections({ councilName: 'Somerset', retentionHours: 24, sweepMinutes: 15, idleMinutes: 30, logMessageText: false, azureDirectLine: true })
+      .flatMap((section) => section.paragraphs)
+      .join(' ');
+    expect(text).toContain("Microsoft's Azure Bot Service");
+    expect(text).not.toContain('memory of the council');
+    expect(text).not.toContain('cleared 30 minutes');
   });
 });
