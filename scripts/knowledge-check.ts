@@ -106,7 +106,12 @@ export function reviewPack(pack: KnowledgePack, options: CheckOptions = {}): Fin
       warn(`examples: priority group "${group.id}" has ${group.examples.length} example phrases; at least ${minExamples} help the classifier`);
     }
   }
-  const used = new Set([...pack.routes.flatMap((r) => [...r.always, ...r.officeHours, ...r.outOfHours]), ...pack.guidance.flatMap((g) => g.contacts)]);
+  // A contact is used when a route gives it (at any hour, first for young people, or to someone
+  // who cannot make a call) or a guidance piece names it.
+  const used = new Set([
+    ...pack.routes.flatMap((r) => [...r.always, ...r.officeHours, ...r.outOfHours, ...(r.youngPeople?.first ?? []), ...r.withoutACall]),
+    ...pack.guidance.flatMap((g) => g.contacts),
+  ]);
   pack.contacts.forEach((c, i) => {
     if (!used.has(c.id)) warn(`contacts.json: contacts[${i}]: contact "${c.id}" is not used by any route or guidance`);
   });

@@ -13,7 +13,10 @@ describe('a bare answer says who and how old, and nothing else', () => {
     '2 and 6',
     'for my mum',
     'both of us, 45 and 47',
-    '2 and 6',
+    // The writer saying who they are (multi-turn hold-out v12: a check-in for "I'm her mum").
+    "I'm her mum",
+    'im his grandad',
+    'I am the foster carer, he is 12',
   ])('%j is bare', (text) => expect(isBareAnswer(text)).toBe(true));
 
   test.each([
@@ -30,5 +33,7 @@ describe('a bare answer says who and how old, and nothing else', () => {
     'im 14 hes 23',
     'me 14 him 25',
     'her 12 him 40',
+    "I'm her mum and he hits me",
+    "i'm scared",
   ])('%j is not', (text) => expect(isBareAnswer(text)).toBe(false));
 });
