@@ -206,7 +206,9 @@ export class EarlyHelpBot extends ActivityHandler {
       return;
     }
     if (risk.kind === 'declined') {
-      // "No" to the check-in: back to the waiting question, or an invitation to say more.
+      // "No" to the check-in: on with the worry that message told, when the conversation was
+      // waiting for one; otherwise back to the waiting question, or an invitation to say more.
+      if (risk.worry && (await this.mainDialog.continueWithWorry(context, this.dialogState, risk.worry))) return;
       if (!(await this.mainDialog.repromptWaiting(context, this.dialogState))) await context.sendActivity(riskCheckCarryOn);
       return;
     }

@@ -12,7 +12,7 @@ import { audienceOptions, roleOptions, helloBack, whoIsAsking, whoIsAskingAfterH
 
 export const AUDIENCE_DIALOG = 'audienceDialog';
 const WATERFALL = 'audienceWaterfall';
-const WHO_PROMPT = 'whoIsAskingPrompt';
+export const WHO_PROMPT = 'whoIsAskingPrompt';
 
 /** What the audience question ends with: who is asking, and a worry if they typed one instead. */
 export interface AudienceResult {

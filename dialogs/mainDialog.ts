@@ -2,7 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, WaterfallDialog } from 'botbuilder-dialogs';
 import type { DialogContext, DialogState, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TriageResult } from '../knowledge/triage/types';
-import { AUDIENCE_DIALOG, AudienceDialog } from './audienceDialog';
+import { AUDIENCE_DIALOG, AudienceDialog, WHO_PROMPT } from './audienceDialog';
 import type { AudienceResult } from './audienceDialog';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
@@ -82,18 +82,26 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /**
+   * Goes on with a worry the person told in a message that got a check-in, once they have said
+   * no to it: only where the conversation was waiting for a worry (nothing asked yet, "Who is
+   * asking?" or "What's on your mind?"), so a worry is never asked for again. False otherwise.
+   */
+  async continueWithWorry(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>, worry: TriageResult): Promise<boolean> {
+    const dc = await this.createContext(context, dialogState);
+    const waiting = innermostDialog(dc);
+    if (waiting !== undefined && !WAITING_FOR_A_WORRY.has(waiting)) return false;
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(this.id, { fresh: true, worry } satisfies IntakeOptions);
+    return true;
+  }
+
+  /**
    * Whether a question of the conversation is waiting for its answer, so the next message replies
    * to it (see ANSWER_WORDS in the triage). Not "What's on your mind?": what is typed there is the
    * worry itself, and the model's "possible" check-in is for exactly that.
    */
   async waitingForAnswer(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<boolean> {
-    // The innermost active dialog, through the SDK's own chain of child contexts: the prompt waiting.
-    let dc: DialogContext | undefined = await this.createContext(context, dialogState);
-    let waiting: string | undefined;
-    while (dc?.activeDialog) {
-      waiting = dc.activeDialog.id;
-      dc = dc.child;
-    }
+    const waiting = innermostDialog(await this.createContext(context, dialogState));
     return waiting !== undefined && waiting !== WORRY_PROMPT;
   }
 
@@ -118,6 +126,9 @@ export class MainDialog extends InterruptibleDialog {
     const options = (step.options ?? {}) as IntakeOptions;
     const profile = await this.profile(step.context);
     const text = step.context.activity.text?.trim();
+    // A worry already read (typed at the menu, or told under a check-in the person said no to):
+    // it is the worry, so nobody is held up by "Who is asking?" before it.
+    if (options.worry) vals(step).worry = options.worry;
     if (options.another || options.fresh || !text || isTextConsumed(step.context)) return step.next();
 
     const audience = recogniseOption(text, audienceOptions);
@@ -239,3 +250,16 @@ function vals(step: WaterfallStepContext): { worry?: TriageResult } {
   return step.values as { worry?: TriageResult };
 }
 
+/** Where the conversation waits for a worry: "Who is asking?" (a worry typed there is taken) and "What's on your mind?". */
+const WAITING_FOR_A_WORRY = new Set([WHO_PROMPT, WORRY_PROMPT]);
+
+/** The innermost active dialog, through the SDK's own chain of child contexts: the prompt waiting. */
+function innermostDialog(start: DialogContext): string | undefined {
+  let dc: DialogContext | undefined = start;
+  let waiting: string | undefined;
+  while (dc?.activeDialog) {
+    waiting = dc.activeDialog.id;
+    dc = dc.child;
+  }
+  return waiting;
+}

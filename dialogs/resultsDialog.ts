@@ -121,8 +121,12 @@ export class ResultsDialog extends ComponentDialog {
     // children's: services are not limited to the children's ages, or housing help for the
     // adults would be left out.
     const family = profile.about === 'family';
+    // Services answer the newest worry ("is there any help for carers?" after a husband's
+    // stroke); the earlier ones, whose services are shown above, only settle ties.
+    const newest = latest?.groups ?? allGroups(profile);
     const ranked = findServices(this.deps.pack, {
-      groups: allGroups(profile),
+      groups: newest,
+      earlierGroups: allGroups(profile).filter((g) => !newest.includes(g)),
       audience: profile.audience,
       ageBand: family ? undefined : profile.ageBand,
       age: family ? undefined : profile.age,

@@ -1,6 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { RiskRoute } from '../knowledge';
-import type { TriageContext } from '../knowledge/triage/types';
+import type { TriageContext, TriageResult } from '../knowledge/triage/types';
 import { readAgeYears, statedOwnAge } from '../knowledge/understanding/whoIsAsking';
 import { describesWorry } from './interpret';
 import { recogniseCheckAnswer } from './riskCheck';
@@ -25,6 +25,26 @@ export interface RiskMemory {
   checkAskedAgain?: boolean;
   /** A child was speaking when risk was told: later messages are read as the same child's. */
   childSpeaking?: boolean;
+  /**
+   * The worry the message under a check-in told, as the bot read it (groups, level, topic ids,
+   * never the words): "No" to the check-in goes on with it rather than asking for it again.
+   */
+  heldWorry?: HeldWorry;
+}
+
+/** A worry as the dialogs take it, with nothing of the message's words (no rule matches). */
+export type HeldWorry = Pick<TriageResult, 'route' | 'riskMatches' | 'priorityGroups' | 'needLevel' | 'topic' | 'signals'>;
+
+function heldWorryOf(result: TriageResult): HeldWorry | undefined {
+  if (!describesWorry(result)) return undefined;
+  return {
+    route: 'early-help',
+    riskMatches: [],
+    priorityGroups: result.priorityGroups,
+    needLevel: result.needLevel,
+    ...(result.topic ? { topic: result.topic } : {}),
+    ...(result.signals?.length ? { signals: result.signals } : {}),
+  };
 }
 
 export const emptyRiskMemory = (): RiskMemory => ({ priorRisk: 0 });
@@ -40,8 +60,11 @@ export function riskContext(memory: RiskMemory, who: Pick<TriageContext, 'audien
 export type RiskTurnOutcome =
   /** The risk reply or a check-in was given: nothing else runs this turn. */
   | { kind: 'handled'; route: RiskRoute; confidence: 'high' | 'possible'; language?: string }
-  /** The person said no to the check-in: carry on with the conversation, contacts still on screen. */
-  | { kind: 'declined' }
+  /**
+   * The person said no to the check-in: carry on with the conversation, contacts still on
+   * screen, with the worry that message told when it told one.
+   */
+  | { kind: 'declined'; worry?: HeldWorry }
   /** After a risk reply, the next message was answered as a follow-up to it. */
   | { kind: 'followed-up'; route: RiskRoute; followUp: FollowUpKind }
   /** No risk: the dialogs run. */
@@ -62,8 +85,10 @@ export async function runRiskTurn(
   const state = await memory.get(context, emptyRiskMemory());
   const waiting = state.pendingCheck;
   const waitingAlso = state.pendingAlso ?? [];
+  const held = state.heldWorry;
   state.pendingCheck = undefined;
   state.pendingAlso = undefined;
+  state.heldWorry = undefined;
   // The reply to a check-in is read for risk of its own first: "not sure i can keep going like
   // this" starts like an answer and is a crisis.
   const assessment = gate.assessTurn(context, riskContext(state, who));
@@ -74,6 +99,7 @@ export async function runRiskTurn(
       // more. "What do you mean?" is told why it was asked first (it had dropped the check-in).
       state.pendingCheck = waiting;
       state.pendingAlso = waitingAlso.length > 0 ? waitingAlso : undefined;
+      state.heldWorry = held;
       state.checkAskedAgain = true;
       await gate.askAgain(context, waiting, answer === 'asks-why');
       return { kind: 'handled', route: waiting, confidence: 'possible' };
@@ -93,7 +119,7 @@ export async function runRiskTurn(
     }
     if (answer === 'no') {
       await context.sendActivity(riskCheckDeclined);
-      return { kind: 'declined' };
+      return { kind: 'declined', ...(held ? { worry: held } : {}) };
     }
     // Anything else is a new message, read afresh below (and warily).
   }
@@ -105,6 +131,7 @@ export async function runRiskTurn(
   if (assessment.triage.confidence === 'possible') {
     await gate.checkIn(context, assessment);
     state.pendingCheck = assessment.route;
+    state.heldWorry = heldWorryOf(assessment.triage);
     const also = otherRoutes(assessment);
     if (also.length > 0) state.pendingAlso = also;
     return { kind: 'handled', route: assessment.route, confidence: 'possible' };

@@ -9,6 +9,11 @@ import { isOpen } from './officeHours';
 export interface ServiceQuery {
   /** Most important first: the order is the weight. */
   groups: PriorityGroupId[];
+  /**
+   * The conversation's earlier worries: they only settle ties between services equally good for
+   * `groups`, so a new question ("is there any help for carers?") is answered for itself.
+   */
+  earlierGroups?: PriorityGroupId[];
   audience?: Audience;
   ageBand?: AgeBand;
   /** The age in years, when it was said: a service whose range leaves it out is not shown. */
@@ -56,6 +61,15 @@ const WEIGHT = { groups: 0.5, focus: 0.15, age: 0.15, audience: 0.1, level: 0.1 
 /** Added to a service whose `onlyFor` signal the worry carries: more than any other part can differ by. */
 const SIGNAL_BONUS = 1;
 
+/**
+ * Help with a home or with money is help for the adults of a household, whatever the age of the
+ * child a worry names: a parent facing eviction with children of 6 and 9 needs housing help,
+ * which serves people of 16 and over. Such a service (one for parents and carers) is not left out
+ * by a child's age when these are all the worries it matches.
+ */
+const HOUSEHOLD_GROUPS: ReadonlySet<PriorityGroupId> = new Set(['housing', 'financial-exclusion']);
+const CHILD_BANDS: ReadonlySet<AgeBand> = new Set(['pre-birth-5', '5-11', '11-19']);
+
 function overlaps(a: { min: number; max: number }, b: { min: number; max: number }): boolean {
   return a.min <= b.max && b.min <= a.max;
 }
@@ -86,18 +100,25 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
   const forResident = query.audience !== undefined && query.audience !== 'practitioner';
 
   const ranked: RankedService[] = [];
+  /** How many of the earlier worries each service also serves: the first tie-break. */
+  const alsoServes = new Map<Service, number>();
+  const earlier = (query.earlierGroups ?? []).filter((g) => !groups.includes(g));
+  const childWorry = query.ageBand !== undefined && CHILD_BANDS.has(query.ageBand);
   for (const service of pack.services) {
     const matchedGroups = groups.filter((g) => service.priorityGroups.includes(g));
     if (groups.length > 0 && matchedGroups.length === 0) continue;
-    if (band && !overlaps(band, service.ages)) continue;
-    if (query.age !== undefined && (query.age < service.ages.min || query.age > service.ages.max)) continue;
+    const forTheHousehold =
+      childWorry && service.appliesTo.includes('parents-carers') && matchedGroups.length > 0 && matchedGroups.every((g) => HOUSEHOLD_GROUPS.has(g));
+    const outsideAges = (band !== undefined && !overlaps(band, service.ages)) || (query.age !== undefined && (query.age < service.ages.min || query.age > service.ages.max));
+    if (outsideAges && !forTheHousehold) continue;
     if (query.role !== undefined && service.deliveredBy?.includes(query.role)) continue;
     const signalled = service.onlyFor !== undefined && query.signals !== undefined && service.onlyFor.some((s) => query.signals!.includes(s));
     if (service.onlyFor && query.signals !== undefined && !signalled) continue;
 
     const groupScore = groups.length > 0 ? matchedGroups.reduce((s, g) => s + weights.get(g)!, 0) / totalWeight : 0;
     const focusScore = groups.length > 0 ? focusOn(service, matchedGroups) : 0;
-    const ageScore = band ? ageCoverage(band, service.ages) : 1;
+    const ageScore = !band || forTheHousehold ? 1 : ageCoverage(band, service.ages);
+    const earlierMatched = earlier.filter((g) => service.priorityGroups.includes(g)).length;
     const audienceScore = fit === 'any' || service.appliesTo.some((a) => fit.includes(a)) ? 1 : 0;
     let levelScore = 0.5;
     if (query.level) {
@@ -113,11 +134,14 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
       WEIGHT.audience * audienceScore +
       WEIGHT.level * levelScore;
     ranked.push({ service, score: Math.round(score * 1000) / 1000, matchedGroups });
+    alsoServes.set(service, earlierMatched);
   }
 
   const accessRank = (s: Service) => (s.access === 'professional-referral' ? 1 : 0);
   ranked.sort((a, b) => {
     if (b.score !== a.score) return b.score - a.score;
+    const also = (alsoServes.get(b.service) ?? 0) - (alsoServes.get(a.service) ?? 0);
+    if (also !== 0) return also;
     if (forResident) {
       // A resident can act on a universal, self-referral service today.
       const level = NEED_LEVEL_IDS.indexOf(a.service.level) - NEED_LEVEL_IDS.indexOf(b.service.level);

@@ -117,6 +117,7 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
     privacyPage.body
       .toString('utf8')
       .replaceAll('__COUNCIL_NAME__', escapeHtml(deps.councilName ?? 'Your council'))
+      .replaceAll('__EXIT_URL__', escapeHtml(settings.exitUrl))
       .replace(
         '__PRIVACY_SECTIONS__',
         sections.map((section) => `      <h2>${escapeHtml(section.heading)}</h2>\n${section.paragraphs.map((p) => `      <p>${escapeHtml(p)}</p>`).join('\n')}`).join('\n'),

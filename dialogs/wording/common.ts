@@ -262,14 +262,14 @@ export function privacySections(options: {
         'Your answers to its questions: who is asking, who the worry is about, an age or age group, and the topics it understood. It also keeps a number for how worried it should be about anyone\'s safety, so that it can take more care later in the chat. It does not keep the words you type with these answers.',
         options.azureDirectLine
           ? "The chat itself is carried by Microsoft's Azure Bot Service, so Microsoft's terms for that service apply to what you type too."
-          : 'So that this page can show the chat, the messages you send and the replies are held in the memory of the council\'s server, not on a disk.',
+          : 'So that the chat page can show your conversation, the messages you send and the replies are held in the memory of the council\'s server, not on a disk.',
       ],
     },
     {
       heading: 'How long it is kept',
       paragraphs: [
         `Your answers are deleted ${options.retentionHours} hours after your last message (the service checks every ${options.sweepMinutes} minutes).`,
-        options.azureDirectLine ? 'Close this page to end the chat.' : `The chat on this page is cleared ${idleInWords(options.idleMinutes)} after it goes quiet.`,
+        options.azureDirectLine ? 'Close the chat page to end the chat.' : `The chat is cleared from the server ${idleInWords(options.idleMinutes)} after it goes quiet.`,
       ],
     },
     {

@@ -411,6 +411,26 @@ describe('quick exit', () => {
     await page.close();
   });
 
+  test('the privacy page has the same quick exit: Shift three times leaves it, with no CSP problem and no axe violation', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.route(`${EXIT_URL}**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>Weather</title><h1>Weather</h1>' }),
+    );
+    await page.goto(`${server.url}/privacy`);
+    await expect(page.locator('.ehc-exit').isVisible()).resolves.toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.screenshot({ path: path.join(RESULTS, 'privacy-320px.png'), fullPage: true });
+    expect(await runAxe(page)).toEqual([]);
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.waitForURL(`${EXIT_URL}**`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('typing "quick exit" leaves the page as the button does (the bot sends the page an event)', async () => {
     const { page } = await openChat();
     await page.locator(SEND_BOX).fill('quick exit');

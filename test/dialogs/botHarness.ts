@@ -11,6 +11,8 @@ import { bathnes, triage } from './harness';
 
 export interface BotHarness {
   adapter: TestAdapter;
+  /** Where the bot's state is kept, to look at what it holds. */
+  storage: MemoryStorage;
   lines: Record<string, any>[];
   /** One turn: every activity the bot sent, traces included. */
   say(input: string | Partial<Activity>, at?: string): Promise<Partial<Activity>[]>;
@@ -41,6 +43,7 @@ export function botHarness(
   const drain = () => adapter.activeQueue.splice(0) as Partial<Activity>[];
   return {
     adapter,
+    storage,
     lines,
     async say(input, at) {
       const activity: Partial<Activity> = typeof input === 'string' ? { type: ActivityTypes.Message, text: input } : { type: ActivityTypes.Message, ...input };

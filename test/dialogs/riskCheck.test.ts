@@ -49,11 +49,35 @@ describe('the check-in when risk is possible', () => {
     expect(after).toContain('How old is your child?');
   });
 
-  test('"no" with nothing waiting invites the person to say more', async () => {
+  test('"no" after a first message that told a worry goes on with that worry: it is not asked for again', async () => {
     const h = botHarness({}, possibleCrisis);
     await h.say(UNSURE, IN_HOURS);
     const after = readable(messages(await h.say('nah im ok', IN_HOURS)));
+    expect(after).toContain('The numbers above are still there');
+    expect(after).not.toContain('What would you like help with?');
+    expect(after).not.toContain("What's on your mind?");
+    expect(after).not.toContain('Who is asking?');
+    // The worry dialog goes on: who it is about, or the services themselves.
+    expect(after).toMatch(/Who is the worry about\?|These services may help/);
+  });
+
+  test('"no" after a message that told no worry invites the person to say more', async () => {
+    const noWorry = (real: TriageFn): TriageFn => (text, context) =>
+      text === UNSURE ? { ...real('hello'), route: 'crisis', confidence: 'possible', riskScore: 0.3, priorityGroups: [], riskMatches: [{ route: 'crisis', rule: 'model.crisis', matched: 'point' }] } : real(text, context);
+    const h = botHarness({}, noWorry);
+    await h.say(UNSURE, IN_HOURS);
+    const after = readable(messages(await h.say('nah im ok', IN_HOURS)));
     expect(after).toContain('What would you like help with?');
+  });
+
+  test('what the check-in keeps of the worry is its reading, never its words', async () => {
+    const h = botHarness({}, possibleCrisis);
+    await h.say(UNSURE, IN_HOURS);
+    const stored = JSON.stringify((h.storage as unknown as { memory: Record<string, string> }).memory);
+    expect(stored).toContain('heldWorry');
+    // Not the words typed, nor the words a rule matched.
+    expect(stored).not.toContain('see the point');
+    expect(stored).not.toContain('"matched"');
   });
 
   test('a new message instead of an answer is read afresh, and a risk in it gets the risk reply', async () => {

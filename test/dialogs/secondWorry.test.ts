@@ -95,3 +95,26 @@ describe('"wot do i do" at the menu after the services', () => {
     expect(next).not.toContain("didn't quite get that");
   });
 });
+
+// Found holding a carer's conversation in the page: her own question after her husband's worry.
+describe('a carer asking for help for herself', () => {
+  test('"Is there any help for carers?" after her husband\'s stroke shows carers support first', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say("I'm a parent or carer");
+    await bot.say('I am absolutely exhausted. My husband had a stroke last year and I look after him.');
+    await bot.say('74');
+    const second = await bot.say('Is there any help for carers?');
+    expect(serviceNames(second)[0]).toBe('Support for carers and young carers (including carers assessments)');
+  });
+});
+
+describe('a parent facing eviction who names the children', () => {
+  test('"my landlord wants us out ... i have 2 kids", then "6 and 9": housing help leads', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('my landlord wants us out by the end of the month and i have 2 kids');
+    const results = await bot.say('6 and 9');
+    expect(serviceNames(results)[0]).toBe('Housing and homelessness support');
+  });
+});

@@ -221,3 +221,32 @@ describe('a service shown only for what a worry says (onlyFor)', () => {
     expect(ids(findServices(pack, { groups: ['bullying'], audience: 'practitioner' }))).toContain('report-remove');
   });
 });
+
+// Found holding a person's conversation (a parent with children of 6 and 9 facing eviction):
+// housing help serves the adults, and a child's age does not leave it out.
+describe('findServices: help with a home or money is for the household', () => {
+  const bathnes = loadPack('bathnes');
+  const ids = (groups: Parameters<typeof findServices>[1]['groups'], age: number) =>
+    findServices(bathnes, { groups, audience: 'parent-carer', ageBand: age < 11 ? '5-11' : '11-19', age, limit: 50 }).map((r) => r.service.id);
+
+  test('a housing worry about a family with a child of 6 leads with housing help for the parents', () => {
+    expect(ids(['housing'], 6)[0]).toBe('housing-homelessness-support');
+    expect(ids(['financial-exclusion'], 6)).toContain('welfare-support-citizens-advice');
+  });
+
+  test('other worries about a child of 6 still leave out services for people of 16 and over', () => {
+    expect(ids(['mental-health', 'housing'], 6)).not.toContain('housing-homelessness-support');
+    expect(ids(['mental-health'], 6)).not.toContain('community-wellbeing-hub');
+    expect(ids(['financial-exclusion'], 6)).toContain('community-wellbeing-hub');
+  });
+});
+
+describe('findServices: a new worry is answered for itself', () => {
+  const bathnes = loadPack('bathnes');
+  test('"is there any help for carers?" after a husband\'s stroke: carers support first, the earlier worry only settles ties', () => {
+    const first = findServices(bathnes, { groups: ['carers'], earlierGroups: ['physical-health-disability'], audience: 'parent-carer', ageBand: 'older', age: 74, limit: 3 });
+    expect(first[0].service.id).toBe('carers-support');
+    const merged = findServices(bathnes, { groups: ['carers', 'physical-health-disability'], audience: 'parent-carer', ageBand: 'older', age: 74, limit: 3 });
+    expect(merged[0].service.id).not.toBe('carers-support');
+  });
+});
