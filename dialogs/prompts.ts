@@ -1,7 +1,11 @@
 import { MessageFactory } from 'botbuilder';
 import type { Activity } from 'botbuilder';
+import { isGoodbye } from '../knowledge/understanding/greeting';
 import { normalise } from './interruptions';
 import type { Option } from './wording';
+
+/** In an option's synonyms: the option is picked by any goodbye, however it is put (isGoodbye). */
+export const ANY_GOODBYE = '@goodbye';
 
 /** Answers a prompt accepts before the bot offers a way on instead of asking again. */
 export const MAX_ATTEMPTS = 3;
@@ -37,6 +41,10 @@ export function recogniseOption<V extends string>(text: string | undefined, opti
   const terms = (o: Option<V>) => [o.label, o.value.replace(/-/g, ' '), ...(o.synonyms ?? [])].map(normalise);
   const exact = options.find((o) => terms(o).includes(plain));
   if (exact) return exact.value;
+  // An option that stands for any goodbye ("That is all, thank you for your help."): kept as a
+  // word in its synonyms, since prompt options are saved with the conversation's state.
+  const goodbye = options.find((o) => o.synonyms?.includes(ANY_GOODBYE));
+  if (goodbye && isGoodbye(text)) return goodbye.value;
   if (plain.split(' ').length > 5) return undefined;
   const hits = options.filter((o) => terms(o).some((t) => t.length > 1 && words(plain).includes(` ${t} `)));
   return hits.length === 1 ? hits[0].value : undefined;

@@ -13,6 +13,7 @@ import { serviceCard, serviceText } from './cards/serviceCard';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
+import { ANY_GOODBYE } from './prompts';
 import { allGroups, highestLevel } from './profile';
 import type { EarlyHelpProfile } from './profile';
 import { topicLabels, wordingFor } from './wording';
@@ -55,7 +56,7 @@ export function nextOptions(profile: EarlyHelpProfile): Option<NextAction>[] {
     {
       value: 'done',
       label: labels.done,
-      synonyms: ['done', 'finish', 'no', 'nothing', 'bye', 'goodbye', 'thanks', 'thank you', 'thank u', 'thx', 'ty', 'ta', 'cheers', 'ok thanks', 'thanks bye', "that's all", 'that is all', 'no thanks', 'all done'],
+      synonyms: ['done', 'finish', 'no', 'nothing', 'bye', 'goodbye', 'thanks', 'thank you', 'thank u', 'thx', 'ty', 'ta', 'cheers', 'ok thanks', 'thanks bye', "that's all", 'that is all', 'no thanks', 'all done', ANY_GOODBYE],
     },
   );
   return options;

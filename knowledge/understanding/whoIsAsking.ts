@@ -165,9 +165,12 @@ const SELF_WORDS = /\b(i|i'm|im|me|my|myself)\b/;
 /** "a 9 year old", "the 14yr old": a child when the age is under 18. */
 const AGED_PERSON = /\b(?:a|an|my|our|the|his|her|their|this)\s+(\d{1,2})\s*(?:year|yr)s?\s*olds?\b/;
 
-/** "counselling for me and help for my kids", "support for our family": the whole family ("my family kicked me out" is not). */
+/**
+ * "counselling for me and help for my kids", "support for our family", "we're being evicted and
+ * I have 2 kids": the whole family ("my family kicked me out" is not).
+ */
 const FAMILY_WORDS =
-  /\b(?:me|myself|us) and (?:my|our|the) (?:kids|children|son|daughter|boys|girls)\b|\b(?:help|support) for (?:my|our|the) (?:whole )?family\b|\bfor (?:me|myself)\b.{0,40}\b(?:my|our|the) (?:kids|children|son|daughter)\b/;
+  /\b(?:me|myself|us) and (?:my|our|the) (?:kids|children|son|daughter|boys|girls)\b|\b(?:help|support) for (?:my|our|the) (?:whole )?family\b|\bfor (?:me|myself)\b.{0,40}\b(?:my|our|the) (?:kids|children|son|daughter)\b|\b(?:i|we|i'?ve|we'?ve) (?:have |got |have got )?(?:\d|two|three|four|five|six) (?:kids|children|boys|girls|little ones)\b/;
 
 export function inferAbout(text: string, audience: Audience | undefined): About | undefined {
   const t = normalise(text);

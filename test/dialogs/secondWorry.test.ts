@@ -118,3 +118,15 @@ describe('a parent facing eviction who names the children', () => {
     expect(serviceNames(results)[0]).toBe('Housing and homelessness support');
   });
 });
+
+// Found holding an older carer's conversation: her goodbye was answered with "A good place to start is...".
+test('"That is all, thank you for your help." at the menu says goodbye', async () => {
+  const bot = botHarness();
+  await bot.join();
+  await bot.say("I'm asking for myself");
+  await bot.say('I have lost my job and I am in debt');
+  await bot.say('34');
+  const reply = texts(await bot.say('That is all, thank you for your help.'));
+  expect(reply).toContain('Thank you for talking to me');
+  expect(reply).not.toContain('A good place to start');
+});

@@ -342,3 +342,15 @@ test('a greeting and nothing more is greeted back; a greeting with a worry is th
   for (const text of ['hey', 'Hello?', 'hi there!', 'Good evening', 'hiya 👋', 'hello hello']) expect({ text, greeting: isGreeting(text) }).toEqual({ text, greeting: true });
   for (const text of ['hey i need help', 'hello my son', 'hi im 15', '', 'help']) expect({ text, greeting: isGreeting(text) }).toEqual({ text, greeting: false });
 });
+
+test('a goodbye however it is put ends the conversation at the menu; a goodbye with more in it does not', () => {
+  const { isGoodbye } = jest.requireActual('../../knowledge/understanding/greeting') as typeof import('../../knowledge/understanding/greeting');
+  for (const text of ['That is all, thank you for your help.', 'no thats it thanks x', 'brilliant, cheers', 'bye', "thanks so much, that's really helpful"]) expect({ text, goodbye: isGoodbye(text) }).toEqual({ text, goodbye: true });
+  for (const text of ['thanks but my son still wont go to school', 'ok', 'i want to go now', "thanks, that's all. I won't be around much longer", '']) expect({ text, goodbye: isGoodbye(text) }).toEqual({ text, goodbye: false });
+});
+
+test('"we are being evicted and I have 2 kids" is about the whole family; "my son is 7" is about the child', () => {
+  expect(inferAbout('my landlord wants us out by the end of the month and i have 2 kids', undefined)).toBe('family');
+  expect(inferAbout("I've got two boys, 4 and 6, and my ex stopped paying", undefined)).toBe('family');
+  expect(inferAbout('my son is 7', undefined)).toBe('child');
+});
