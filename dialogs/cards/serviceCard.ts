@@ -1,6 +1,6 @@
 import { CardFactory } from 'botbuilder';
 import type { Attachment } from 'botbuilder';
-import type { AppliesTo, Service } from '../../knowledge';
+import type { AppliesTo, Contact, Service } from '../../knowledge';
 import type { Wording } from '../wording';
 import { contactLink, howToReach } from './contactText';
 
@@ -41,7 +41,9 @@ export function serviceText(service: Service, wording: Wording, directoryName: s
 
 /** An Adaptive Card: what the service does, who it is for, how to reach it, and links. */
 export function serviceCard(service: Service, wording: Wording, directoryName: string): Attachment {
-  const links = service.contacts.filter((c) => c.method.kind === 'url' || c.method.kind === 'email').slice(0, 2);
+  // Every way to reach the service is one tap: a phone number dials (tel:), as the risk replies'
+  // numbers do; links name where they go, so two of them are told apart.
+  const links = service.contacts.filter((c) => c.method.kind !== 'text').slice(0, 3);
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -60,6 +62,28 @@ export function serviceCard(service: Service, wording: Wording, directoryName: s
       },
       ...serviceContactText(service, directoryName, wording).map((line) => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'Small' })),
     ],
-    actions: links.map((c) => ({ type: 'Action.OpenUrl', title: c.method.kind === 'email' ? 'Send an email' : 'Visit website', url: contactLink(c) })),
+    actions: actionsFor(links),
   });
+}
+
+/** One button per contact; two links to one site are told apart by the contacts' names. */
+function actionsFor(contacts: Contact[]): Array<{ type: 'Action.OpenUrl'; title: string; url: string }> {
+  const titles = contacts.map(actionTitle);
+  return contacts.map((c, i) => ({
+    type: 'Action.OpenUrl',
+    title: titles.indexOf(titles[i]) === titles.lastIndexOf(titles[i]) ? titles[i] : `Open: ${c.name}`,
+    url: contactLink(c),
+  }));
+}
+
+/** "Call 01225 396000", "Email jo@samaritans.org", "Open livewell.bathnes.gov.uk". */
+function actionTitle(contact: Contact): string {
+  const m = contact.method;
+  if (m.kind === 'phone') return `Call ${m.value}`;
+  if (m.kind === 'email') return `Email ${m.value}`;
+  try {
+    return `Open ${new URL(m.value).hostname.replace(/^www\./, '')}`;
+  } catch {
+    return 'Open the website';
+  }
 }

@@ -46,7 +46,7 @@ export const askRole = 'Thank you. What is your role?';
 export const askRoleRetry = 'Please pick the role closest to yours, or choose "Other professional".';
 export const roleOptions: Option<PractitionerRole>[] = [
   { value: 'teacher', label: 'Teacher or school staff', synonyms: ['teacher', 'school', 'senco', 'dsl', 'head teacher', 'teaching assistant'] },
-  { value: 'health-visitor', label: 'Health visitor', synonyms: ['health visitor', 'midwife', 'school nurse'] },
+  { value: 'health-visitor', label: 'Health visitor', synonyms: ['health visitor', 'hv', 'midwife', 'school nurse'] },
   { value: 'gp', label: 'GP or health', synonyms: ['gp', 'doctor', 'nurse', 'health'] },
   { value: 'youth-worker', label: 'Youth worker', synonyms: ['youth worker', 'youth'] },
   { value: 'housing-officer', label: 'Housing officer', synonyms: ['housing', 'housing officer'] },

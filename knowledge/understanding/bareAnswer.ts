@@ -1,7 +1,8 @@
 import { plainText } from './plainText';
 
 // A bare answer says who and how old, and nothing else: "It's for me. I'm 71.", "Him", "me and
-// my little girl", "she's 7", "It is for me and my wife. I am 80 and she is 78.", "I'm her mum".
+// my little girl", "she's 7", "It is for me and my wife. I am 80 and she is 78.", "I'm her mum",
+// "HV here".
 // Such a reply answers the bot's own question and tells no worry of its own, so the risk model
 // has nothing to judge by; it read these as a little risky (multi-turn hold-out v9: an older
 // person who said who they were and how old got a domestic abuse check-in). A harm named in an
@@ -16,6 +17,8 @@ const PERSON = `(?:me|myself|him|her|them|us|both of us|both|(?:my|our|the|his|h
 const WHO = new RegExp(`\\b(?:(?:it'?s|its|it is|this is|that'?s|i'?m asking|asking)\\s+)?(?:for|about)?\\s*${PERSON}(?:\\s+(?:and|&)\\s+${PERSON})*\\b`, 'g');
 /** The writer saying who they are to the person ("I'm her mum", "im his grandad", "I am the carer"). */
 const WRITER = /\b(?:i'?m|im|i am)\s+(?:(?:her|his|their|the|a|an|just)\s+)?(?:mum|mom|mam|dad|mother|father|parent|nan|nana|gran|granny|grandma|grandad|grandpa|grandparent|carer|foster carer|foster mum|foster dad|guardian|aunt|auntie|uncle|step ?mum|step ?dad|big sister|big brother|sister|brother)\b/g;
+/** A professional saying who they are ("HV here", "GP here", "I'm a teacher"). */
+const ROLE = /\b(?:(?:hv|health visitor|senco|dsl|gp|teacher|social worker|school nurse|youth worker|midwife|housing officer|pcso|family support worker)\s+here|(?:i'?m|im|i am)\s+an?\s+(?:hv|health visitor|senco|dsl|gp|teacher|social worker|school nurse|youth worker|midwife|housing officer|pcso|family support worker|professional|practitioner))\b/g;
 const AGE = /\b(?:(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|they'?re|theyre|they are|aged?|age|turned|turning|nearly|just)\s+)*\d{1,3}(?:\s*(?:and a half|years?|yrs?|months?|weeks?|yo)(?:\s*old)?)?\b/g;
 const FILLER = new Set(['hello', 'hi', 'hiya', 'yes', 'no', 'yeah', 'yep', 'ok', 'okay', 'thanks', 'thank', 'you', 'please', 'just', 'and', 'only', 'actually', 'well', 'um', 'so', 'both', 'old']);
 
@@ -27,7 +30,7 @@ export function isBareAnswer(text: string): boolean {
   // the model reads it too.
   const ages = [...t.matchAll(/\d{1,3}/g)].map((m) => Number(m[0]));
   if (ages.some((a) => a < 18) && ages.some((a) => a >= 18)) return false;
-  const rest = t.replace(WRITER, ' ').replace(AGE, ' ').replace(WHO, ' ');
+  const rest = t.replace(ROLE, ' ').replace(WRITER, ' ').replace(AGE, ' ').replace(WHO, ' ');
   const left = rest.split(' ').filter((w) => w !== '' && !FILLER.has(w));
   return left.length === 0;
 }

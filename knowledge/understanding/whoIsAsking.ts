@@ -45,9 +45,17 @@ export function statedOwnAge(text: string): number | undefined {
   return age >= 5 && age <= 110 ? age : undefined;
 }
 
+/**
+ * A role said the way practitioners sign a message: "HV here", "SENCo here.", "GP: patient
+ * worried about...", "DSL - quick one". Read on the words as typed, since the punctuation after
+ * the role is what makes it a signature ("GP says my son has ADHD" is a parent).
+ */
+const ROLE_SIGNATURE =
+  /^(?:hi,?\s+|hello,?\s+)?(?:hv|health visitor|senco|dsl|gp|teacher|social worker|sw|school nurse|youth worker|midwife|housing officer|pcso|fsw|family support worker|ehc|early help coordinator)(?:\s+here\b|\s*[.:;,]|\s+-\s)/;
+
 export function inferAudience(text: string): Audience | undefined {
   const t = normalise(text);
-  if (PRACTITIONER.test(t)) return 'practitioner';
+  if (PRACTITIONER.test(t) || ROLE_SIGNATURE.test(text.toLowerCase().trim())) return 'practitioner';
   const age = statedOwnAge(text);
   // A stated age settles whether the writer is young: "my mum has dementia, I'm 68" is a carer,
   // not a child talking about their mum.

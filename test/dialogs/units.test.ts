@@ -302,6 +302,18 @@ describe('cards', () => {
     expect(content.actions.length).toBeGreaterThan(0);
   });
 
+  test('every way to reach a service is one tap: a phone number dials, and links say where they go', () => {
+    const withPhone = bathnes().services.find((s) => s.id === 'direct-payments')!;
+    const phone = withPhone.contacts.find((c) => c.method.kind === 'phone')!;
+    const actions = (serviceCard(withPhone, wordingFor('self'), 'Live Well B&NES').content as { actions: Array<{ title: string; url: string }> }).actions;
+    expect(actions).toContainEqual({ type: 'Action.OpenUrl', title: `Call ${phone.method.value}`, url: `tel:${phone.method.value.replace(/\s+/g, '')}` });
+    const twoLinks = bathnes().services.find((s) => s.contacts.filter((c) => c.method.kind === 'url').length >= 2);
+    if (twoLinks) {
+      const titles = (serviceCard(twoLinks, wordingFor('self'), 'Live Well B&NES').content as { actions: Array<{ title: string }> }).actions.map((a) => a.title);
+      expect(new Set(titles).size).toBe(titles.length);
+    }
+  });
+
   test('a service with no known contact says where to look instead', () => {
     const service = bathnes().services.find((s) => s.contacts.length === 0)!;
     expect(serviceText(service, wordingFor('self'), 'Live Well B&NES')).toContain(service.howToFind!);
@@ -353,4 +365,10 @@ test('"we are being evicted and I have 2 kids" is about the whole family; "my so
   expect(inferAbout('my landlord wants us out by the end of the month and i have 2 kids', undefined)).toBe('family');
   expect(inferAbout("I've got two boys, 4 and 6, and my ex stopped paying", undefined)).toBe('family');
   expect(inferAbout('my son is 7', undefined)).toBe('child');
+});
+
+test('a role signed the way practitioners write ("HV here", "GP:", "DSL - quick one") is a practitioner; "GP says" is not', () => {
+  for (const text of ['HV here', 'HV.', 'SENCo here', 'GP: patient worried about her son', 'DSL - quick one']) expect({ text, audience: inferAudience(text) }).toEqual({ text, audience: 'practitioner' });
+  expect(inferAudience('GP says my son has ADHD')).toBe('parent-carer');
+  expect(inferRole('HV here', roleOptions)).toBe('health-visitor');
 });

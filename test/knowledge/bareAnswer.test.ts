@@ -17,6 +17,9 @@ describe('a bare answer says who and how old, and nothing else', () => {
     "I'm her mum",
     'im his grandad',
     'I am the foster carer, he is 12',
+    // A professional saying who they are: "HV here" had a crisis check-in (a person test).
+    'HV here',
+    "I'm a teacher",
   ])('%j is bare', (text) => expect(isBareAnswer(text)).toBe(true));
 
   test.each([
@@ -35,5 +38,6 @@ describe('a bare answer says who and how old, and nothing else', () => {
     'her 12 him 40',
     "I'm her mum and he hits me",
     "i'm scared",
+    'HV here, mum says he hits her',
   ])('%j is not', (text) => expect(isBareAnswer(text)).toBe(false));
 });
