@@ -54,6 +54,12 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
   const root = projectRoot();
   const page = loadAsset(path.join(root, 'bot', 'webchat', 'public', 'index.html'));
   const privacyPage = loadAsset(path.join(root, 'bot', 'webchat', 'public', 'privacy.html'));
+  // The skip link, the quick exit and the council's header, the same on every page.
+  const siteTop = loadAsset(path.join(root, 'bot', 'webchat', 'public', 'site-top.html'))
+    .body.toString('utf8')
+    .replace(/\n$/, '')
+    .replaceAll('__EXIT_URL__', escapeHtml(settings.exitUrl))
+    .replaceAll('__COUNCIL_NAME__', escapeHtml(deps.councilName ?? 'Your council'));
   const assets: Record<string, Asset> = {
     'webchat.js': loadAsset(webChatBundlePath()),
     'embed.js': loadAsset(path.join(root, 'deployment', 'webchat', 'embed.js')),
@@ -94,7 +100,7 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
   // A fresh nonce per response lets Web Chat's own <style> elements through the CSP.
   const pageTemplate = page.body
     .toString('utf8')
-    .replaceAll('__COUNCIL_NAME__', escapeHtml(deps.councilName ?? 'Your council'))
+    .replace('__SITE_TOP__', siteTop)
     .replaceAll('__RETENTION_PROMISE__', escapeHtml(retentionPromise(deps.retentionHours, settings.conversationIdleMinutes)));
   const servePage = async (req: Request, res: Response) => {
     const nonce = randomBytes(16).toString('base64');
@@ -116,8 +122,7 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
   const privacyHtml = Buffer.from(
     privacyPage.body
       .toString('utf8')
-      .replaceAll('__COUNCIL_NAME__', escapeHtml(deps.councilName ?? 'Your council'))
-      .replaceAll('__EXIT_URL__', escapeHtml(settings.exitUrl))
+      .replace('__SITE_TOP__', siteTop)
       .replace(
         '__PRIVACY_SECTIONS__',
         sections.map((section) => `      <h2>${escapeHtml(section.heading)}</h2>\n${section.paragraphs.map((p) => `      <p>${escapeHtml(p)}</p>`).join('\n')}`).join('\n'),
