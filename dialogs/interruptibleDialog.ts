@@ -7,6 +7,7 @@ import { leavesAtOnce, QUICK_EXIT_EVENT, recogniseInterruption } from './interru
 import type { Interruption } from './interruptions';
 import { checkSubmit } from './submits';
 import { talkToSomeone } from './talkToSomeone';
+import { aboutAnAdult } from './profile';
 import { guidanceAskedAbout } from '../knowledge/understanding/guidanceQuestion';
 import { inferAbout, inferAudience, relationshipIn } from '../knowledge/understanding/whoIsAsking';
 import { guidanceText } from './guidanceAnswer';
@@ -79,7 +80,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await context.sendActivity(helpText(profile.audience));
         return this.resume(innerDc, beginning);
       case 'talk':
-        await context.sendActivity(talkToSomeone(this.deps.pack, turnInstant(activity), profile.audience));
+        await context.sendActivity(talkToSomeone(this.deps.pack, turnInstant(activity), profile.audience, aboutAnAdult(profile)));
         return this.resume(innerDc, beginning);
       case 'realPerson':
         await context.sendActivity(realPersonText);

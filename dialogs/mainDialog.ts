@@ -13,7 +13,7 @@ import { InterruptibleDialog } from './interruptibleDialog';
 import { PRACTITIONER_DIALOG, PractitionerDialog } from './practitionerDialog';
 import type { PractitionerOptions, PractitionerResult } from './practitionerDialog';
 import { recogniseOption } from './prompts';
-import { emptyProfile } from './profile';
+import { aboutAnAdult, emptyProfile } from './profile';
 import type { EarlyHelpProfile, Worry } from './profile';
 import { RESULTS_DIALOG, ResultsDialog } from './resultsDialog';
 import type { NextChoice, ResultsOptions } from './resultsDialog';
@@ -221,7 +221,7 @@ export class MainDialog extends InterruptibleDialog {
       case 'handoff':
         return step.beginDialog(HANDOFF_DIALOG);
       case 'talk':
-        await step.context.sendActivity(talkToSomeone(this.deps.pack, turnInstant(step.context.activity), profile.audience));
+        await step.context.sendActivity(talkToSomeone(this.deps.pack, turnInstant(step.context.activity), profile.audience, aboutAnAdult(profile)));
         return step.replaceDialog(NEXT_WATERFALL);
       case 'restart':
         await step.context.sendActivity(restarting);

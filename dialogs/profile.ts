@@ -61,3 +61,9 @@ export function highestLevel(profile: EarlyHelpProfile): NeedLevelId | undefined
 }
 
 export type { GroupScore };
+
+/** Whether the conversation's worry is about an adult: someone cared for, or the writer's own as an adult. */
+export function aboutAnAdult(profile: EarlyHelpProfile): boolean {
+  if (profile.about === 'adult' || profile.about === 'older-person') return true;
+  return profile.about === 'myself' && (profile.ageBand === 'adult' || profile.ageBand === 'older');
+}

@@ -3,14 +3,20 @@ import { contactsForRoute, isOpen } from '../knowledge';
 import type { Audience } from '../knowledge';
 import { contactLines } from './cards/contactText';
 import { frontDoorHours } from './clock';
-import { talkIntroClosed, talkIntroOpen } from './wording';
+import { talkAdultCare, talkHowYouFeel, talkIntroClosed, talkIntroOpen } from './wording';
 
 /**
  * "Talk to someone": people to phone, chosen by the instant. In office hours the
  * council's own front door comes first; out of hours the Emergency Duty Team for a
  * child's safety and the lines that are open day and night.
  */
-export function talkToSomeone(pack: KnowledgePack, at: Date, audience: Audience | undefined): string {
+export function talkToSomeone(
+  pack: KnowledgePack,
+  at: Date,
+  audience: Audience | undefined,
+  /** The worry is about an adult (a husband cared for, the writer's own as an adult): adult social care, not the children's front door. */
+  aboutAnAdult = false,
+): string {
   const hours = frontDoorHours(pack);
   const open = hours ? isOpen(hours, at) : false;
   const frontDoor = pack.contacts.filter((c) => hours && c.officeHoursId === hours.id && c.method.kind === 'phone');
@@ -25,7 +31,14 @@ export function talkToSomeone(pack: KnowledgePack, at: Date, audience: Audience 
   const forAudience = audience === 'young-person' ? listening : listening.filter((c) => !/^children and young people/i.test(c.for));
 
   const lines: string[] = [];
-  if (audience === 'practitioner') {
+  const adultCare = aboutAnAdult && audience !== 'practitioner' && audience !== 'young-person' ? adultCareLine(pack, at) : undefined;
+  if (adultCare) {
+    // An older carer asking to talk to someone had the children's front door and a young
+    // people's suicide line: adult social care, and the lines for adults.
+    const forAdults = listening.filter((c) => !/^(children and young people|young people)/i.test(c.for));
+    lines.push(talkAdultCare, contactLines([adultCare]));
+    lines.push(talkHowYouFeel, contactLines(forAdults.slice(0, 3)));
+  } else if (audience === 'practitioner') {
     // Professionals need the council's lines and the portal, not listening services.
     const portal = (child?.contacts ?? []).filter((c) => c.method.kind === 'url');
     if (open) lines.push("The children's front door is open now:", contactLines([...frontDoor, ...portal]));
@@ -41,7 +54,7 @@ export function talkToSomeone(pack: KnowledgePack, at: Date, audience: Audience 
     lines.push("If you're worried about your safety, or another child's, the council's children's team is open now:", contactLines(frontDoor));
   } else if (open && frontDoor.length > 0) {
     lines.push(talkIntroOpen, contactLines(frontDoor));
-    lines.push('To talk to someone about how you feel, at any time:', contactLines(forAudience.slice(0, 3)));
+    lines.push(talkHowYouFeel, contactLines(forAudience.slice(0, 3)));
   } else {
     const outOfHoursTeam = (child?.contacts ?? []).filter((c) => c.method.kind === 'phone' && notEmergency(c) && !frontDoor.includes(c));
     lines.push(talkIntroClosed);
@@ -51,4 +64,10 @@ export function talkToSomeone(pack: KnowledgePack, at: Date, audience: Audience 
   }
   lines.push('If someone is in immediate danger, call 999.');
   return lines.join('\n\n');
+}
+
+/** The adults' route's own phone line (adult social care), not 999 or the police's 101. */
+function adultCareLine(pack: KnowledgePack, at: Date): Contact | undefined {
+  if (!pack.routes.some((r) => r.id === 'safeguarding-adult')) return undefined;
+  return contactsForRoute(pack, 'safeguarding-adult', at).contacts.find((c) => c.method.kind === 'phone' && c.method.value !== '999' && c.method.value !== '101');
 }

@@ -14,7 +14,7 @@ import { closeCall, describesWorry, interpretText, keptGroups, MAX_GROUPS, typed
 import { normalise } from './interruptions';
 import { OptionPrompt, optionPromptOptions } from './optionPrompt';
 import { isBareAnswer } from '../knowledge/understanding/bareAnswer';
-import { ABOUT } from './profile';
+import { ABOUT, aboutAnAdult } from './profile';
 import type { About, EarlyHelpProfile, Worry } from './profile';
 import { MAX_ATTEMPTS } from './prompts';
 import { talkToSomeone } from './talkToSomeone';
@@ -137,7 +137,7 @@ export class WorryDialog extends ComponentDialog {
     }
     if (!result || !describesWorry(result)) {
       await step.context.sendActivity(wording.worryGiveUp);
-      await step.context.sendActivity(talkToSomeone(this.deps.pack, turnInstant(step.context.activity), profile.audience));
+      await step.context.sendActivity(talkToSomeone(this.deps.pack, turnInstant(step.context.activity), profile.audience, aboutAnAdult(profile)));
       return step.endDialog(undefined);
     }
     vals(step).result = result;

@@ -103,6 +103,9 @@ export function quickExitText(channelId: string): string {
 
 export const talkIntroOpen = 'You can talk to a person. These are open now:';
 export const talkIntroClosed = 'The council office is closed right now. These can still help:';
+/** "Talk to someone" when the worry is about an adult (a husband cared for, the writer's own). */
+export const talkAdultCare = "For an adult's care and support, or if you are worried an adult is being harmed, the council's adult social care team:";
+export const talkHowYouFeel = 'To talk to someone about how you feel, at any time:';
 export const talkOfficeHours = (hours: string) => `The children's front door is open ${hours}.`;
 
 export const restarting = "OK, let's start again.";

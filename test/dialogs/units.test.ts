@@ -282,6 +282,23 @@ describe('talk to someone', () => {
     expect(text).toContain('01225 396312');
     expect(text).not.toContain('01454 615165');
   });
+  test('about an adult (an older carer asking about her husband): adult social care and adults\' lines, not the children\'s front door or a young people\'s line', () => {
+    const text = talkToSomeone(bathnes(), new Date('2026-11-24T10:00:00Z'), 'parent-carer', true);
+    expect(text).toContain('01225 396000');
+    expect(text).toContain('Samaritans');
+    expect(text).not.toContain('01225 396312');
+    expect(text).not.toContain('PAPYRUS');
+    expect(text).toContain('call 999');
+  });
+
+  test('whose worry is an adult\'s: someone cared for, or the writer\'s own as an adult', () => {
+    const { aboutAnAdult } = jest.requireActual('../../dialogs/profile') as typeof import('../../dialogs/profile');
+    expect(aboutAnAdult({ worries: [], about: 'older-person' })).toBe(true);
+    expect(aboutAnAdult({ worries: [], about: 'myself', ageBand: 'adult' })).toBe(true);
+    expect(aboutAnAdult({ worries: [], about: 'myself', ageBand: '11-19' })).toBe(false);
+    expect(aboutAnAdult({ worries: [], about: 'child' })).toBe(false);
+  });
+
   test('on a bank holiday: the Emergency Duty Team, listening lines and the opening hours', () => {
     const text = talkToSomeone(bathnes(), new Date('2026-12-25T10:00:00Z'), 'young-person');
     expect(text).toContain('01454 615165');
