@@ -23,7 +23,9 @@ export function whoFor(service: Service): string {
 
 /** Contact lines for a service, or where to look when no public contact is known (said to a young person when they are asking). */
 export function serviceContactText(service: Service, directoryName: string, wording?: Pick<Wording, 'audience'>): string[] {
-  if (service.contacts.length > 0) return service.contacts.map((c) => `${howToReach(c)} (${c.hours})`);
+  // Named: a service may list several lines (a housing service's rough-sleeping line beside its
+  // own), and a number alone does not say who answers.
+  if (service.contacts.length > 0) return service.contacts.map((c) => `${c.name}: ${howToReach(c)} (${c.hours})`);
   const young = wording?.audience === 'young-person' ? service.howToFindYoungPeople : undefined;
   return [young ?? service.howToFind ?? `Search ${directoryName}.`];
 }

@@ -5,7 +5,8 @@ import { residentWording } from './resident';
 export const parentCarerWording: Wording = {
   ...residentWording,
   audience: 'parent-carer',
-  askWorry: "What's worrying you about your child or family? Tell me in a few words, or pick a topic. Please don't type names.",
+  // Parents and carers share this audience: a carer may look after an adult.
+  askWorry: "What's worrying you about your child, your family or someone you care for? Tell me in a few words, or pick a topic. Please don't type names.",
   askAbout: 'Who is the worry about?',
   aboutOptions: [
     { value: 'child', label: 'My child', synonyms: ['child', 'my child', 'son', 'daughter', 'kid', 'baby'] },

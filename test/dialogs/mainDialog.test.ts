@@ -17,7 +17,7 @@ const cases: Case[] = [
     name: 'parent or carer: worry, child age, results with services, handoff with consent and a summary',
     steps: [
       { say: 'hi', buttons: WHO },
-      { say: "I'm a parent or carer", expect: ["What's worrying you about your child or family?", 'Topics you can pick'] },
+      { say: "I'm a parent or carer", expect: ["What's worrying you about your child, your family or someone you care for?", 'Topics you can pick'] },
       { say: 'my son will not go to school', expect: ['How old is your child?'], buttons: ['Expecting a baby, or under 5', '5 to 11', '11 to 19 (up to 25 with special needs)'] },
       {
         say: '5 to 11',
