@@ -41,7 +41,9 @@ function heldWorryOf(result: TriageResult): HeldWorry | undefined {
     route: 'early-help',
     riskMatches: [],
     priorityGroups: result.priorityGroups,
-    needLevel: result.needLevel,
+    // A risk reading is levelled "specialist" for its risk; once the person says there is none,
+    // the worry is an early help one (a teenager left out by friends is not a social care case).
+    needLevel: result.needLevel === 'specialist' ? 'targeted' : result.needLevel,
     ...(result.topic ? { topic: result.topic } : {}),
     ...(result.signals?.length ? { signals: result.signals } : {}),
   };

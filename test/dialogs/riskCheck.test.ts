@@ -12,7 +12,7 @@ const UNSURE = 'i dont really see the point of much at the moment';
 
 const possibleCrisis = (real: TriageFn): TriageFn => (text, context) =>
   text === UNSURE
-    ? { ...real('feeling low'), route: 'crisis', confidence: 'possible', riskScore: 0.35, riskMatches: [{ route: 'crisis', rule: 'model.crisis', matched: 'point' }] }
+    ? { ...real('feeling low'), route: 'crisis', confidence: 'possible', riskScore: 0.35, needLevel: 'specialist', riskMatches: [{ route: 'crisis', rule: 'model.crisis', matched: 'point' }] }
     : real(text, context);
 
 const IN_HOURS = '2026-11-24T10:00:00Z';
@@ -59,6 +59,9 @@ describe('the check-in when risk is possible', () => {
     expect(after).not.toContain('Who is asking?');
     // The worry dialog goes on: who it is about, or the services themselves.
     expect(after).toMatch(/Who is the worry about\?|These services may help/);
+    // At the early help level, not the risk's "specialist" one.
+    const results = readable(messages(await h.say('me', IN_HOURS))) + readable(messages(await h.say('34', IN_HOURS)));
+    expect(results).not.toContain('Specialist help');
   });
 
   test('"no" after a message that told no worry invites the person to say more', async () => {
