@@ -1,4 +1,5 @@
 import { plainText } from './plainText';
+import { PRACTITIONER_ROLES } from './whoIsAsking';
 
 // A bare answer says who and how old, and nothing else: "It's for me. I'm 71.", "Him", "me and
 // my little girl", "she's 7", "It is for me and my wife. I am 80 and she is 78.", "I'm her mum",
@@ -18,7 +19,7 @@ const WHO = new RegExp(`\\b(?:(?:it'?s|its|it is|this is|that'?s|i'?m asking|ask
 /** The writer saying who they are to the person ("I'm her mum", "im his grandad", "I am the carer"). */
 const WRITER = /\b(?:i'?m|im|i am)\s+(?:(?:her|his|their|the|a|an|just)\s+)?(?:mum|mom|mam|dad|mother|father|parent|nan|nana|gran|granny|grandma|grandad|grandpa|grandparent|carer|foster carer|foster mum|foster dad|guardian|aunt|auntie|uncle|step ?mum|step ?dad|big sister|big brother|sister|brother)\b/g;
 /** A professional saying who they are ("HV here", "GP here", "I'm a teacher"). */
-const ROLE = /\b(?:(?:hv|health visitor|senco|dsl|gp|teacher|social worker|school nurse|youth worker|midwife|housing officer|pcso|family support worker)\s+here|(?:i'?m|im|i am)\s+an?\s+(?:hv|health visitor|senco|dsl|gp|teacher|social worker|school nurse|youth worker|midwife|housing officer|pcso|family support worker|professional|practitioner))\b/g;
+const ROLE = new RegExp(`\\b(?:(?:${PRACTITIONER_ROLES})\\s+here|(?:i'?m|im|i am)\\s+an?\\s+(?:${PRACTITIONER_ROLES}|professional|practitioner))\\b`, 'g');
 const AGE = /\b(?:(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|they'?re|theyre|they are|aged?|age|turned|turning|nearly|just)\s+)*\d{1,3}(?:\s*(?:and a half|years?|yrs?|months?|weeks?|yo)(?:\s*old)?)?\b/g;
 const FILLER = new Set(['hello', 'hi', 'hiya', 'yes', 'no', 'yeah', 'yep', 'ok', 'okay', 'thanks', 'thank', 'you', 'please', 'just', 'and', 'only', 'actually', 'well', 'um', 'so', 'both', 'old']);
 

@@ -50,8 +50,10 @@ export function statedOwnAge(text: string): number | undefined {
  * worried about...", "DSL - quick one". Read on the words as typed, since the punctuation after
  * the role is what makes it a signature ("GP says my son has ADHD" is a parent).
  */
-const ROLE_SIGNATURE =
-  /^(?:hi,?\s+|hello,?\s+)?(?:hv|health visitor|senco|dsl|gp|teacher|social worker|sw|school nurse|youth worker|midwife|housing officer|pcso|fsw|family support worker|ehc|early help coordinator)(?:\s+here\b|\s*[.:;,]|\s+-\s)/;
+/** The roles practitioners name themselves by, short forms included: one list for every reader of who is asking. */
+export const PRACTITIONER_ROLES =
+  'hv|health visitor|senco|dsl|gp|teacher|social worker|sw|school nurse|youth worker|midwife|housing officer|pcso|fsw|family support worker|ehc|early help coordinator';
+const ROLE_SIGNATURE = new RegExp(`^(?:hi,?\\s+|hello,?\\s+)?(?:${PRACTITIONER_ROLES})(?:\\s+here\\b|\\s*[.:;,]|\\s+-\\s)`);
 
 export function inferAudience(text: string): Audience | undefined {
   const t = normalise(text);
