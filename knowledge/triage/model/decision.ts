@@ -28,6 +28,16 @@ export const SHORT_MESSAGE_WORDS = 8;
  * "What's on your mind?" is not one of these: it is the worry itself (see waitingForAnswer).
  */
 export const ANSWER_WORDS = 12;
+/**
+ * In such a reply, with no rule fired and no risk signal yet, the model alone gives the risk reply
+ * only when it is this sure. Between "high" and this it read who and how old as risk: "He's 81,
+ * lives alone" (0.79), "family i guess" (0.52), "he's got severe learning disabilities" (0.54),
+ * "money, want to save for a car and help my mum out" (0.80). In the multi-turn hold-outs v1 to
+ * v14 (tuned sets) no disclosing reply was caught by the model alone below 0.88, and the two
+ * caught at 0.88 and 0.95 ("shes on the floor not waking up", a hand in a child's knickers)
+ * are now rules.
+ */
+export const ANSWER_MODEL_HIGH = 0.9;
 
 export interface RiskDecision {
   confidence?: RiskConfidence;
@@ -74,8 +84,8 @@ export function decideRisk(
   if (fired.length > 0 && any < t.high && options.asksForTopicMaterial?.(fired)) return { rules: [], held: fired };
   if (options.isFirm && fired.some(options.isFirm)) return { confidence: 'high', rules: fired };
   if (fired.length > 0 && any >= floor && (any >= t.possible || !options.aboutATopic?.(fired))) return { confidence: 'high', rules: fired };
-  if (any >= t.high) return { confidence: 'high', rules: fired };
   const shortAnswer = options.answering === true && t === RISK_THRESHOLDS && fired.length === 0 && (options.words ?? Infinity) <= ANSWER_WORDS;
+  if (any >= (shortAnswer ? ANSWER_MODEL_HIGH : t.high)) return { confidence: 'high', rules: fired };
   if (any >= t.possible && !shortAnswer) return { confidence: 'possible', rules: fired };
   return fired.length > 0 ? { rules: [], held: fired } : { rules: [] };
 }
