@@ -45,6 +45,12 @@ export const AGE_BAND_RANGES: Record<AgeBand, { min: number; max: number }> = {
   adult: { min: 18, max: 64 },
   older: { min: 65, max: 120 },
 };
+/**
+ * A young person telling of their own worry without their age is most likely under 18: services
+ * are scored on how much of these years they cover, not of the band's stretch to 25. A 15-year-old's low mood had led with
+ * arts therapies for people of 16 and over, ahead of children's mental health services.
+ */
+const YOUNG_PERSON_YEARS = { min: 11, max: 17 } as const;
 
 /** Whom each audience is looking for help for. Practitioners ask on anyone's behalf. */
 const AUDIENCE_FIT: Record<Audience, readonly AppliesTo[] | 'any'> = {
@@ -96,6 +102,8 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
   const weights = new Map(groups.map((g, i) => [g, groups.length - i]));
   const totalWeight = groups.reduce((sum, g) => sum + weights.get(g)!, 0);
   const band = query.ageBand ? AGE_BAND_RANGES[query.ageBand] : undefined;
+  // Scored on the likely years; a service for the band's older end (18 to 25) is still shown.
+  const likelyYears = query.audience === 'young-person' && query.ageBand === '11-19' && query.age === undefined ? YOUNG_PERSON_YEARS : band;
   const fit = query.audience ? AUDIENCE_FIT[query.audience] : 'any';
   const forResident = query.audience !== undefined && query.audience !== 'practitioner';
 
@@ -117,7 +125,7 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
 
     const groupScore = groups.length > 0 ? matchedGroups.reduce((s, g) => s + weights.get(g)!, 0) / totalWeight : 0;
     const focusScore = groups.length > 0 ? focusOn(service, matchedGroups) : 0;
-    const ageScore = !band || forTheHousehold ? 1 : ageCoverage(band, service.ages);
+    const ageScore = !likelyYears || forTheHousehold ? 1 : ageCoverage(likelyYears, service.ages);
     const earlierMatched = earlier.filter((g) => service.priorityGroups.includes(g)).length;
     const audienceScore = fit === 'any' || service.appliesTo.some((a) => fit.includes(a)) ? 1 : 0;
     let levelScore = 0.5;

@@ -137,6 +137,11 @@ export class Normaliser {
         continue;
       }
       if (!this.isKnown(token) && /^[a-z]{3,}$/.test(token)) {
+        // A dropped g ("endin it all", "thinkin bout it", "cryin"): the word with it, when known.
+        if (token.length >= 4 && token.endsWith('in') && this.isKnown(token + 'g')) {
+          words.push(token + 'g');
+          continue;
+        }
         const single = token.replace(/([a-z])\1+/g, '$1');
         if (single !== token && this.isKnown(single)) {
           words.push(single);

@@ -250,3 +250,20 @@ describe('findServices: a new worry is answered for itself', () => {
     expect(merged[0].service.id).not.toBe('carers-support');
   });
 });
+
+// Found holding a person's conversation (a 15-year-old: "i feel really low all the time and i cant
+// talk to my mum"): arts therapies for people of 16 and over led, and nothing a young person could
+// reach that day was shown.
+describe('findServices: a young person who gave no age', () => {
+  const bathnes = loadPack('bathnes');
+  const query = { groups: ['mental-health' as const], audience: 'young-person' as const, ageBand: '11-19' as const, level: 'targeted' as const, signals: [] };
+  test('is scored as under 18: Childline and the children\'s mental health services lead, ahead of services for 16 and over', () => {
+    const shown = ids(findServices(bathnes, { ...query, limit: 3 }));
+    expect(shown.slice(0, 2)).toEqual(['childline', 'mental-health-services-children']);
+    expect(shown).not.toContain('arts-based-therapies');
+  });
+  test('services for the band\'s older end are still listed further down, and an age given is used as it is', () => {
+    expect(ids(findServices(bathnes, { ...query, limit: 50 }))).toContain('arts-based-therapies');
+    expect(ids(findServices(bathnes, { ...query, age: 17, limit: 3 }))).toContain('arts-based-therapies');
+  });
+});
