@@ -14,6 +14,7 @@ import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
 import { ANY_GOODBYE } from './prompts';
+import { aboutNamed, bandForYears, readLaterFacts } from '../knowledge/understanding/laterFacts';
 import { allGroups, highestLevel } from './profile';
 import type { EarlyHelpProfile } from './profile';
 import { topicLabels, wordingFor } from './wording';
@@ -35,6 +36,8 @@ export interface NextChoice {
 export interface ResultsOptions {
   /** Only ask what next (after a handoff or "talk to someone"). */
   menuOnly?: boolean;
+  /** Show the services again, chosen for who or how old the person has just said, then ask what next. */
+  servicesAgain?: boolean;
 }
 
 /** Whether the worries so far need help that comes through a professional. */
@@ -70,7 +73,7 @@ export function nextOptions(profile: EarlyHelpProfile): Option<NextAction>[] {
 export class ResultsDialog extends ComponentDialog {
   constructor(private readonly deps: ConversationDeps) {
     super(RESULTS_DIALOG);
-    this.addDialog(new OptionPrompt(NEXT_PROMPT, (pc) => this.isNewWorry(pc)));
+    this.addDialog(new OptionPrompt(NEXT_PROMPT, async (pc) => (await this.isNewWorry(pc)) || (await this.laterFacts(pc.context)) !== undefined));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.showStep.bind(this), this.nextStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }
@@ -79,7 +82,8 @@ export class ResultsDialog extends ComponentDialog {
     const profile = await this.deps.profile.get(step.context, { worries: [] });
     const wording = wordingFor(profile.audience);
     const options = (step.options ?? {}) as ResultsOptions;
-    if (!options.menuOnly) await this.showFindings(step.context, profile, wording);
+    if (options.servicesAgain) await this.showServices(step.context, profile, wording, wording.servicesAgain);
+    else if (!options.menuOnly) await this.showFindings(step.context, profile, wording);
     return step.prompt(NEXT_PROMPT, optionPromptOptions(wording.whatNext, wording.whatNextRetry, nextOptions(profile)));
   }
 
@@ -87,10 +91,53 @@ export class ResultsDialog extends ComponentDialog {
     const profile = await this.deps.profile.get(step.context, { worries: [] });
     const action = pickedOption(step.result, nextOptions(profile));
     if (action) return step.endDialog({ action } satisfies NextChoice);
+    // Who or how old, said now ("17", "it's for me"): the services are chosen again for them. Such
+    // a reply says nothing else, so it is not read as a new worry.
+    const updated = await this.laterFacts(step.context);
+    if (updated) {
+      Object.assign(profile, updated);
+      const latest = profile.worries[profile.worries.length - 1];
+      if (latest) Object.assign(latest, { about: updated.about, ageBand: updated.ageBand });
+      return step.replaceDialog(WATERFALL, { servicesAgain: true } satisfies ResultsOptions);
+    }
     // A new worry typed instead of a button is taken as the next worry, not asked for again.
     const typed = interpretedThisTurn(step.context);
     if (typed && describesWorry(typed)) return step.endDialog({ action: 'another', worry: typed } satisfies NextChoice);
     return step.endDialog({} satisfies NextChoice);
+  }
+
+  /**
+   * Who the worry is about and how old they are, as a reply at the menu would leave them, when it
+   * changes what the services are chosen by; undefined when it says nothing new.
+   */
+  private async laterFacts(context: TurnContext): Promise<Pick<EarlyHelpProfile, 'audience' | 'about' | 'ageBand' | 'age' | 'relationship'> | undefined> {
+    const facts = readLaterFacts(context.activity.text ?? '');
+    if (!facts) return undefined;
+    const profile = await this.deps.profile.get(context, { worries: [] });
+    const now = { audience: profile.audience, about: profile.about, ageBand: profile.ageBand, age: profile.age, relationship: profile.relationship };
+    const next = { ...now };
+    if (facts.myself) next.about = 'myself';
+    if (facts.relationship) {
+      const about = aboutNamed(facts.relationship, facts.years);
+      // Someone else than before: their age is not the last person's.
+      if (facts.relationship !== now.relationship || about !== now.about) {
+        next.ageBand = undefined;
+        next.age = undefined;
+      }
+      next.relationship = facts.relationship;
+      next.about = about ?? next.about;
+    }
+    if (facts.years !== undefined) {
+      const band = bandForYears(facts.years, next.about ?? (next.audience === 'parent-carer' ? 'child' : 'myself'));
+      if (band) {
+        next.ageBand = band;
+        next.age = facts.years;
+      }
+    }
+    // "Me", then "17": a young person is writing, so young people's words and services from here on.
+    if (next.about === 'myself' && next.audience === undefined && next.age !== undefined && next.age < 18) next.audience = 'young-person';
+    const same = (Object.keys(now) as (keyof typeof now)[]).every((k) => now[k] === next[k]);
+    return same ? undefined : next;
   }
 
   /** "my daughter is being bullied too" at the menu is the next worry (two words at least: "no" is a button). */
@@ -112,18 +159,22 @@ export class ResultsDialog extends ComponentDialog {
     }
     const levelId = highestLevel(profile);
     const level = levelId ? getNeedLevel(this.deps.pack, levelId) : undefined;
-    if (level) lines.push(wording.level(level));
+    if (level) lines.push(wording.level(level, profile.audience));
     // A worry about a risk topic with no risk now (abuse that is over, a question about
     // grooming) gets information and services, and the route's contacts in case it is now.
     if (latest?.topic) lines.push(`${wording.ifHappeningNow}\n\n${contactLines(contactsForRoute(this.deps.pack, latest.topic, turnInstant(context.activity)).contacts)}`);
     await context.sendActivity(lines.join('\n\n'));
+    await this.showServices(context, profile, wording, wording.servicesIntro);
+  }
 
+  private async showServices(context: TurnContext, profile: EarlyHelpProfile, wording: Wording, intro: string): Promise<void> {
     // A worry about the whole family ("me and my kids", facing eviction) is the parents' and the
     // children's: services are not limited to the children's ages, or housing help for the
     // adults would be left out.
     const family = profile.about === 'family';
     // Services answer the newest worry ("is there any help for carers?" after a husband's
     // stroke); the earlier ones, whose services are shown above, only settle ties.
+    const latest = profile.worries[profile.worries.length - 1];
     const newest = latest?.groups ?? allGroups(profile);
     const ranked = findServices(this.deps.pack, {
       groups: newest,
@@ -132,7 +183,7 @@ export class ResultsDialog extends ComponentDialog {
       ageBand: family ? undefined : profile.ageBand,
       age: family ? undefined : profile.age,
       role: profile.audience === 'practitioner' ? profile.role : undefined,
-      level: levelId,
+      level: highestLevel(profile),
       signals: profile.worries.flatMap((w) => w.signals ?? []),
       limit: SERVICES_SHOWN,
     });
@@ -143,9 +194,9 @@ export class ResultsDialog extends ComponentDialog {
     }
     if (supportsAdaptiveCards(context.activity.channelId)) {
       const cards = ranked.map((r) => serviceCard(r.service, wording, directory));
-      await context.sendActivity(MessageFactory.list(cards, wording.servicesIntro));
+      await context.sendActivity(MessageFactory.list(cards, intro));
     } else {
-      await context.sendActivity([wording.servicesIntro, ...ranked.map((r) => serviceText(r.service, wording, directory))].join('\n\n'));
+      await context.sendActivity([intro, ...ranked.map((r) => serviceText(r.service, wording, directory))].join('\n\n'));
     }
   }
 }

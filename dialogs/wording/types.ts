@@ -31,8 +31,10 @@ export interface Wording {
   bothLabel: string;
   found: (plainNames: string[]) => string;
   /** The level of need: plain words for residents, the strategy's own for practitioners. */
-  level: (level: NeedLevel) => string;
+  level: (level: NeedLevel, audience?: Audience) => string;
   servicesIntro: string;
+  /** Before the services chosen again for who or how old, said after they were shown ("17", "it's for me"). */
+  servicesAgain: string;
   /**
    * Before the contacts of a risk route the worry is about without risk now (abuse that is over,
    * a question about grooming): who to contact if it is happening now.

@@ -106,8 +106,17 @@ export const needLevelSchema = z
     plainName: nonEmpty,
     /** The strategy's definition, from the continuum. */
     strategyWording: nonEmpty,
-    /** What this level means for a resident, in plain words. */
+    /** What this level means for a resident, in plain words: for someone the bot knows nothing about yet. */
     plainSummary: nonEmpty,
+    /**
+     * The same for one kind of person, where their words differ: an older carer had been told of
+     * "family support, a mentor", and a practitioner read the strategy's 1,451 characters.
+     */
+    summaryFor: z
+      .object({ self: nonEmpty, 'parent-carer': nonEmpty, 'young-person': nonEmpty, practitioner: nonEmpty })
+      .partial()
+      .strict()
+      .optional(),
     ithrive: z.array(vocab(ITHRIVE_IDS, 'iThrive id')).min(1),
     source: sourceSchema,
   })

@@ -14,7 +14,7 @@ function textsOf(w: Wording, level: NeedLevel): string[] {
     if (typeof value === 'string') texts.push(value);
   }
   texts.push(w.askAge('child'), w.askAge('myself'), w.clarify('money worries', 'housing problems'), w.found(['money worries', 'housing problems']));
-  texts.push(w.level(level), w.noServices('Live Well B&NES'), w.portalLine('https://example.org/form'), ...Object.values(w.access));
+  texts.push(w.level(level), w.level(level, w.audience), w.noServices('Live Well B&NES'), w.portalLine('https://example.org/form'), ...Object.values(w.access));
   return texts.filter((t) => /[a-z]/i.test(t));
 }
 
@@ -46,16 +46,15 @@ function gradeLevel(all: string[]): number {
 
 const JARGON = /\b(EHA|CIN|EHCP|SEND|CAMHS|statutory|threshold|multi-agency|intervention|safeguarding|referral pathway|Level [1-5])\b/;
 
-const pack = loadPack('bathnes');
-const universal = pack.needLevels.find((l) => l.id === 'universal')!;
-const targeted = pack.needLevels.find((l) => l.id === 'targeted')!;
+// Every level of both packs: each pack words its own levels, for each kind of person (summaryFor).
+const levels = ['bathnes', 'somerset'].flatMap((name) => loadPack(name).needLevels);
 
 describe.each([
   ['a resident', 'self', 5, 25],
   ['a parent or carer', 'parent-carer', 5, 25],
   ['a young person', 'young-person', 4, 20],
 ] as const)('wording for %s', (_name, audience, maxGrade, maxSentenceWords) => {
-  const texts = [...textsOf(wordingFor(audience), universal), ...textsOf(wordingFor(audience), targeted)];
+  const texts = levels.flatMap((level) => textsOf(wordingFor(audience), level));
 
   test(`reads at about grade ${maxGrade} or below (UK reading age ${maxGrade + 5})`, () => {
     expect(gradeLevel(texts)).toBeLessThanOrEqual(maxGrade);
