@@ -39,7 +39,7 @@ export function contactLink(contact: Contact): string {
 export function contactLine(contact: Contact): string {
   const reach = howToReach(contact);
   const action = contact.method.kind === 'phone' ? `[${reach}](${contactLink(contact)})` : reach;
-  return `- **${contact.name}**: ${action}. ${contact.hours}`;
+  return `- **${contact.name}**: ${action}. ${contact.hours}${contact.note ? ` ${contact.note}` : ''}`;
 }
 
 export function contactLines(contacts: Contact[]): string {

@@ -74,8 +74,14 @@ export const contactSchema = z
     id: slug,
     name: nonEmpty,
     method: contactMethodSchema,
-    /** Opening hours in words, e.g. "24 hours, every day". */
+    /** Opening hours in words, e.g. "24 hours, every day". Only the hours: what to do instead goes in `note`. */
     hours: nonEmpty,
+    /**
+     * What to do when this is not the contact for now ("If a child is in danger now, call 999"):
+     * given beside it in risk replies and "talk to someone", not on a service card, where it had
+     * read as the opening times of direct payments.
+     */
+    note: nonEmpty.optional(),
     /** When set, the hours are also computable from office-hours.json with this id. */
     officeHoursId: slug.optional(),
     /** Who it is for, in plain words. */

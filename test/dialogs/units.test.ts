@@ -331,6 +331,19 @@ describe('cards', () => {
     expect(new Set(titles).size).toBe(titles.length);
   });
 
+  // A person test found "Opening times not listed. If someone is in danger now, call 999." on the
+  // direct payments card: the note goes with the contact in risk replies, not on a service card.
+  test('a contact\'s note is not on a service card, and is beside the contact in a risk reply', () => {
+    const service = bathnes().services.find((s) => s.id === 'direct-payments')!;
+    const note = service.contacts.find((c) => c.note)?.note;
+    expect(note).toBeDefined();
+    expect(serviceText(service, wordingFor('self'), 'Live Well B&NES')).not.toContain(note!);
+    const route = contactsForRoute(bathnes(), 'safeguarding-adult', new Date('2026-12-01T11:00:00Z'));
+    const withNote = route.contacts.find((c) => c.note);
+    expect(withNote).toBeDefined();
+    expect(JSON.stringify(riskResponse(route))).toContain(withNote!.note!);
+  });
+
   test('a service with no known contact says where to look instead', () => {
     const service = bathnes().services.find((s) => s.contacts.length === 0)!;
     expect(serviceText(service, wordingFor('self'), 'Live Well B&NES')).toContain(service.howToFind!);
