@@ -4,7 +4,7 @@ import type { Audience } from '../knowledge';
 import type { TriageResult } from '../knowledge/triage/types';
 import type { ConversationDeps } from './deps';
 import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking } from '../knowledge/understanding/whoIsAsking';
-import { describesWorry, interpretText } from './interpret';
+import { describesWorry, interpretText, roleOfWriter } from './interpret';
 import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
 import { interpretedThisTurn, rememberInterpretation } from './turnFlags';
 import { isGreeting } from '../knowledge/understanding/greeting';
@@ -70,7 +70,7 @@ export class AudienceDialog extends ComponentDialog {
       if (profile) {
         profile.about ??= inferAbout(text, audience);
         profile.ageBand ??= inferAgeBand(text, profile.about);
-        if (audience === 'practitioner') profile.role ??= inferRole(text, roleOptions);
+        if (audience === 'practitioner') profile.role ??= roleOfWriter(text);
       }
       return step.endDialog({ audience, worry } satisfies AudienceResult);
     }

@@ -6,6 +6,20 @@ import type { ConversationDeps } from './deps';
 import { sendTriageTrace } from './trace';
 import { rememberInterpretation } from './turnFlags';
 import { triageOnce } from './turnTriage';
+import { inferRole, roleInConcern, statedRoleWords } from '../knowledge/understanding/whoIsAsking';
+import type { PractitionerRole } from './profile';
+import { roleOptions } from './wording';
+
+/**
+ * The role of a practitioner who told a concern: the one they name ("I'm a health visitor and
+ * ..."), or the one the concern's words imply ("in my class"). Never the role options' words
+ * anywhere in it: a teacher's "the family need housing help" had made them a housing officer,
+ * and housing services were left out as their own.
+ */
+export function roleOfWriter(text: string): PractitionerRole | undefined {
+  const stated = statedRoleWords(text);
+  return (stated ? inferRole(stated, roleOptions) : undefined) ?? roleInConcern(text);
+}
 
 // Thresholds over the triage engine's 0..1 group scores. Named here, in one place, so
 // they can be tuned against the evaluation set without hunting through dialogs.

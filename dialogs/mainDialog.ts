@@ -8,7 +8,7 @@ import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog';
 import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking, relationshipIn, statedOwnAge } from '../knowledge/understanding/whoIsAsking';
-import { describesWorry, interpretText } from './interpret';
+import { describesWorry, interpretText, roleOfWriter } from './interpret';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { PRACTITIONER_DIALOG, PractitionerDialog } from './practitionerDialog';
 import type { PractitionerOptions, PractitionerResult } from './practitionerDialog';
@@ -159,7 +159,7 @@ export class MainDialog extends InterruptibleDialog {
       return step.next();
     }
     profile.audience ??= inferAudience(text);
-    if (profile.audience === 'practitioner') profile.role ??= inferRole(text, roleOptions);
+    if (profile.audience === 'practitioner') profile.role ??= roleOfWriter(text);
     profile.about ??= inferAbout(text, profile.audience);
     profile.ageBand ??= inferAgeBand(text, profile.about);
     vals(step).worry = result;
@@ -179,7 +179,15 @@ export class MainDialog extends InterruptibleDialog {
     if (answer?.audience) profile.audience = answer.audience;
     if (answer?.worry) vals(step).worry = answer.worry;
     if (profile.audience !== 'practitioner' || profile.role) return step.next();
-    return step.beginDialog(PRACTITIONER_DIALOG, { hasConcern: vals(step).worry !== undefined } satisfies PractitionerOptions);
+    // A concern told first is answered first: the role only keeps a practitioner's own service
+    // out of the list ("a health visitor is not recommended health visitors"), which is not worth
+    // a question before the answer (in Teams every first concern had been met with "What is
+    // your role?"). Read from the concern only where its words say whose it is ("in my class").
+    if (vals(step).worry) {
+      profile.role ??= roleOfWriter(step.context.activity.text ?? '');
+      return step.next();
+    }
+    return step.beginDialog(PRACTITIONER_DIALOG, { hasConcern: false } satisfies PractitionerOptions);
   }
 
   private async worryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -124,6 +124,29 @@ const OLDER_RELATIONS = new Set(['mum', 'dad', 'mother', 'father', 'nan', 'gran'
 const ADULT_RELATIONS = new Set(['husband', 'wife', 'partner']);
 
 /**
+ * A practitioner's role from a concern's own words, only where they say whose work it is: "in my
+ * class", "a pupil in year 4" (a teacher), "my patient" (a GP or health). Not the role options'
+ * words, which name topics too: "a pupil's family is facing eviction" is not a housing officer.
+ */
+export function roleInConcern(text: string): 'teacher' | 'gp' | undefined {
+  const t = normalise(text);
+  if (/\b(?:in (?:my |our )?class|my (?:class|form|tutor group)|(?:my|a|one of my|our) pupils?)\b/.test(t)) return 'teacher';
+  if (/\b(?:my|a|one of my|our) patients?\b/.test(t)) return 'gp';
+  return undefined;
+}
+
+/**
+ * The words in which a writer names their own role ("I'm a health visitor and ...", "as a SENCo",
+ * "HV here"), for inferRole; undefined when they do not. A concern's other words name topics
+ * ("housing", "school", "health") and are not the writer's role.
+ */
+export function statedRoleWords(text: string): string | undefined {
+  const said = /\b(?:i'?m an?|i am an?|as an?|i work as an?)\s+([a-z]+(?:\s+[a-z]+)?)/.exec(normalise(text));
+  if (said) return said[1];
+  return ROLE_SIGNATURE.exec(text.toLowerCase().trim())?.[0];
+}
+
+/**
  * A role named in a practitioner's words ("I'm a health visitor"), by the role options' own
  * words; the longest match wins, so "school nurse" is not "school".
  */

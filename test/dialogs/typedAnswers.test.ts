@@ -305,3 +305,26 @@ test('a carer of an adult is not asked who the worry is about, nor "How old is y
   expect(next).not.toMatch(/your child/i);
   expect(next).toContain(wordingFor('parent-carer').askAge('adult'));
 });
+
+// Issue 12: in Teams every first concern had been met with "What is your role?" before any answer.
+describe('a practitioner\'s concern told first is answered first', () => {
+  const { askRole: roleQuestion } = jest.requireActual('../../dialogs/wording') as typeof import('../../dialogs/wording');
+  const { roleOfWriter } = jest.requireActual('../../dialogs/interpret') as typeof import('../../dialogs/interpret');
+
+  test('in Teams, a concern as the first message gets no role question', async () => {
+    const bot = botHarness({}, undefined, undefined, 'msteams');
+    await bot.join();
+    const said = texts(await bot.say('Year 5 boy keeps falling asleep in class, mum works nights')).join('\n');
+    expect(said).not.toContain(roleQuestion);
+    expect(said.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ["I'm a teacher, one of my pupils' families is being evicted and they need housing help", 'teacher'],
+    ['Pupil in my class, family being evicted, need housing help', 'teacher'],
+    ['HV here, mum very low since the birth', 'health-visitor'],
+    ['as a housing officer I have a tenant who is hoarding', 'housing-officer'],
+    ['my patient is drinking heavily again', 'gp'],
+    ['young person on my caseload has health issues', undefined],
+  ])('%j is the concern of a %j', (text, role) => expect(roleOfWriter(text)).toBe(role));
+});
