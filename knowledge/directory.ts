@@ -103,13 +103,22 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
   const totalWeight = groups.reduce((sum, g) => sum + weights.get(g)!, 0);
   const band = query.ageBand ? AGE_BAND_RANGES[query.ageBand] : undefined;
   // Scored on the likely years; a service for the band's older end (18 to 25) is still shown.
-  const likelyYears = query.audience === 'young-person' && query.ageBand === '11-19' && query.age === undefined ? YOUNG_PERSON_YEARS : band;
+  // An age said is the years themselves: every service left covers it, so age no longer ranks
+  // them (a 15-year-old's "im 15" had put carers' support above Childline, which stops at 18).
+  const likelyYears =
+    query.age !== undefined
+      ? { min: query.age, max: query.age }
+      : query.audience === 'young-person' && query.ageBand === '11-19'
+        ? YOUNG_PERSON_YEARS
+        : band;
   const fit = query.audience ? AUDIENCE_FIT[query.audience] : 'any';
   const forResident = query.audience !== undefined && query.audience !== 'practitioner';
 
   const ranked: RankedService[] = [];
   /** How many of the earlier worries each service also serves: the first tie-break. */
   const alsoServes = new Map<Service, number>();
+  /** How well each service fits the person (age and who it is for), apart from the worry. */
+  const personFit = new Map<Service, number>();
   const earlier = (query.earlierGroups ?? []).filter((g) => !groups.includes(g));
   const childWorry = query.ageBand !== undefined && CHILD_BANDS.has(query.ageBand);
   for (const service of pack.services) {
@@ -143,6 +152,7 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
       WEIGHT.level * levelScore;
     ranked.push({ service, score: Math.round(score * 1000) / 1000, matchedGroups });
     alsoServes.set(service, earlierMatched);
+    personFit.set(service, WEIGHT.age * ageScore + WEIGHT.audience * audienceScore);
   }
 
   const accessRank = (s: Service) => (s.access === 'professional-referral' ? 1 : 0);
@@ -159,7 +169,29 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
     }
     return a.service.name.localeCompare(b.service.name);
   });
+  leadWithTheMainWorry(ranked, groups, personFit, forResident);
   return query.limit !== undefined ? ranked.slice(0, Math.max(0, query.limit)) : ranked;
+}
+
+/**
+ * The first service shown is one that is mainly for the worry's main group, when there is one:
+ * services that touch every group of a worry otherwise outrank the one made for its heart (a
+ * carer of 74 worn out by her husband's stroke was shown direct payments, adult social care and
+ * community nurses, and not the carers' centre). A service marked for what the worry said
+ * (`onlyFor`) keeps its lead.
+ */
+function leadWithTheMainWorry(ranked: RankedService[], groups: readonly PriorityGroupId[], fit: ReadonlyMap<Service, number>, forResident: boolean): void {
+  if (groups.length === 0 || ranked.length === 0 || ranked[0].service.onlyFor) return;
+  // For a resident, one they can contact themselves: alternative education (a professional
+  // refers) had led for a parent whose 9-year-old would not go to school, ahead of the school.
+  const reachable = (s: Service) => !forResident || s.access !== 'professional-referral';
+  const mainly = (s: Service) => s.priorityGroups[0] === groups[0];
+  if (mainly(ranked[0].service) && reachable(ranked[0].service)) return;
+  // Only one that fits the person as well (their age, who it is for): not a service for adults
+  // ahead of a child's.
+  const best = fit.get(ranked[0].service) ?? 0;
+  const at = ranked.findIndex((r) => mainly(r.service) && reachable(r.service) && (fit.get(r.service) ?? 0) >= best);
+  if (at > 0) ranked.unshift(...ranked.splice(at, 1));
 }
 
 export interface RouteContacts {

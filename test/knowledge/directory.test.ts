@@ -246,8 +246,9 @@ describe('findServices: a new worry is answered for itself', () => {
   test('"is there any help for carers?" after a husband\'s stroke: carers support first, the earlier worry only settles ties', () => {
     const first = findServices(bathnes, { groups: ['carers'], earlierGroups: ['physical-health-disability'], audience: 'parent-carer', ageBand: 'older', age: 74, limit: 3 });
     expect(first[0].service.id).toBe('carers-support');
-    const merged = findServices(bathnes, { groups: ['carers', 'physical-health-disability'], audience: 'parent-carer', ageBand: 'older', age: 74, limit: 3 });
-    expect(merged[0].service.id).not.toBe('carers-support');
+    // The stroke as the new worry, carers' help as the earlier one: not led by carers support.
+    const strokeFirst = findServices(bathnes, { groups: ['physical-health-disability'], earlierGroups: ['carers'], audience: 'parent-carer', ageBand: 'older', age: 74, limit: 3 });
+    expect(strokeFirst[0].service.id).not.toBe('carers-support');
   });
 });
 
@@ -265,5 +266,24 @@ describe('findServices: a young person who gave no age', () => {
   test('services for the band\'s older end are still listed further down, and an age given is used as it is', () => {
     expect(ids(findServices(bathnes, { ...query, limit: 50 }))).toContain('arts-based-therapies');
     expect(ids(findServices(bathnes, { ...query, age: 17, limit: 3 }))).toContain('arts-based-therapies');
+  });
+});
+
+// Found holding a person's conversation (a carer of 74: "My husband had a stroke and I look after
+// him, I'm 74 and worn out"): services touching both worries outranked the carers' centre.
+describe('findServices: the first service is mainly for the main worry', () => {
+  const bathnes = loadPack('bathnes');
+  test('a carer worn out by a husband\'s stroke: carers support first', () => {
+    const shown = ids(findServices(bathnes, { groups: ['carers', 'physical-health-disability'], audience: 'self', ageBand: 'older', age: 74, level: 'targeted', signals: [], limit: 3 }));
+    expect(shown[0]).toBe('carers-support');
+    expect(shown).toContain('direct-payments');
+  });
+  test('a parent of a 9-year-old who will not go to school: the school first, not alternative education (a professional refers)', () => {
+    const shown = ids(findServices(bathnes, { groups: ['school-attendance', 'mental-health'], audience: 'parent-carer', ageBand: '5-11', age: 9, level: 'targeted', signals: [], limit: 3 }));
+    expect(shown[0]).toBe('schools');
+  });
+  test('a practitioner may be shown a service they refer to first', () => {
+    const shown = ids(findServices(bathnes, { groups: ['school-attendance', 'neet'], audience: 'practitioner', level: 'targeted', signals: [], limit: 3 }));
+    expect(shown[0]).toBe('alternative-education');
   });
 });

@@ -75,7 +75,7 @@ describe('the graded decision', () => {
     ['a rule on a short statement the model thinks safe', 0.01, () => [rule], { words: 5 }, 'high'],
     ['a rule on a question about a topic', 0.2, () => [rule], { words: 6, aboutATopic: () => true }, undefined],
     ['a short reply to the bot\'s question the model is unsure of', 0.35, none, { words: 4, answering: true }, undefined],
-    ['a short reply to the bot\'s question the model leans to (who and how old)', 0.8, none, { words: 4, answering: true }, undefined],
+    ['a short reply to the bot\'s question the model leans to (who and how old): asked, not interrupted', 0.8, none, { words: 4, answering: true }, 'possible'],
     ['a short reply to the bot\'s question the model is sure of', 0.95, none, { words: 4, answering: true }, 'high'],
     ['the same reply after a risk signal: the model counts as usual', 0.6, none, { words: 4, answering: true, prior: true }, 'high'],
     ['a short reply to the bot\'s question that a rule reads', 0.35, () => [rule], { words: 4, answering: true }, 'high'],

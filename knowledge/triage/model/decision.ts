@@ -30,12 +30,13 @@ export const SHORT_MESSAGE_WORDS = 8;
 export const ANSWER_WORDS = 12;
 /**
  * In such a reply, with no rule fired and no risk signal yet, the model alone gives the risk reply
- * only when it is this sure. Between "high" and this it read who and how old as risk: "He's 81,
- * lives alone" (0.79), "family i guess" (0.52), "he's got severe learning disabilities" (0.54),
- * "money, want to save for a car and help my mum out" (0.80). In the multi-turn hold-outs v1 to
- * v14 (tuned sets) no disclosing reply was caught by the model alone below 0.88, and the two
- * caught at 0.88 and 0.95 ("shes on the floor not waking up", a hand in a child's knickers)
- * are now rules.
+ * only when it is this sure; between "high" and this it gives the check-in (the contacts, and a
+ * question). Between them it read who and how old as risk: "He's 81, lives alone" (0.79), "family
+ * i guess" (0.52), "money, want to save for a car and help my mum out" (0.80), and those are
+ * better asked than interrupted. First tried as no answer at all (0.9 or nothing): in the tuned
+ * multi-turn sets nothing was lost, but the fresh hold-out v24 lost three risk replies that way
+ * ("idk anymore. kms vibes 24/7" 0.87, pills counted every night 0.80, a child hit by a car),
+ * so a concern the model reads there is always asked about.
  */
 export const ANSWER_MODEL_HIGH = 0.9;
 
@@ -86,6 +87,6 @@ export function decideRisk(
   if (fired.length > 0 && any >= floor && (any >= t.possible || !options.aboutATopic?.(fired))) return { confidence: 'high', rules: fired };
   const shortAnswer = options.answering === true && t === RISK_THRESHOLDS && fired.length === 0 && (options.words ?? Infinity) <= ANSWER_WORDS;
   if (any >= (shortAnswer ? ANSWER_MODEL_HIGH : t.high)) return { confidence: 'high', rules: fired };
-  if (any >= t.possible && !shortAnswer) return { confidence: 'possible', rules: fired };
+  if (any >= (shortAnswer ? t.high : t.possible)) return { confidence: 'possible', rules: fired };
   return fired.length > 0 ? { rules: [], held: fired } : { rules: [] };
 }
