@@ -61,7 +61,7 @@ export interface EarlyHelpBotDeps {
   userState: UserState;
   logger: Logger;
   /** Retention hours and pack name; the configuration defaults when absent. */
-  config?: Pick<AppConfig, 'retentionHours' | 'knowledgePack'>;
+  config?: Pick<AppConfig, 'retentionHours' | 'knowledgePack' | 'logMessageText'>;
   /** Built once at start-up by bot/index.ts; loaded from config.knowledgePack when absent. */
   conversation?: ConversationSetup;
   /** Which language a message is in; without it only risk phrases in other languages are read. */
@@ -103,7 +103,12 @@ export class EarlyHelpBot extends ActivityHandler {
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.riskMemory = conversationState.createProperty<RiskMemory>('riskMemory');
     this.profile = withDefaultAudience(conversationState.createProperty<EarlyHelpProfile>('earlyHelpProfile'));
-    this.mainDialog = new MainDialog({ pack: setup.pack, triage: setup.triage, profile: this.profile });
+    this.mainDialog = new MainDialog({
+      pack: setup.pack,
+      triage: setup.triage,
+      profile: this.profile,
+      privacy: { retentionHours: settings.retentionHours, logMessageText: settings.logMessageText },
+    });
     this.riskGate = new RiskGate(setup.pack, setup.triage);
     this.riskGate.warmUp();
 

@@ -9,4 +9,6 @@ export interface ConversationDeps {
   triage: TriageFn;
   /** Conversation-scoped profile: audience, who it is about, age band, worries. */
   profile: StatePropertyAccessor<EarlyHelpProfile>;
+  /** What the privacy answer says: the same settings as the welcome and the privacy page. */
+  privacy?: { retentionHours: number; logMessageText: boolean };
 }

@@ -14,7 +14,8 @@ import { guidanceText } from './guidanceAnswer';
 import { describesWorry } from './interpret';
 import { markTextConsumed } from './turnFlags';
 import { triageOnce } from './turnTriage';
-import { badSubmit, guidanceFollowUp, helpText, nothingToCarryOn, quickExitText, realPersonText, restarting, topicLabels } from './wording';
+import { badSubmit, guidanceFollowUp, helpText, nothingToCarryOn, privacyAnswer, quickExitText, realPersonText, restarting, topicLabels } from './wording';
+import { contactRequest } from '../knowledge/understanding/contactRequest';
 
 /** A question about guidance longer than this that also tells a concern goes on to the concern. */
 const GUIDANCE_WITH_CONCERN_WORDS = 15;
@@ -80,7 +81,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await context.sendActivity(helpText(profile.audience));
         return this.resume(innerDc, beginning);
       case 'talk':
-        await context.sendActivity(talkToSomeone(this.deps.pack, turnInstant(activity), profile.audience, aboutAnAdult(profile)));
+        await context.sendActivity(
+          talkToSomeone(this.deps.pack, turnInstant(activity), profile.audience, aboutAnAdult(profile), contactRequest(activity.text ?? '') === 'text'),
+        );
+        return this.resume(innerDc, beginning);
+      case 'privacy':
+        // The privacy page is the website channel's own (/privacy on the bot's server).
+        await context.sendActivity(privacyAnswer(this.deps.privacy, activity.channelId === 'webchat' || activity.channelId === 'directline'));
         return this.resume(innerDc, beginning);
       case 'realPerson':
         await context.sendActivity(realPersonText);

@@ -1,4 +1,5 @@
 import { plainText as normalise } from '../knowledge/understanding/plainText';
+import { contactRequest } from '../knowledge/understanding/contactRequest';
 import { interruptionPhrases } from './wording';
 
 export { normalise };
@@ -35,8 +36,9 @@ export function recogniseInterruption(text: string | undefined): Interruption | 
   for (const phrase of interruptionPhrases.realPerson) {
     if (plain === phrase || plain.includes(phrase)) return 'realPerson';
   }
+  if (interruptionPhrases.privacy.some((phrase) => plain === phrase || plain.includes(phrase))) return 'privacy';
   for (const kind of ['restart', 'talk', 'help', 'quickExit', 'carryOn'] as const) {
     if ((interruptionPhrases[kind] as readonly string[]).some((p) => p === core || p === plain)) return kind;
   }
-  return undefined;
+  return contactRequest(text) ? 'talk' : undefined;
 }

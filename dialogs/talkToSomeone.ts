@@ -3,7 +3,7 @@ import { contactsForRoute, isOpen } from '../knowledge';
 import type { Audience } from '../knowledge';
 import { contactLines } from './cards/contactText';
 import { frontDoorHours } from './clock';
-import { talkAdultCare, talkHowYouFeel, talkIntroClosed, talkIntroOpen } from './wording';
+import { talkAdultCare, talkByText, talkHowYouFeel, talkIntroClosed, talkIntroOpen } from './wording';
 
 /**
  * "Talk to someone": people to phone, chosen by the instant. In office hours the
@@ -16,6 +16,8 @@ export function talkToSomeone(
   audience: Audience | undefined,
   /** The worry is about an adult (a husband cared for, the writer's own as an adult): adult social care, not the children's front door. */
   aboutAnAdult = false,
+  /** They asked for someone to text or type to ("is there someone i can text"): those come first. */
+  byText = false,
 ): string {
   const hours = frontDoorHours(pack);
   const open = hours ? isOpen(hours, at) : false;
@@ -31,6 +33,13 @@ export function talkToSomeone(
   const forAudience = audience === 'young-person' ? listening : listening.filter((c) => !/^children and young people/i.test(c.for));
 
   const lines: string[] = [];
+  if (byText && crisis) {
+    const forThem = (c: Contact) => audience === 'young-person' || !/^(children and young people|young people)/i.test(c.for);
+    const typed = [...crisis.contacts.filter((c) => c.method.kind !== 'phone'), ...crisis.withoutACall];
+    const unique = typed.filter((c, i) => forThem(c) && typed.findIndex((d) => d.id === c.id) === i);
+    if (audience === 'young-person') unique.sort((a, b) => Number(/young|children/i.test(b.for)) - Number(/young|children/i.test(a.for)));
+    if (unique.length > 0) lines.push(talkByText, contactLines(unique));
+  }
   const adultCare = aboutAnAdult && audience !== 'practitioner' && audience !== 'young-person' ? adultCareLine(pack, at) : undefined;
   if (adultCare) {
     // An older carer asking to talk to someone had the children's front door and a young

@@ -262,7 +262,8 @@ export class WorryDialog extends ComponentDialog {
     const own = statedOwnAge(text);
     // Only their own age: "I'm 38 but my son is 7" answers the question asked.
     if (own !== undefined && (normalise(text).match(/\d+/g) ?? []).length === 1) return readAgeAnswer(String(own), 'myself');
-    return /^(?:it'?s |its )?(?:about |for )?(?:just )?(?:me|myself)(?: really| mostly)?$/.test(normalise(text)) ? 'age not given' : undefined;
+    // "me, i'm the one looking for a course": the answer first, then why (it had been asked again).
+    return /^(?:it'?s |its )?(?:about |for )?(?:just )?(?:me|myself)(?: really| mostly)?(?:$| (?:i'?m|im|i am|i'?ve|ive|i have|i was|i need|i want)\b)/.test(normalise(text)) ? 'age not given' : undefined;
   }
 
   /** The age band a typed answer to the age question gives, for whoever it is about. */

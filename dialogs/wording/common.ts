@@ -61,7 +61,27 @@ export const interruptionPhrases = {
   quickExit: ['quick exit', 'exit', 'exit this page', 'exit now', 'leave', 'leave quickly', 'hide', 'get out', 'close', 'escape'],
   realPerson: ['are you a real person', 'are you real', 'is this a bot', 'are you a bot', 'are you human', 'is this a person', 'am i talking to a person', 'are you a robot', 'is this a real person', 'is this real', 'am i talking to a bot', 'are you a computer'],
   carryOn: ['carry on', 'continue', 'go on', 'keep going', 'back to where i was'],
+  // Found inside a longer message, like realPerson: "who reads what i type here?"
+  privacy: ['who reads', 'who can read', 'who can see what i', 'who sees what i', 'who will see this', 'who sees this', 'is this private', 'is this confidential', 'is this anonymous', 'what happens to what i type', 'what happens to what i write', 'do you keep what i', 'do you store', 'do you record', 'does anyone read', 'will anyone read', 'will this go on a file', 'will this go on my record', 'does this go on', 'do you tell anyone', 'does it notify', 'do you notify', 'will you tell social services', 'do you pass this on'],
 } as const;
+
+/**
+ * "Who reads what I type here?": the answer, from the same settings as the welcome and the
+ * privacy page. The bot never tells anyone anything: it gives the numbers, and the person decides.
+ */
+export function privacyAnswer(options?: { retentionHours: number; logMessageText: boolean }, privacyPage = false): string {
+  return [
+    options?.logMessageText
+      ? "I'm a computer program. The council has turned on a record of what is typed here, to check the service works well, so please don't type names or addresses."
+      : "I'm a computer program. Nobody reads what you type here, and it is not recorded.",
+    `I keep only your answers to my questions (who is asking, an age group and the topics), not your words, and they are deleted ${options ? `${options.retentionHours} hours after your last message` : 'soon after the chat ends (the privacy page says when)'}.`,
+    "I don't tell anyone anything or pass anything on. If someone may not be safe, I show you who to contact, and you decide.",
+    ...(privacyPage ? ['More on [the privacy page](/privacy).'] : []),
+  ].join('\n\n');
+}
+
+/** Before the contacts, when someone asks for a way to reach someone without a call. */
+export const talkByText = 'You can text or type instead of calling. These are free:';
 
 export function helpText(audience?: Audience): string {
   const lead =

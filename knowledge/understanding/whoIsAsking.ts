@@ -224,7 +224,9 @@ export function ageInText(text: string): number | undefined {
   const years = AGE_IN_TEXT.exec(normalise(text));
   return years ? Number(years[1] ?? years[2] ?? years[3]) : undefined;
 }
-const AGE_IN_TEXT = /\b(\d{1,2})\s*(?:year|yr)s?\s*old\b|\b(\d{1,2})\s*yo\b|\b(?:aged?|is|turned|i'?m|i am)\s+(\d{1,2})\b/;
+// "my son 9 wont go to school": a child named, then the age (a parent in a hurry had been asked it).
+const AGE_IN_TEXT =
+  /\b(\d{1,2})\s*(?:year|yr)s?\s*old\b|\b(\d{1,2})\s*yo\b|\b(?:aged?|is|turned|i'?m|i am|(?:my|our) (?:son|daughter|boy|girl|child|kid|grandson|granddaughter|stepson|stepdaughter))\s+(\d{1,2})\b(?!\s*(?:stone|st|kg|pounds|lbs|percent|minutes|mins|hours|days|weeks|months|times|quid)\b)/;
 
 /**
  * The relationship a worry names ("my son", "my mum", "my friend"): a word from a fixed list,

@@ -1,0 +1,56 @@
+// Questions people ask at any point, and answers they give in their own words, found holding
+// whole conversations in the real page (a person test, issue 12).
+import type { Activity } from 'botbuilder';
+import { privacyAnswer, talkByText, wordingFor } from '../../dialogs/wording';
+import { botHarness, messages } from './botHarness';
+
+const texts = (activities: Partial<Activity>[]) => messages(activities).map((a) => a.text ?? '');
+
+describe('asked at any point', () => {
+  test('"who reads what i type here?" is answered from the settings, and the question waiting is asked again', async () => {
+    const bot = botHarness({ RETENTION_HOURS: '12' });
+    await bot.join();
+    await bot.say('hi');
+    const said = texts(await bot.say('who reads what i type here?')).join('\n');
+    expect(said).toContain(privacyAnswer({ retentionHours: 12, logMessageText: false }, true));
+    expect(said).toContain('12 hours');
+    expect(said).toContain("What's on your mind?");
+  });
+
+  test('with the record of what is typed turned on, the answer says so', async () => {
+    const bot = botHarness({ LOG_MESSAGE_TEXT: 'true' });
+    await bot.join();
+    expect(texts(await bot.say('is this private?')).join('\n')).toContain('turned on a record of what is typed');
+  });
+
+  test('"is there someone i can text" after the services: ways to reach someone without a call, first', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say("I'm a young person");
+    await bot.say('i feel really low all the time and i cant talk to anyone');
+    const said = texts(await bot.say('is there someone i can text')).join('\n');
+    expect(said.indexOf(talkByText)).toBeGreaterThanOrEqual(0);
+    expect(said).toContain('85258');
+    expect(said).not.toContain(wordingFor('young-person').whatNextRetry);
+  });
+});
+
+describe('answers in a person\'s own words', () => {
+  test('"my son 9 wont go to school": the age is not asked', async () => {
+    const bot = botHarness();
+    await bot.join();
+    const said = texts(await bot.say('my son 9 wont go to school, tummy aches every morning, what can i do')).join('\n');
+    expect(said).not.toContain(wordingFor('parent-carer').askAge('child'));
+    expect(said).not.toContain(wordingFor('self').askAge('child'));
+  });
+
+  test('"me, i\'m the one looking for a course" answers "Who is the worry about?"', async () => {
+    const bot = botHarness();
+    await bot.join();
+    const first = texts(await bot.say('I want to do photography at college but missed the deadline, any courses?')).join('\n');
+    expect(first).toContain(wordingFor('self').askAbout);
+    const said = texts(await bot.say("me, i'm the one looking for a course")).join('\n');
+    expect(said).not.toContain(wordingFor('young-person').askAbout);
+    expect(said).not.toContain(wordingFor('self').askAbout);
+  });
+});
