@@ -1,8 +1,8 @@
 import type { RouteContacts } from '../knowledge';
 import { contactLines } from './cards/contactText';
 import { normalise } from './interruptions';
-import { afterRisk, carryOnLabel, interruptionPhrases, startAgainLabel } from './wording';
-import { MessageFactory } from 'botbuilder';
+import { afterRisk, carryOnLabel, interruptionPhrases, riskCarryOnQuestion, startAgainLabel } from './wording';
+import { ActivityTypes, MessageFactory } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 
 /** What a person says next after a risk reply, in the kinds that get their own answer. */
@@ -51,7 +51,12 @@ export function followUpActivities(kind: FollowUpKind, rc: RouteContacts): Parti
   }
   // Someone who will not phone is still told that 999 is there if they are in danger now.
   const after = kind === 'no-phone' ? `\n\n${afterRisk.stillCall999}` : '';
-  const reply = MessageFactory.suggestedActions([carryOnLabel, startAgainLabel], `${lead}\n\n${contactLines(contacts)}${after}`);
-  reply.textFormat = 'markdown';
-  return [reply];
+  // Like the risk reply, in parts, the way back on its own last: a reply of one long message
+  // opened at its end at 320 px (a person test), its first contact above the screen, because the
+  // page stops scrolling once the first new message is in view.
+  return [
+    { type: ActivityTypes.Message, text: lead, textFormat: 'markdown' },
+    { type: ActivityTypes.Message, text: `${contactLines(contacts)}${after}`, textFormat: 'markdown' },
+    MessageFactory.suggestedActions([carryOnLabel, startAgainLabel], riskCarryOnQuestion),
+  ];
 }

@@ -373,6 +373,37 @@ describe('a risk reply is seen from its start (issue 13, point 1 in part)', () =
   });
 });
 
+// A person test at 320 px: after "i dont want to ring anyone" the follow-up's Shout line, the one
+// contact for someone who will not phone, was scrolled above the screen.
+describe('a risk follow-up is seen from its start too', () => {
+  test('at 320x640, after "i dont want to ring anyone" the follow-up\'s first line and its text line are on screen', async () => {
+    const height = 640;
+    const { page } = await openChat({ width: 320, height });
+    const bubbles = '.webchat__bubble:not(.webchat__bubble--from-user)';
+    let before = await page.locator(bubbles).count();
+    await page.locator(SEND_BOX).fill('i want to kill myself');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length >= n + 3, before, { timeout: 15_000 });
+    await page.waitForTimeout(1_000);
+    before = await page.locator(bubbles).count();
+    await page.locator(SEND_BOX).fill('i dont want to ring anyone');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length >= n + 1, before, { timeout: 15_000 });
+    await page.waitForTimeout(1_500);
+    await page.screenshot({ path: path.join(RESULTS, 'webchat-risk-follow-up-320px.png') });
+    const lead = await page.locator(bubbles, { hasText: 'have to phone' }).last().boundingBox({ timeout: 5_000 });
+    const sms = await page.locator('a[href^="sms:"]').last().boundingBox();
+    const transcript = await page.locator('.webchat__basic-transcript__scrollable').boundingBox();
+    const exitBar = await page.locator('.ehc-exit-bar').boundingBox();
+    const top = Math.max(transcript!.y, exitBar ? exitBar.y + exitBar.height : 0, 0);
+    const bottom = Math.min(transcript!.y + transcript!.height, height);
+    expect(lead!.y).toBeGreaterThanOrEqual(top - 1);
+    expect(sms!.y).toBeGreaterThanOrEqual(top);
+    expect(sms!.y + sms!.height).toBeLessThanOrEqual(bottom);
+    await page.close();
+  });
+});
+
 describe('quick exit', () => {
   test('"Exit this page" clears the chat at once and replaces the page (Back does not return to it)', async () => {
     const { page } = await openChat();
