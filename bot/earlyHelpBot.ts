@@ -199,6 +199,9 @@ export class EarlyHelpBot extends ActivityHandler {
   protected async handleMessage(context: TurnContext): Promise<void> {
     const risk = await runRiskTurn(context, this.riskGate, this.riskMemory, await this.who(context));
     if (risk.kind === 'handled') {
+      // Who the message is about and how old ("my daughter 12 ..."), so neither is asked again
+      // when the conversation goes on: the readings, never the words.
+      await this.mainDialog.noteWho(context);
       // Which route and how sure, never the words: enough to audit, nothing to identify.
       this.logger.info({ event: 'risk.route', route: risk.route, confidence: risk.confidence }, 'risk route given');
       // Said in another language: the contacts, then the notice in that language.
@@ -218,7 +221,16 @@ export class EarlyHelpBot extends ActivityHandler {
       return;
     }
     if (await this.answeredInOtherLanguage(context)) return;
+    // Going on from a risk reply ("carry on", "what do I do now"): with the worry it answered, when
+    // who it is about is known (from that message or before); otherwise "Who is asking?" comes
+    // first, as it would have, so the services fit the person.
+    if (risk.worry && (await this.knowsWho(context)) && (await this.mainDialog.continueWithWorry(context, this.dialogState, risk.worry))) return;
     await this.mainDialog.run(context, this.dialogState);
+  }
+
+  private async knowsWho(context: TurnContext): Promise<boolean> {
+    const profile = await this.profile.get(context, emptyProfile());
+    return profile.audience !== undefined || profile.about !== undefined;
   }
 
   /**

@@ -7,7 +7,7 @@ import type { AudienceResult } from './audienceDialog';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog';
-import { inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking, relationshipIn, statedOwnAge } from '../knowledge/understanding/whoIsAsking';
+import { ageInText, inferAbout, inferAgeBand, inferAudience, inferRole, readWhoIsAsking, relationshipIn, statedOwnAge } from '../knowledge/understanding/whoIsAsking';
 import { describesWorry, interpretText, roleOfWriter } from './interpret';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { PRACTITIONER_DIALOG, PractitionerDialog } from './practitionerDialog';
@@ -93,6 +93,25 @@ export class MainDialog extends InterruptibleDialog {
     await dc.cancelAllDialogs();
     await dc.beginDialog(this.id, { fresh: true, worry } satisfies IntakeOptions);
     return true;
+  }
+
+  /**
+   * Who a message given the risk reply is about, and how old they are, as the first message's
+   * readers take them, where the conversation does not know yet: "my daughter 12 has been self
+   * harming" is a parent's worry about a child of 12. Readings only, never the words.
+   */
+  async noteWho(context: TurnContext): Promise<void> {
+    const text = context.activity.text?.trim();
+    if (!text) return;
+    const profile = await this.profile(context);
+    profile.audience ??= inferAudience(text);
+    profile.relationship ??= relationshipIn(text);
+    profile.about ??= inferAbout(text, profile.audience);
+    if (profile.ageBand === undefined) {
+      profile.ageBand = inferAgeBand(text, profile.about);
+      const said = ageInText(text);
+      if (profile.ageBand && said !== undefined && statedOwnAge(text) !== said) profile.age = said;
+    }
   }
 
   /**

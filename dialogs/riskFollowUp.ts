@@ -10,7 +10,8 @@ export type FollowUpKind = 'no-phone' | 'found-out' | 'safe-now' | 'under-18' | 
 
 const NO_PHONE = /\b(text|txt|texting|message|msg|chat|email|online|whatsapp|instead|no phone|can'?t (?:talk|speak|call|phone|ring)|cant (?:talk|speak|call|phone|ring)|(?:don'?t|dont) want to (?:call|phone|ring|talk|speak)|not (?:call|phone|ring))\b/;
 const FOUND_OUT = /\b(find out|found out|will (?:he|she|they|anyone|my \w+) (?:know|find)|tell (?:anyone|my|the police|social)|confidential|secret|get (?:in|into) trouble|what (?:happens|will happen)|taken away|private)\b/;
-const SAFE_NOW = /\b(?:i'?m|im|i am|we'?re|were|we are) (?:safe|ok|okay|fine|alright) now\b|\b(?:he'?s|she'?s|they'?re) gone\b/;
+const SAFE_NOW =
+  /\b(?:i'?m|im|i am|we'?re|were|we are) (?:safe|ok|okay|fine|alright) now\b|\b(?:he'?s|she'?s|they'?re) gone\b|\b(?:he'?s|she'?s|hes|shes|he is|she is|they'?re|they are) (?:safe|safe now|ok now|okay now|fine now|alright now)\b/;
 
 /** How many messages after a risk reply are read as follow-ups before the conversation goes on. */
 export const FOLLOW_UP_TURNS = 3;

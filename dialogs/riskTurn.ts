@@ -5,6 +5,7 @@ import { readAgeYears, statedOwnAge } from '../knowledge/understanding/whoIsAski
 import { describesWorry } from './interpret';
 import { recogniseCheckAnswer } from './riskCheck';
 import { FOLLOW_UP_TURNS, followUpKind, isCommand, type FollowUpKind } from './riskFollowUp';
+import { recogniseInterruption } from './interruptions';
 import { otherRoutes, type RiskAssessment, type RiskGate } from './riskGate';
 import { submittedStrings } from './submits';
 import { riskCheckDeclined } from './wording';
@@ -30,6 +31,13 @@ export interface RiskMemory {
    * never the words): "No" to the check-in goes on with it rather than asking for it again.
    */
   heldWorry?: HeldWorry;
+  /**
+   * The worry the message under the last full risk reply told, read the same way: when the
+   * person goes on from the reply ("carry on", "she's safe now", "what do I do now"), the
+   * conversation goes on with it. A father told of his 12-year-old's self-harm had been asked
+   * who it was about and how old she was, and then shown school services.
+   */
+  afterReplyWorry?: HeldWorry;
 }
 
 /** A worry as the dialogs take it, with nothing of the message's words (no rule matches). */
@@ -69,8 +77,8 @@ export type RiskTurnOutcome =
   | { kind: 'declined'; worry?: HeldWorry }
   /** After a risk reply, the next message was answered as a follow-up to it. */
   | { kind: 'followed-up'; route: RiskRoute; followUp: FollowUpKind }
-  /** No risk: the dialogs run. */
-  | { kind: 'none' };
+  /** No risk: the dialogs run, with the worry the risk reply's message told when this goes on from it. */
+  | { kind: 'none'; worry?: HeldWorry };
 
 /**
  * The risk step of every turn, before any dialog: answers a waiting check-in, then reads the
@@ -117,6 +125,7 @@ export async function runRiskTurn(
       state.priorRisk = Math.max(state.priorRisk, 1);
       state.followUp = waiting;
       state.followUpTurns = 0;
+      state.afterReplyWorry = held ?? state.afterReplyWorry;
       return { kind: 'handled', route: waiting, confidence: 'high' };
     }
     if (answer === 'no') {
@@ -125,7 +134,7 @@ export async function runRiskTurn(
     }
     // Anything else is a new message, read afresh below (and warily).
   }
-  if (!assessment || answersTheRiskReply(context, state, assessment)) return followUp(context, gate, state);
+  if (!assessment || answersTheRiskReply(context, state, assessment)) return backToConversation(context, gate, state, await followUp(context, gate, state));
   if (assessment.triage.childSpeaking) state.childSpeaking = true;
   // After the full risk reply every later message is read warily, whatever the model's own
   // score was (a rule may have carried the decision); after a check-in, by the score.
@@ -141,6 +150,7 @@ export async function runRiskTurn(
   await gate.respond(context, assessment);
   state.followUp = assessment.route;
   state.followUpTurns = 0;
+  state.afterReplyWorry = heldWorryOf(assessment.triage) ?? state.afterReplyWorry;
   return { kind: 'handled', route: assessment.route, confidence: 'high', ...(assessment.triage.language ? { language: assessment.triage.language } : {}) };
 }
 
@@ -206,6 +216,25 @@ async function followUp(context: TurnContext, gate: RiskGate, state: RiskMemory)
   }
   await gate.followUp(context, route, kind);
   return { kind: 'followed-up', route, followUp: kind };
+}
+
+/**
+ * Back to the dialogs after a risk reply: with the worry its message told, when this message goes
+ * on from the reply ("carry on", "what do I do now") rather than telling a new worry, starting
+ * again, or asking for help or someone to talk to (those keep it for the message after).
+ */
+function backToConversation(context: TurnContext, gate: RiskGate, state: RiskMemory, outcome: RiskTurnOutcome): RiskTurnOutcome {
+  const worry = state.afterReplyWorry;
+  if (outcome.kind !== 'none' || !worry) return outcome;
+  const text = context.activity.text ?? '';
+  const command = recogniseInterruption(text);
+  if (command && command !== 'carryOn') {
+    if (command === 'restart' || command === 'quickExit') state.afterReplyWorry = undefined;
+    return outcome;
+  }
+  state.afterReplyWorry = undefined;
+  if (!command && describesWorry(gate.reading(context))) return outcome;
+  return { kind: 'none', worry };
 }
 
 /**

@@ -219,7 +219,11 @@ export class WorryDialog extends ComponentDialog {
 
     if (profile.audience === 'young-person' && profile.about === 'myself') profile.ageBand ??= '11-19';
     if (profile.about === 'older-person') profile.ageBand ??= 'older';
-    if (profile.ageBand) return step.next(profile.ageBand);
+    if (profile.ageBand) {
+      // Known already: the age said with it ("my daughter 12") stays as it is.
+      vals(step).ageKnown = true;
+      return step.next(profile.ageBand);
+    }
     // Still not known who it is about: a parent's worry is a child's; anyone else is not asked
     // a child's age on a guess ("How old is the child?" after an older person's "yes please").
     if (!profile.about && profile.audience !== 'parent-carer') return step.next();
@@ -231,8 +235,9 @@ export class WorryDialog extends ComponentDialog {
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const profile = await this.profile(step.context);
     const wording: Wording = wordingFor(profile.audience);
-    const band = (AGE_BANDS as readonly string[]).includes(step.result) ? (step.result as AgeBand) : await this.typedAge(step.context);
-    const themselves = band ? undefined : await this.aboutThemselves(step.context);
+    const known = vals(step).ageKnown === true;
+    const band = known ? undefined : (AGE_BANDS as readonly string[]).includes(step.result) ? (step.result as AgeBand) : await this.typedAge(step.context);
+    const themselves = band || known ? undefined : await this.aboutThemselves(step.context);
     if (band) {
       profile.ageBand = band;
       // "7" at the age question: services for 8 to 19 year olds are not for this child.
@@ -242,7 +247,7 @@ export class WorryDialog extends ComponentDialog {
     } else if (themselves) {
       profile.about = 'myself';
       if (themselves !== 'age not given') profile.ageBand = themselves;
-    } else if (!profile.ageBand) await step.context.sendActivity(wording.skipQuestion);
+    } else if (!profile.ageBand && !known) await step.context.sendActivity(wording.skipQuestion);
     // "Me", then "17" or "Under 18", from someone who never said who is asking: a young person
     // is writing, so young people's wording and contacts from here on (Childline first in a risk
     // reply, and the children's route for a harm they tell of later).
@@ -311,8 +316,8 @@ export class WorryDialog extends ComponentDialog {
 }
 
 /** This dialog's step values, typed. */
-function vals(step: WaterfallStepContext): { result?: TriageResult; pair?: [PriorityGroupId, PriorityGroupId]; worry?: Worry } {
-  return step.values as { result?: TriageResult; pair?: [PriorityGroupId, PriorityGroupId]; worry?: Worry };
+function vals(step: WaterfallStepContext): { result?: TriageResult; pair?: [PriorityGroupId, PriorityGroupId]; worry?: Worry; ageKnown?: boolean } {
+  return step.values as { result?: TriageResult; pair?: [PriorityGroupId, PriorityGroupId]; worry?: Worry; ageKnown?: boolean };
 }
 
 /** Under 18 by the age typed, or by the band when no age was typed ("Under 18" is 11 to 19). */

@@ -250,7 +250,7 @@ export const afterRisk = {
   stillCall999: 'If you or someone else is in danger right now, please still call 999.',
   foundOut:
     "I'm a computer program. I don't tell anyone, and I don't keep your name. You can ask the people on these lines what they will do with what you tell them before you say more:",
-  safeNow: "I'm glad you're safe now. The numbers above are still there if you need them. When you're ready, you can carry on.",
+  safeNow: "I'm glad to hear that. The numbers above are still there if you need them. When you're ready, you can carry on.",
   under18: 'Thank you for telling me. For someone under 18, these are the right people, and you can contact them now:',
   stillHere: "I'm still here. I'm a computer program, so I can't talk it through like a person can, but these people can, and you can contact them now:",
 } as const;
