@@ -4,6 +4,7 @@ import type { KnowledgePack, RiskRoute, RouteContacts } from '../knowledge';
 import { riskWindows } from '../knowledge/triage';
 import { RISK_THRESHOLDS } from '../knowledge/triage/model/decision';
 import { isBareAnswer } from '../knowledge/understanding/bareAnswer';
+import { recogniseInterruption } from './interruptions';
 import type { TriageContext, TriageFn, TriageResult } from '../knowledge/triage/types';
 import { isOutOfHours, turnInstant } from './clock';
 import { riskCheckActivities, riskCheckAgainActivities } from './riskCheck';
@@ -55,7 +56,11 @@ export class RiskGate {
       // A button the bot offered, a plain yes or thanks, or a bare answer ("It's for me. I'm 71."):
       // the rules still read it, the model does not (see buttonLabels, isBareAnswer). After a risk
       // signal the model reads bare answers too: the concern is not closed on a short reply.
-      const bare = (context.priorRisk ?? 0) < RISK_THRESHOLDS.possible && isBareAnswer(text);
+      // So is a question about the assistant itself ("who reads this?", "does this tool tell
+      // anyone?", "are you a real person"): the model had read those as possible risk to a child,
+      // and they get their own answer. A harm named in one ("will you tell anyone if I say my dad
+      // hits me") is still the rules'.
+      const bare = (context.priorRisk ?? 0) < RISK_THRESHOLDS.possible && (isBareAnswer(text) || asksAboutTheAssistant(text));
       if (bare || this.labels.has(replyKey(text))) {
         const triage = this.triage(text, { ...context, rulesOnly: true });
         // Kept for the turn, so the dialogs (and the trace) share this reading, not the model's.
@@ -177,4 +182,10 @@ export class RiskGate {
     await context.sendActivities(riskResponse(contacts, also));
     return contacts;
   }
+}
+
+/** A question about the assistant itself: who reads this, whether it tells anyone, whether it is a person. */
+function asksAboutTheAssistant(text: string): boolean {
+  const kind = recogniseInterruption(text);
+  return kind === 'privacy' || kind === 'realPerson';
 }

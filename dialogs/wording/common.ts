@@ -62,7 +62,7 @@ export const interruptionPhrases = {
   realPerson: ['are you a real person', 'are you real', 'is this a bot', 'are you a bot', 'are you human', 'is this a person', 'am i talking to a person', 'are you a robot', 'is this a real person', 'is this real', 'am i talking to a bot', 'are you a computer'],
   carryOn: ['carry on', 'continue', 'go on', 'keep going', 'back to where i was'],
   // Found inside a longer message, like realPerson: "who reads what i type here?"
-  privacy: ['who reads', 'who can read', 'who can see what i', 'who sees what i', 'who will see this', 'who sees this', 'is this private', 'is this confidential', 'is this anonymous', 'what happens to what i type', 'what happens to what i write', 'do you keep what i', 'do you store', 'do you record', 'does anyone read', 'will anyone read', 'will this go on a file', 'will this go on my record', 'does this go on', 'do you tell anyone', 'does it notify', 'do you notify', 'will you tell social services', 'do you pass this on'],
+  privacy: ['who reads', 'who can read', 'who can see what i', 'who sees what i', 'who will see this', 'who sees this', 'is this private', 'is this confidential', 'is this anonymous', 'what happens to what i type', 'what happens to what i write', 'do you keep what i', 'do you store', 'do you record', 'does anyone read', 'will anyone read', 'will this go on a file', 'will this go on my record', 'does this go on', 'do you tell anyone', 'will you tell anyone', 'does it tell anyone', 'does this tell anyone', 'does this tool tell', 'does it notify', 'do you notify', 'will you tell social services', 'do you pass this on', 'do you share', 'is this shared', 'share what i type', 'who do you share'],
 } as const;
 
 /**
@@ -73,10 +73,11 @@ export function privacyAnswer(options?: { retentionHours: number; logMessageText
   return [
     options?.logMessageText
       ? "I'm a computer program. The council has turned on a record of what is typed here, to check the service works well, so please don't type names or addresses."
-      : "I'm a computer program. Nobody reads what you type here, and it is not recorded.",
+      : "I'm a computer program. Nobody reads what you type here, and your words are not written into any record or log.",
     `I keep only your answers to my questions (who is asking, an age group and the topics), not your words, and they are deleted ${options ? `${options.retentionHours} hours after your last message` : 'soon after the chat ends (the privacy page says when)'}.`,
     "I don't tell anyone anything or pass anything on. If someone may not be safe, I show you who to contact, and you decide.",
-    ...(privacyPage ? ['More on [the privacy page](/privacy).'] : []),
+    // Words, not a link: the chat's markdown drops a link to a page on the same site.
+    ...(privacyPage ? ['The link "How your information is used", at the foot of this page, says more.'] : []),
   ].join('\n\n');
 }
 

@@ -17,6 +17,12 @@ describe('asked at any point', () => {
     expect(said).toContain("What's on your mind?");
   });
 
+  test.each(['does this tool tell anyone?', 'will you tell anyone', 'do you share what i type'])('%j gets the same answer', async (question) => {
+    const bot = botHarness();
+    await bot.join();
+    expect(texts(await bot.say(question)).join('\n')).toContain("I don't tell anyone anything");
+  });
+
   test('with the record of what is typed turned on, the answer says so', async () => {
     const bot = botHarness({ LOG_MESSAGE_TEXT: 'true' });
     await bot.join();
