@@ -54,7 +54,9 @@ export class WorryDialog extends ComponentDialog {
   constructor(private readonly deps: ConversationDeps) {
     super(WORRY_DIALOG);
     this.addDialog(new TextPrompt(WORRY_PROMPT, (pc) => this.validateWorry(pc)));
-    this.addDialog(new OptionPrompt(CLARIFY_PROMPT));
+    // "both really, low mood postnatally and isolated": both, with why (a health visitor had been
+    // told "Sorry, I didn't quite get that" with a Both button on screen).
+    this.addDialog(new OptionPrompt(CLARIFY_PROMPT, async (pc) => saysBoth(pc.context.activity.text)));
     // "I am 83 and I live alone" (their own age), "it's me", or a worry typed instead answer
     // "Who is the worry about?" too (all three had been refused).
     this.addDialog(new OptionPrompt(ABOUT_PROMPT, async (pc) => (await this.aboutThemselves(pc.context)) !== undefined || (await this.worryAtAbout(pc.context))));
@@ -160,7 +162,7 @@ export class WorryDialog extends ComponentDialog {
     if (pair) {
       if (step.result === pair[0]) groups = [pair[0]];
       else if (step.result === pair[1]) groups = [pair[1]];
-      else if (step.result === BOTH) groups = [pair[0], pair[1]];
+      else if (step.result === BOTH || saysBoth(step.context.activity.text)) groups = [pair[0], pair[1]];
     }
     vals(step).worry = {
       groups,
@@ -318,6 +320,11 @@ export class WorryDialog extends ComponentDialog {
 /** This dialog's step values, typed. */
 function vals(step: WaterfallStepContext): { result?: TriageResult; pair?: [PriorityGroupId, PriorityGroupId]; worry?: Worry; ageKnown?: boolean } {
   return step.values as { result?: TriageResult; pair?: [PriorityGroupId, PriorityGroupId]; worry?: Worry; ageKnown?: boolean };
+}
+
+/** A reply that starts by saying both ("both really, ...", "a bit of both tbh"). */
+function saysBoth(text: string | undefined): boolean {
+  return /^(?:(?:well|erm|um|honestly|i think|probably|definitely|yeah|yes)\s+)?(?:both|a bit of both|bit of both|all of it|all of them|each|the two)\b/.test(normalise(text ?? ''));
 }
 
 /** Under 18 by the age typed, or by the band when no age was typed ("Under 18" is 11 to 19). */

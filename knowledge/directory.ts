@@ -47,8 +47,9 @@ export const AGE_BAND_RANGES: Record<AgeBand, { min: number; max: number }> = {
 };
 /**
  * A young person telling of their own worry without their age is most likely under 18: services
- * are scored on how much of these years they cover, not of the band's stretch to 25. A 15-year-old's low mood had led with
- * arts therapies for people of 16 and over, ahead of children's mental health services.
+ * are scored on how much of these years they cover, not of the band's stretch to 25. A
+ * 15-year-old's low mood had led with arts therapies for people of 16 and over, ahead of
+ * children's mental health services.
  */
 const YOUNG_PERSON_YEARS = { min: 11, max: 17 } as const;
 

@@ -50,6 +50,16 @@ describe('answers in a person\'s own words', () => {
     expect(said).not.toContain(wordingFor('self').askAge('child'));
   });
 
+  test('"both really, ..." answers "Is the main concern X, or Y?" (a health visitor in Teams had been told "Sorry")', async () => {
+    const bot = botHarness({}, undefined, undefined, 'msteams');
+    await bot.join();
+    const first = texts(await bot.say('HV here - mum of a 6 week old, very low, partner works away, no family nearby')).join('\n');
+    expect(first).toContain('Is the main concern');
+    const said = texts(await bot.say('both really, low mood postnatally and isolated')).join('\n');
+    expect(said).not.toContain("didn't quite get that");
+    expect(said).toContain('priority groups');
+  });
+
   test('"me, i\'m the one looking for a course" answers "Who is the worry about?"', async () => {
     const bot = botHarness();
     await bot.join();
