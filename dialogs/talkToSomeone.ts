@@ -1,5 +1,5 @@
 import type { Contact, KnowledgePack } from '../knowledge';
-import { contactsForRoute, isOpen } from '../knowledge';
+import { contactsForRoute, isOpen, talkContacts } from '../knowledge';
 import type { Audience } from '../knowledge';
 import { contactLines } from './cards/contactText';
 import { frontDoorHours } from './clock';
@@ -27,24 +27,25 @@ export function talkToSomeone(
 
   const isPhone = (c: Contact) => c.method.kind === 'phone' || c.method.kind === 'text';
   const notEmergency = (c: Contact) => !(c.method.kind === 'phone' && c.method.value === '999');
-  const listening = (crisis?.contacts ?? []).filter((c) => isPhone(c) && notEmergency(c));
-  // Young people see Childline and similar first; adults see adult lines first.
-  listening.sort((a, b) => Number(/young|children/i.test(b.for)) - Number(/young|children/i.test(a.for)));
-  const forAudience = audience === 'young-person' ? listening : listening.filter((c) => !/^children and young people/i.test(c.for));
+  // The pack's own lists for each kind of person (contacts.json "talk"). A pack without them gets
+  // the crisis route's lines, sorted and filtered by their descriptions.
+  const derived = (crisis?.contacts ?? []).filter((c) => isPhone(c) && notEmergency(c));
+  derived.sort((a, b) => Number(/young|children/i.test(b.for)) - Number(/young|children/i.test(a.for)));
+  const forAudience =
+    talkContacts(pack, 'listening', audience) ??
+    (audience === 'young-person' ? derived : derived.filter((c) => !/^children and young people/i.test(c.for)));
+  const forAdults = talkContacts(pack, 'listening', 'self') ?? derived.filter((c) => !/^(children and young people|young people)/i.test(c.for));
 
   const lines: string[] = [];
-  if (byText && crisis) {
-    const forThem = (c: Contact) => audience === 'young-person' || !/^(children and young people|young people)/i.test(c.for);
-    const typed = [...crisis.contacts.filter((c) => c.method.kind !== 'phone'), ...crisis.withoutACall];
-    const unique = typed.filter((c, i) => forThem(c) && typed.findIndex((d) => d.id === c.id) === i);
-    if (audience === 'young-person') unique.sort((a, b) => Number(/young|children/i.test(b.for)) - Number(/young|children/i.test(a.for)));
+  if (byText) {
+    const typed = talkContacts(pack, 'byText', audience) ?? [...(crisis?.contacts ?? []).filter((c) => c.method.kind !== 'phone'), ...(crisis?.withoutACall ?? [])];
+    const unique = typed.filter((c, i) => typed.findIndex((d) => d.id === c.id) === i);
     if (unique.length > 0) lines.push(talkByText, contactLines(unique));
   }
   const adultCare = aboutAnAdult && audience !== 'practitioner' && audience !== 'young-person' ? adultCareLine(pack, at) : undefined;
   if (adultCare) {
     // An older carer asking to talk to someone had the children's front door and a young
     // people's suicide line: adult social care, and the lines for adults.
-    const forAdults = listening.filter((c) => !/^(children and young people|young people)/i.test(c.for));
     lines.push(talkAdultCare, contactLines([adultCare]));
     lines.push(talkHowYouFeel, contactLines(forAdults.slice(0, 3)));
   } else if (audience === 'practitioner') {
@@ -67,7 +68,8 @@ export function talkToSomeone(
   } else {
     const outOfHoursTeam = (child?.contacts ?? []).filter((c) => c.method.kind === 'phone' && notEmergency(c) && !frontDoor.includes(c));
     lines.push(talkIntroClosed);
-    if (outOfHoursTeam.length > 0) lines.push("If you're worried about a child's safety now:", contactLines(outOfHoursTeam.slice(0, 1)));
+    const safetyLead = audience === 'young-person' ? "If you're worried about your safety, or another child's, now:" : "If you're worried about a child's safety now:";
+    if (outOfHoursTeam.length > 0) lines.push(safetyLead, contactLines(outOfHoursTeam.slice(0, 1)));
     lines.push('To talk to someone about how you feel:', contactLines(forAudience.slice(0, 3)));
     if (frontDoor.length > 0) lines.push(`The council's children's front door is open ${frontDoor[0].hours}`);
   }

@@ -262,6 +262,17 @@ export function getService(pack: KnowledgePack, id: string): Service | undefined
   return pack.services.find((s) => s.id === id);
 }
 
+/**
+ * The pack's "talk to someone" contacts of one kind for this kind of person (its `default` list
+ * for anyone without their own), or undefined when the pack has no such lists.
+ */
+export function talkContacts(pack: KnowledgePack, kind: 'listening' | 'byText', audience: Audience | undefined): Contact[] | undefined {
+  const lists = pack.talk?.[kind];
+  if (!lists) return undefined;
+  const ids = (audience ? lists[audience] : undefined) ?? lists.default;
+  return ids.map((id) => getContact(pack, id)).filter((c): c is Contact => c !== undefined);
+}
+
 /** One line of plain text, e.g. "Samaritans: call 116 123 (24 hours, every day)". */
 export function formatContact(contact: Contact): string {
   const m = contact.method;

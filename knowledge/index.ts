@@ -14,6 +14,7 @@ export {
   getContact,
   getService,
   formatContact,
+  talkContacts,
   AGE_BAND_RANGES,
 } from './directory';
 export type { ServiceQuery, RankedService, RouteContacts } from './directory';

@@ -181,6 +181,7 @@ export function loadPack(name: string, options: LoadPackOptions = {}): Knowledge
     services: services!,
     contacts: contactsFile!.contacts,
     routes: contactsFile!.routes,
+    ...(contactsFile!.talk ? { talk: contactsFile!.talk } : {}),
     officeHours: officeHours!,
     guidance: guidance!,
   };
@@ -380,6 +381,14 @@ function crossCheck(reader: PackReader, name: string, p: Parsed): void {
     checkContacts(F.contacts, 'contacts', contacts);
     duplicates(reader, F.contacts, routes, 'routes');
     missing(reader, F.contacts, routes, ROUTES, 'route', 'every route needs an entry', 'routes');
+    const talk = p.contactsFile.talk;
+    for (const kind of ['listening', 'byText'] as const) {
+      for (const [audience, ids] of Object.entries(talk?.[kind] ?? {})) {
+        (ids ?? []).forEach((id, j) => {
+          if (!contactIds!.has(id)) reader.issue(F.contacts, `talk.${kind}.${audience}[${j}]`, `contact "${id}" is not in contacts`);
+        });
+      }
+    }
     routes.forEach((r, i) => {
       const at = `routes[${i}]`;
       for (const list of ['always', 'officeHours', 'outOfHours'] as const) {

@@ -111,6 +111,8 @@ export function reviewPack(pack: KnowledgePack, options: CheckOptions = {}): Fin
   const used = new Set([
     ...pack.routes.flatMap((r) => [...r.always, ...r.officeHours, ...r.outOfHours, ...(r.youngPeople?.first ?? []), ...r.withoutACall]),
     ...pack.guidance.flatMap((g) => g.contacts),
+    ...Object.values(pack.talk?.listening ?? {}).flat(),
+    ...Object.values(pack.talk?.byText ?? {}).flat(),
   ]);
   pack.contacts.forEach((c, i) => {
     if (!used.has(c.id)) warn(`contacts.json: contacts[${i}]: contact "${c.id}" is not used by any route or guidance`);

@@ -224,10 +224,30 @@ export const routeSchema = z
   })
   .strict();
 
+/** Contact ids for each kind of person, and for anyone else (`default`). */
+const byAudienceSchema = z
+  .object({
+    default: z.array(slug).min(1),
+    self: z.array(slug).min(1).optional(),
+    'parent-carer': z.array(slug).min(1).optional(),
+    'young-person': z.array(slug).min(1).optional(),
+    practitioner: z.array(slug).min(1).optional(),
+  })
+  .strict();
+
+/**
+ * "Talk to someone": the lines that listen (free, open long hours), for each kind of person, and
+ * the ones reached without a call for someone who asks to text. Chosen by a person reviewing the
+ * pack, so no code guesses from a contact's description (a bullied 14-year-old asking to text had
+ * been given a suicide line; adults had been given Childline).
+ */
+export const talkSchema = z.object({ listening: byAudienceSchema, byText: byAudienceSchema }).strict();
+
 export const contactsFileSchema = z
   .object({
     contacts: z.array(contactSchema).min(1),
     routes: z.array(routeSchema),
+    talk: talkSchema.optional(),
   })
   .strict();
 
@@ -291,6 +311,7 @@ export type Service = z.infer<typeof serviceSchema>;
 export type OfficeHours = z.infer<typeof officeHoursSchema>;
 export type RouteSpec = z.infer<typeof routeSchema>;
 export type ContactsFile = z.infer<typeof contactsFileSchema>;
+export type Talk = z.infer<typeof talkSchema>;
 export type Guidance = z.infer<typeof guidanceSchema>;
 export type PackMeta = z.infer<typeof packMetaSchema>;
 export type ExamplesFile = z.infer<typeof examplesFileSchema>;
@@ -303,6 +324,8 @@ export interface KnowledgePack {
   services: Service[];
   contacts: Contact[];
   routes: RouteSpec[];
+  /** "Talk to someone" lists, when the pack gives them. */
+  talk?: Talk;
   officeHours: OfficeHours[];
   guidance: Guidance[];
 }

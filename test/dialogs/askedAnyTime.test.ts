@@ -38,6 +38,8 @@ describe('asked at any point', () => {
     expect(said.indexOf(talkByText)).toBeGreaterThanOrEqual(0);
     expect(said).toContain('85258');
     expect(said).not.toContain(wordingFor('young-person').whatNextRetry);
+    // The pack's lists for a young person (contacts.json "talk"): no suicide line for a low mood.
+    expect(said).not.toContain('PAPYRUS');
   });
 });
 

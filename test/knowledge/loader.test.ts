@@ -137,6 +137,9 @@ describe('loadPack refuses bad packs with file, path and reason', () => {
     tmp.edit('guidance.json', (g: any[]) => {
       g[0].contacts.push('ghost');
     });
+    tmp.edit('contacts.json', (c: any) => {
+      c.talk = { listening: { default: [c.contacts[0].id], 'young-person': ['phantom'] }, byText: { default: [c.contacts[0].id] } };
+    });
     tmp.edit('services.json', (s: any[]) => {
       s[0].contacts[0].officeHoursId = 'elsewhere';
     });
@@ -145,6 +148,7 @@ describe('loadPack refuses bad packs with file, path and reason', () => {
     expect(text).toContain('contacts.json: routes[2].officeHoursId: officeHoursId "no-such-hours" is not in office-hours.json');
     expect(text).toContain('contacts.json: contacts[1].officeHoursId: officeHoursId "missing-hours"');
     expect(text).toContain('guidance.json: [0].contacts[1]: contact "ghost" is not in contacts.json');
+    expect(text).toContain('contacts.json: talk.listening.young-person[0]: contact "phantom" is not in contacts');
     expect(text).toContain('services.json: [0].contacts[0].officeHoursId: officeHoursId "elsewhere"');
   });
 
