@@ -283,10 +283,11 @@
       // Web Chat's markdown renderer passes raw HTML through unless told not to.
       markdownRenderHTML: false,
       // A reply is read from its start: the chat stops scrolling once the first new message is
-      // in view, and 100 px further, so a risk reply's 999 line and its first contact are on
-      // screen together at 320 px, not only its buttons.
+      // in view, and 160 px further, so a risk reply's 999 line and its first contacts are on
+      // screen together at 320 px, not only its buttons (at 100 px the first contact's last line
+      // was below the screen when the reply's parts arrived apart, on a busy machine).
       autoScrollSnapOnActivity: true,
-      autoScrollSnapOnActivityOffset: 100,
+      autoScrollSnapOnActivityOffset: 160,
       typingAnimationDuration: 3000
     };
   }

@@ -63,6 +63,20 @@ async function openChat(viewport = { width: 1280, height: 900 }, url?: string): 
 }
 
 /** Moves to the suggested actions with Shift+Tab, then to one choice with the arrow keys, and presses it. */
+/**
+ * Waits until the transcript has stopped scrolling (Web Chat scrolls smoothly to a new reply): on a
+ * busy machine a fixed pause read the reply's position mid-scroll, 16 px short of where it stops.
+ */
+async function scrollSettled(page: Page): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(250);
+    const top = await page.evaluate(() => document.querySelector('.webchat__basic-transcript__scrollable')?.scrollTop ?? 0);
+    if (top === last) return;
+    last = top;
+  }
+}
+
 async function chooseSuggestedAction(page: Page, title: string): Promise<void> {
   await tabTo(page, (el) => el.classList.contains('webchat__suggested-action'), { backwards: true });
   const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
@@ -348,7 +362,7 @@ describe('a risk reply is seen from its start (issue 13, point 1 in part)', () =
     await page.locator(SEND_BOX).fill('i want to kill myself');
     await page.keyboard.press('Enter');
     await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length >= n + 3, before, { timeout: 15_000 });
-    await page.waitForTimeout(1_000);
+    await scrollSettled(page);
     // The risk reply's lead (the crisis route's message in the pack) names 999.
     const lead = await page.locator('.webchat__bubble:not(.webchat__bubble--from-user)', { hasText: 'in danger now, call 999' }).last().boundingBox();
     // The route's first contact, Samaritans, as a link a phone dials.
@@ -384,12 +398,12 @@ describe('a risk follow-up is seen from its start too', () => {
     await page.locator(SEND_BOX).fill('i want to kill myself');
     await page.keyboard.press('Enter');
     await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length >= n + 3, before, { timeout: 15_000 });
-    await page.waitForTimeout(1_000);
+    await scrollSettled(page);
     before = await page.locator(bubbles).count();
     await page.locator(SEND_BOX).fill('i dont want to ring anyone');
     await page.keyboard.press('Enter');
     await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length >= n + 1, before, { timeout: 15_000 });
-    await page.waitForTimeout(1_500);
+    await scrollSettled(page);
     await page.screenshot({ path: path.join(RESULTS, 'webchat-risk-follow-up-320px.png') });
     const lead = await page.locator(bubbles, { hasText: 'have to phone' }).last().boundingBox({ timeout: 5_000 });
     const sms = await page.locator('a[href^="sms:"]').last().boundingBox();
