@@ -21,7 +21,8 @@ import { talkToSomeone } from './talkToSomeone';
 import { isTextConsumed } from './turnFlags';
 import { WORRY_DIALOG, WORRY_PROMPT, WorryDialog } from './worryDialog';
 import type { WorryOptions } from './worryDialog';
-import { audienceOptions, restarting, roleOptions, wordingFor } from './wording';
+import { audienceOptions, greetBack, restarting, roleOptions, wordingFor } from './wording';
+import { openingGreeting, soundsHard } from '../knowledge/understanding/greeting';
 
 export const MAIN_DIALOG = 'mainDialog';
 const INTAKE_WATERFALL = 'intakeWaterfall';
@@ -182,6 +183,12 @@ export class MainDialog extends InterruptibleDialog {
     profile.about ??= inferAbout(text, profile.audience);
     profile.ageBand ??= inferAgeBand(text, profile.about);
     vals(step).worry = result;
+    // "Good morning. My wife has dementia ... I am finding it very hard": said back, before the
+    // first question or the services (a person test found neither answered).
+    const greeting = openingGreeting(text);
+    const hard = soundsHard(text) ? wordingFor(profile.audience).acknowledgeHard : '';
+    const said = [greeting ? greetBack(greeting) : '', hard].filter((line) => line !== '').join(' ');
+    if (said) await step.context.sendActivity(said);
     return step.next();
   }
 

@@ -27,6 +27,11 @@ export const whoIsAsking = 'Who is asking? Or just tell me what is worrying you.
 // After a bare "hi": greeted back, then the welcome's question put another way. The greeting is a
 // message of its own, so the question reads right when it is asked again later.
 export const helloBack = 'Hello.';
+
+/** A greeting said back in the person's own time of day ("Good morning."), or hello. */
+export function greetBack(greeting: string): string {
+  return /^good (morning|afternoon|evening)$/.test(greeting) ? `${greeting[0].toUpperCase()}${greeting.slice(1)}.` : helloBack;
+}
 export const whoIsAskingAfterHello = "What's on your mind? Tell me in your own words, or pick who is asking.";
 // Asked again differently, with the options in words: a typed answer works as well as a button.
 export const whoIsAskingRetry = "Sorry, I didn't quite get that. Are you asking for yourself, as a parent or carer, as a young person, or for work? Or just tell me what's worrying you.";

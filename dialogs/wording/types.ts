@@ -33,6 +33,8 @@ export interface Wording {
   /** The level of need: plain words for residents, the strategy's own for practitioners. */
   level: (level: NeedLevel, audience?: Audience) => string;
   servicesIntro: string;
+  /** Said first when a worry is told with how hard things are ("worn out"); empty for practitioners. */
+  acknowledgeHard: string;
   /** Before the services chosen again for who or how old, said after they were shown ("17", "it's for me"). */
   servicesAgain: string;
   /**

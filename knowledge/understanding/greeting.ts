@@ -26,3 +26,19 @@ export function isGoodbye(text: string): boolean {
   if (t === '' || t.split(' ').length > 14 || !SAYS_GOODBYE.test(t)) return false;
   return t.split(' ').every((word) => CLOSING_WORDS.has(word));
 }
+
+// "Good morning. My wife has dementia ... and finding it very hard": a greeting before a worry,
+// and how hard it is, said in passing. A person test found neither answered.
+const GREETING_FIRST = /^(good (?:morning|afternoon|evening)|hello|hiya|hi|hey)\b/;
+const SOUNDS_HARD =
+  /\b(?:finding (?:it|things|everything) (?:very |really |so |quite )?(?:hard|difficult|tough)|struggling|not coping|can'?t cope|cannot cope|worn out|exhausted|knackered|at the end of my tether|at breaking point|overwhelmed|falling apart|at my wits end)\b/;
+
+/** The greeting a message opens with, in its own words ("good morning"), or undefined. */
+export function openingGreeting(text: string): string | undefined {
+  return GREETING_FIRST.exec(plainText(text))?.[1];
+}
+
+/** Whether the message says, in passing, how hard things are ("worn out", "finding it very hard"). */
+export function soundsHard(text: string): boolean {
+  return SOUNDS_HARD.test(plainText(text));
+}

@@ -43,6 +43,23 @@ describe('asked at any point', () => {
   });
 });
 
+describe('what a first message says in passing is answered', () => {
+  test('"Good morning ... finding it very hard": the greeting back, and a word for how hard it is', async () => {
+    const bot = botHarness();
+    await bot.join();
+    const said = texts(await bot.say('Good morning. My wife has dementia and I am her carer. I am 81 and finding it very hard.'));
+    expect(said[0]).toBe(`Good morning. ${wordingFor('self').acknowledgeHard}`);
+  });
+
+  test('a worry told plainly gets neither', async () => {
+    const bot = botHarness();
+    await bot.join();
+    const said = texts(await bot.say('my son is being bullied at school')).join('\n');
+    expect(said).not.toContain(wordingFor('self').acknowledgeHard);
+    expect(said).not.toContain('Hello.');
+  });
+});
+
 describe('answers in a person\'s own words', () => {
   test('"my son 9 wont go to school": the age is not asked', async () => {
     const bot = botHarness();
