@@ -1,7 +1,7 @@
 import type { About, AgeBand } from '../vocabulary';
 import { isBareAnswer } from './bareAnswer';
 import { plainText } from './plainText';
-import { ageInText, readAgeAnswer, readAgeYears, relationshipIn, statedOwnAge } from './whoIsAsking';
+import { ADULT_RELATIONS, CHILD_RELATIONS, OLDER_RELATIONS, ageInText, readAgeAnswer, readAgeYears, relationshipIn, statedOwnAge } from './whoIsAsking';
 
 // Who a worry is about, or how old they are, typed after the services were shown: "17", "it's for
 // me", "she's 7", "for my dad, he's 80". The bot had not asked (the first message said enough to
@@ -29,10 +29,6 @@ export function readLaterFacts(text: string): LaterFacts | undefined {
   return { ...(myself ? { myself: true as const } : {}), ...(relationship ? { relationship } : {}), ...(years !== undefined ? { years } : {}) };
 }
 
-const CHILDREN = new Set(['son', 'daughter', 'stepson', 'stepdaughter', 'boy', 'girl', 'baby', 'toddler', 'grandson', 'granddaughter']);
-const PARENTS = new Set(['mum', 'dad', 'mother', 'father', 'nan', 'gran', 'grandad', 'grandma', 'grandpa']);
-const PARTNERS = new Set(['husband', 'wife', 'partner']);
-
 /**
  * Whom a relationship said on its own ("for my dad") makes the worry about, by the age given with
  * it when there is one: a child relation is a child; a parent or grandparent an older person
@@ -40,9 +36,9 @@ const PARTNERS = new Set(['husband', 'wife', 'partner']);
  * and over). Undefined for the rest ("my friend" could be of any age).
  */
 export function aboutNamed(relationship: string, years?: number): About | undefined {
-  if (CHILDREN.has(relationship)) return 'child';
-  if (PARENTS.has(relationship)) return years !== undefined && years < 65 ? 'adult' : 'older-person';
-  if (PARTNERS.has(relationship)) return years !== undefined && years >= 65 ? 'older-person' : 'adult';
+  if (CHILD_RELATIONS.has(relationship)) return 'child';
+  if (OLDER_RELATIONS.has(relationship)) return years !== undefined && years < 65 ? 'adult' : 'older-person';
+  if (ADULT_RELATIONS.has(relationship)) return years !== undefined && years >= 65 ? 'older-person' : 'adult';
   return undefined;
 }
 

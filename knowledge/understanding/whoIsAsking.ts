@@ -119,9 +119,10 @@ export function aboutForRelationship(relationship: string | undefined, audience:
   return undefined;
 }
 const LOOKS_AFTER_RELATIVE = /\b(?:looking after|look after|looks after|caring for|care for|cares for|carer (?:for|to))\s+(?:my|our)\s+(?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|grandpa|husband|wife|partner)\b/;
-const CHILD_RELATIONS = new Set(['son', 'daughter', 'stepson', 'stepdaughter', 'boy', 'girl', 'baby', 'toddler', 'grandson', 'granddaughter']);
-const OLDER_RELATIONS = new Set(['mum', 'dad', 'mother', 'father', 'nan', 'gran', 'grandad', 'grandma', 'grandpa']);
-const ADULT_RELATIONS = new Set(['husband', 'wife', 'partner']);
+/** Relationships (as relationshipIn reads them) that name a child, a parent or grandparent, or a partner. */
+export const CHILD_RELATIONS: ReadonlySet<string> = new Set(['son', 'daughter', 'stepson', 'stepdaughter', 'boy', 'girl', 'baby', 'toddler', 'grandson', 'granddaughter']);
+export const OLDER_RELATIONS: ReadonlySet<string> = new Set(['mum', 'dad', 'mother', 'father', 'nan', 'gran', 'grandad', 'grandma', 'grandpa']);
+export const ADULT_RELATIONS: ReadonlySet<string> = new Set(['husband', 'wife', 'partner']);
 
 /**
  * A practitioner's role from a concern's own words, only where they say whose work it is: "in my

@@ -89,3 +89,34 @@ describe('answers in a person\'s own words', () => {
     expect(said).not.toContain(wordingFor('self').askAbout);
   });
 });
+
+// A short question about the assistant is read by the rules only (the model read "does this tool
+// tell anyone?" as possible risk to a child); a longer message holding one is still read whole.
+describe('questions about the assistant and the risk step', () => {
+  function recording() {
+    const reads: Array<{ text: string; rulesOnly?: boolean }> = [];
+    const bot = botHarness({}, (real) => (text, context) => {
+      reads.push({ text, rulesOnly: context?.rulesOnly });
+      return real(text, context);
+    });
+    /** How the risk step first read this text (the warm-up is not it). */
+    const firstRead = (text: string) => reads.find((r) => r.text === text);
+    return { bot, firstRead };
+  }
+
+  test('"does this tool tell anyone?" is read by the rules only', async () => {
+    const { bot, firstRead } = recording();
+    await bot.join();
+    await bot.say('does this tool tell anyone?');
+    expect(firstRead('does this tool tell anyone?')?.rulesOnly).toBe(true);
+  });
+
+  test('a longer message with the same question in it is read by the model too', async () => {
+    const { bot, firstRead } = recording();
+    await bot.join();
+    const text = 'does this tool tell anyone? because lately i keep thinking everyone at home would be happier if i just disappeared for good';
+    await bot.say(text);
+    expect(firstRead(text)).toBeDefined();
+    expect(firstRead(text)?.rulesOnly).not.toBe(true);
+  });
+});

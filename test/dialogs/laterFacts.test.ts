@@ -6,8 +6,11 @@ import { wordingFor } from '../../dialogs/wording';
 import { botHarness, messages } from './botHarness';
 
 const texts = (activities: Partial<Activity>[]) => messages(activities).map((a) => a.text ?? '');
+/** Each service card's name: its first text block. */
 const serviceTitles = (activities: Partial<Activity>[]) =>
-  messages(activities).flatMap((a) => (a.attachments ?? []).map((c) => String((c.content as { title?: string }).title ?? '')));
+  messages(activities).flatMap((a) =>
+    (a.attachments ?? []).map((c) => String(((c.content as { body?: Array<{ type: string; text?: string }> }).body ?? []).find((b) => b.type === 'TextBlock')?.text ?? '')),
+  );
 
 async function afterServices(...turns: string[]) {
   const bot = botHarness();
@@ -25,7 +28,7 @@ describe('who or how old, typed at "What next?"', () => {
     expect(said).toContain(wordingFor('young-person').servicesAgain);
     expect(said).not.toContain(wordingFor('young-person').whatNextRetry);
     expect(said).not.toContain('The kind of help that may fit');
-    expect(serviceTitles(reply).length).toBeGreaterThan(0);
+    expect(serviceTitles(reply)).toContain('Childline');
     expect(said).toContain(wordingFor('young-person').whatNext);
   });
 
@@ -35,6 +38,8 @@ describe('who or how old, typed at "What next?"', () => {
     const reply = await bot.say("for my dad, he's 80");
     expect(texts(reply).join('\n')).toContain(wordingFor('self').servicesAgain);
     expect(serviceTitles(reply).length).toBeGreaterThan(0);
+    // Chosen for a man of 80: nothing for children or young people.
+    expect(serviceTitles(reply).join(' ')).not.toMatch(/Childline|young people|Schools/);
   });
 
   test('what the bot already knew is not news: the menu answers as before', async () => {
