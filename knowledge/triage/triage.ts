@@ -104,6 +104,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
       words: n.tokens.length,
       isFirm: (m) => detector.firmRules.has(m.rule),
       answering: context.answering,
+      typedWords: input.trim().split(/\s+/).filter(Boolean).length,
     });
     // A risk said in another language ("Chcę się zabić") in a message the language model was
     // not sure of: the model and the rules read English only, so the phrase decides on its own.

@@ -80,6 +80,8 @@ describe('the graded decision', () => {
     ['the same reply after a risk signal: the model counts as usual', 0.6, none, { words: 4, answering: true, prior: true }, 'high'],
     ['a short reply to the bot\'s question that a rule reads', 0.35, () => [rule], { words: 4, answering: true }, 'high'],
     ['a long reply to the bot\'s question the model is unsure of', 0.35, none, { words: 20, answering: true }, 'possible'],
+    // "foodbank I've used twice, they said there's a limit on vouchers": 11 words typed, 13 normalised.
+    ['a reply short as typed, longer once normalised: still a short reply', 0.73, none, { words: 13, typedWords: 11, answering: true }, 'possible'],
   ] as const)('%s', (_name, any, rules, opts, expected) => {
     const { prior, ...options } = opts as typeof opts & { prior?: boolean };
     expect(decideRisk(any, rules, prior ? 1 : 0, options).confidence).toBe(expected);

@@ -72,6 +72,12 @@ export function decideRisk(
     isFirm?: (match: RiskMatch) => boolean;
     /** The message replies to the bot's question (see ANSWER_WORDS). */
     answering?: boolean;
+    /**
+     * The reply's words as the person typed them: what ANSWER_WORDS counts. The normalised words
+     * run longer ("I've" is "i have"), and an 11-word reply about a foodbank had been read as a
+     * sentence (multi-turn hold-out v18).
+     */
+    typedWords?: number;
   } = {},
 ): RiskDecision {
   const t = priorRisk >= RISK_THRESHOLDS.possible ? AFTER_RISK : RISK_THRESHOLDS;
@@ -85,7 +91,7 @@ export function decideRisk(
   if (fired.length > 0 && any < t.high && options.asksForTopicMaterial?.(fired)) return { rules: [], held: fired };
   if (options.isFirm && fired.some(options.isFirm)) return { confidence: 'high', rules: fired };
   if (fired.length > 0 && any >= floor && (any >= t.possible || !options.aboutATopic?.(fired))) return { confidence: 'high', rules: fired };
-  const shortAnswer = options.answering === true && t === RISK_THRESHOLDS && fired.length === 0 && (options.words ?? Infinity) <= ANSWER_WORDS;
+  const shortAnswer = options.answering === true && t === RISK_THRESHOLDS && fired.length === 0 && (options.typedWords ?? options.words ?? Infinity) <= ANSWER_WORDS;
   if (any >= (shortAnswer ? ANSWER_MODEL_HIGH : t.high)) return { confidence: 'high', rules: fired };
   if (any >= (shortAnswer ? t.high : t.possible)) return { confidence: 'possible', rules: fired };
   return fired.length > 0 ? { rules: [], held: fired } : { rules: [] };
