@@ -134,7 +134,7 @@ export class RiskGate {
    */
   async checkIn(context: TurnContext, assessment: RiskAssessment): Promise<RouteContacts> {
     const at = turnInstant(context.activity);
-    const young = { youngPerson: assessment.triage.childSpeaking === true };
+    const young = speakerOf(assessment.triage);
     const contacts = contactsForRoute(this.pack, assessment.route, at, young);
     // The other routes the decision named (a harm of any age whose age is unknown names both the
     // children's and the adults'): their main lines too, as in the full reply.
@@ -155,13 +155,13 @@ export class RiskGate {
   }
 
   /** After a risk reply: an answer to what the person said next, with the route's contacts that fit it. */
-  async followUp(context: TurnContext, route: RiskRoute, kind: FollowUpKind, also?: RiskRoute): Promise<void> {
+  async followUp(context: TurnContext, route: RiskRoute, kind: FollowUpKind, also?: RiskRoute, speaker: Speaker = {}): Promise<void> {
     const at = turnInstant(context.activity);
-    const contacts = contactsForRoute(this.pack, route, at);
+    const contacts = contactsForRoute(this.pack, route, at, speaker);
     if (also) {
       // The other route's contacts after the route's own, each once.
       const ids = new Set(contacts.contacts.map((c) => c.id));
-      contacts.contacts = [...contacts.contacts, ...contactsForRoute(this.pack, also, at).contacts.filter((c) => !ids.has(c.id))];
+      contacts.contacts = [...contacts.contacts, ...contactsForRoute(this.pack, also, at, speaker).contacts.filter((c) => !ids.has(c.id))];
     }
     // The turn is on the risk route (its contacts are the answer): traced as such, so an audit
     // of the conversation sees the route held, not a turn without a decision.
@@ -174,14 +174,23 @@ export class RiskGate {
   /** Trace the decision, then give the contacts and a way back. */
   async respond(context: TurnContext, assessment: RiskAssessment): Promise<RouteContacts> {
     const at = turnInstant(context.activity);
-    // A young person telling of their own harm is spoken to as one, with Childline first (after 999).
-    const young = { youngPerson: assessment.triage.childSpeaking === true };
+    // A young person telling of their own harm is spoken to as one, with Childline first (after
+    // 999); an adult is not given Childline as their own line.
+    const young = speakerOf(assessment.triage);
     const contacts = contactsForRoute(this.pack, assessment.route, at, young);
     const also = otherRoutes(assessment).map((route) => contactsForRoute(this.pack, route, at, young));
     await sendTriageTrace(context, assessment.triage, isOutOfHours(this.pack, at), 'Risk indicated');
     await context.sendActivities(riskResponse(contacts, also));
     return contacts;
   }
+}
+
+/** Who is speaking, as the contacts for a route are chosen by it (contactsForRoute). */
+export type Speaker = { youngPerson?: boolean; adult?: boolean };
+
+function speakerOf(triage: Pick<TriageResult, 'childSpeaking' | 'adultSpeaking'>): Speaker {
+  if (triage.childSpeaking) return { youngPerson: true };
+  return triage.adultSpeaking ? { adult: true } : {};
 }
 
 /**

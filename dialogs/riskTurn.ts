@@ -6,7 +6,7 @@ import { describesWorry } from './interpret';
 import { recogniseCheckAnswer } from './riskCheck';
 import { FOLLOW_UP_TURNS, followUpKind, isCommand, type FollowUpKind } from './riskFollowUp';
 import { recogniseInterruption } from './interruptions';
-import { otherRoutes, type RiskAssessment, type RiskGate } from './riskGate';
+import { otherRoutes, type RiskAssessment, type RiskGate, type Speaker } from './riskGate';
 import { submittedStrings } from './submits';
 import { riskCheckDeclined } from './wording';
 
@@ -26,6 +26,8 @@ export interface RiskMemory {
   checkAskedAgain?: boolean;
   /** A child was speaking when risk was told: later messages are read as the same child's. */
   childSpeaking?: boolean;
+  /** An adult was writing when risk was told: the follow-ups leave out the lines only children may use. */
+  adultSpeaking?: boolean;
   /**
    * The worry the message under a check-in told, as the bot read it (groups, level, topic ids,
    * never the words): "No" to the check-in goes on with it rather than asking for it again.
@@ -121,6 +123,9 @@ export async function runRiskTurn(
     if (answer === 'yes' || answer === 'not-sure') {
       // "Not sure" is treated as yes: when unsure, the full contacts.
       const assessment = gate.assessRoute(context.activity, waiting, waitingAlso);
+      // "Yes" says nothing of who is speaking: the check-in's message did.
+      if (state.childSpeaking) assessment.triage.childSpeaking = true;
+      else if (state.adultSpeaking) assessment.triage.adultSpeaking = true;
       await gate.respond(context, assessment);
       state.priorRisk = Math.max(state.priorRisk, 1);
       state.followUp = waiting;
@@ -136,6 +141,7 @@ export async function runRiskTurn(
   }
   if (!assessment || answersTheRiskReply(context, state, assessment)) return backToConversation(context, gate, state, await followUp(context, gate, state));
   if (assessment.triage.childSpeaking) state.childSpeaking = true;
+  else if (assessment.triage.adultSpeaking) state.adultSpeaking = true;
   // After the full risk reply every later message is read warily, whatever the model's own
   // score was (a rule may have carried the decision); after a check-in, by the score.
   state.priorRisk = Math.max(state.priorRisk, assessment.triage.confidence === 'possible' ? (assessment.triage.riskScore ?? 1) : 1);
@@ -211,11 +217,17 @@ async function followUp(context: TurnContext, gate: RiskGate, state: RiskMemory)
     if (young === 'speaker') state.childSpeaking = true;
     const childRoute: RiskRoute = route === 'domestic-abuse' || route === 'safeguarding-adult' ? 'safeguarding-child' : route;
     state.followUp = childRoute;
-    await gate.followUp(context, childRoute, 'under-18', route === 'domestic-abuse' ? route : undefined);
+    await gate.followUp(context, childRoute, 'under-18', route === 'domestic-abuse' ? route : undefined, young === 'speaker' ? { youngPerson: true } : speakerOf(state));
     return { kind: 'followed-up', route: childRoute, followUp: 'under-18' };
   }
-  await gate.followUp(context, route, kind);
+  await gate.followUp(context, route, kind, undefined, speakerOf(state));
   return { kind: 'followed-up', route, followUp: kind };
+}
+
+/** Who the conversation says is speaking, for the contacts of a follow-up. */
+function speakerOf(state: RiskMemory): Speaker {
+  if (state.childSpeaking) return { youngPerson: true };
+  return state.adultSpeaking ? { adult: true } : {};
 }
 
 /**

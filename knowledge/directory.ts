@@ -210,8 +210,11 @@ export function contactsForRoute(
   pack: KnowledgePack,
   route: Route,
   at: Date,
-  /** A young person is the one speaking: the route's words and lines for them (`youngPeople`). */
-  options: { youngPerson?: boolean } = {},
+  /**
+   * Who is speaking: a young person gets the route's words and lines for them (`youngPeople`);
+   * each gets only the lines they may use themselves (`callerAges`).
+   */
+  options: { youngPerson?: boolean; adult?: boolean } = {},
 ): RouteContacts {
   const spec = getRoute(pack, route);
   if (!spec) throw new Error(`pack "${pack.meta.id}" has no route "${route}"`);
@@ -232,11 +235,27 @@ export function contactsForRoute(
   const contacts: Contact[] = [];
   for (const id of new Set(ids)) {
     const contact = getContact(pack, id);
-    if (contact) contacts.push(contact);
+    if (contact && fitsSpeaker(contact, options)) contacts.push(contact);
   }
-  const withoutACall = spec.withoutACall.map((id) => getContact(pack, id)).filter((c): c is Contact => c !== undefined);
+  const withoutACall = spec.withoutACall
+    .map((id) => getContact(pack, id))
+    .filter((c): c is Contact => c !== undefined && fitsSpeaker(c, options));
   return { route, outOfHours, message: young?.message ?? spec.message, contacts, withoutACall };
 }
+
+/**
+ * Whether the one speaking may use the line for themselves: an adult is not given a line only
+ * children may use (Childline, to 18), nor a young person one for adults (the NSPCC Helpline). A
+ * speaker nobody knows the age of gets every line.
+ */
+function fitsSpeaker(contact: Contact, speaker: { youngPerson?: boolean; adult?: boolean }): boolean {
+  const ages = contact.callerAges;
+  if (!ages) return true;
+  if (speaker.youngPerson) return ages.min === undefined || ages.min < ADULT_AGE;
+  if (speaker.adult) return ages.max === undefined || ages.max > ADULT_AGE;
+  return true;
+}
+const ADULT_AGE = 18;
 
 export function getRoute(pack: KnowledgePack, id: Route): RouteSpec | undefined {
   return pack.routes.find((r) => r.id === id);

@@ -86,6 +86,15 @@ export const contactSchema = z
     officeHoursId: slug.optional(),
     /** Who it is for, in plain words. */
     for: nonEmpty,
+    /**
+     * The ages of those who may use it for themselves, when the line says (Childline: up to 18).
+     * A risk reply to an adult leaves out a line only children may use.
+     */
+    callerAges: z
+      .object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() })
+      .strict()
+      .refine((a) => a.min === undefined || a.max === undefined || a.min <= a.max, 'min must not be above max')
+      .optional(),
     source: sourceSchema,
     checked: isoDate,
   })

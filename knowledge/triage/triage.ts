@@ -6,7 +6,7 @@ import { stem, type NormalisedText } from './normalise';
 import { PatternCompiler } from './pattern';
 import { RiskDetector, sortByUrgency, type PersonAtRisk } from './risk';
 import { otherLanguages, type OtherLanguages } from '../language/otherLanguages';
-import { statedOwnAge } from '../understanding/whoIsAsking';
+import { inferAudience, statedOwnAge } from '../understanding/whoIsAsking';
 import { riskSlots } from './riskSlots';
 import { AFTER_RISK, decideRisk, RISK_THRESHOLDS, type RiskDecision } from './model/decision';
 import { defaultModel } from './model/defaultModel';
@@ -230,7 +230,7 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
         confidence: decision.confidence,
         riskScore: risk.any,
         ...signals,
-        ...(childIsSpeaking(n, context) ? { childSpeaking: true } : {}),
+        ...(childIsSpeaking(n, context) ? { childSpeaking: true } : adultIsSpeaking(input, context) ? { adultSpeaking: true } : {}),
         ...(language ? { language } : {}),
       };
     }
@@ -296,6 +296,21 @@ export function createTriageEngine(pack: Pick<KnowledgePack, 'priorityGroups' | 
   }
 
   return { triage, riskDecision, detector, classifier, model, startupMs: performance.now() - started };
+}
+
+/**
+ * An adult is writing: the conversation says so (a parent or carer, a practitioner, an adult's
+ * own age band), or the message does (an age over 18, "my 8 year old", "I'm a teacher"). Only then
+ * are the lines for children left out of a risk reply: a writer whose age is unknown may be one.
+ */
+function adultIsSpeaking(input: string, context: TriageContext): boolean {
+  if (context.audience === 'parent-carer' || context.audience === 'practitioner') return true;
+  if (context.audience === 'self' && (context.ageBand === 'adult' || context.ageBand === 'older')) return true;
+  // 18 is an adult who may still call Childline (to 18): left as unknown, with every line.
+  const own = statedOwnAge(input);
+  if (own !== undefined) return own > 18;
+  const said = inferAudience(input);
+  return said === 'parent-carer' || said === 'practitioner';
 }
 
 /**

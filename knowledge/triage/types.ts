@@ -70,6 +70,11 @@ export interface TriageResult {
   /** On a risk route: a child is speaking (said in the message, or known from the conversation). */
   childSpeaking?: boolean;
   /**
+   * On a risk route: an adult is writing (a parent, a practitioner, an adult's own age), so the
+   * lines only children may use (Childline) are not offered as theirs.
+   */
+  adultSpeaking?: boolean;
+  /**
    * The message named a risk in another language the bot has a notice for ("pl" for "Chcę się
    * zabić"): the reply adds that notice.
    */

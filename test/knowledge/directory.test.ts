@@ -125,12 +125,31 @@ describe('contactsForRoute', () => {
     const young = contactsForRoute(real, 'safeguarding-child', at, { youngPerson: true });
     expect(young.contacts.map((c) => c.id).slice(0, 3)).toEqual(['police-999', 'childline', 'bathnes-childrens-front-door-1']);
     expect(young.message).toContain('not your fault');
-    // Each contact once, and none lost.
-    const adult = contactsForRoute(real, 'safeguarding-child', at);
-    expect(new Set(young.contacts.map((c) => c.id))).toEqual(new Set(adult.contacts.map((c) => c.id)));
+    // Each contact once, and none lost but the line for adults (the NSPCC Helpline).
+    const anyone = contactsForRoute(real, 'safeguarding-child', at);
+    expect(new Set(young.contacts.map((c) => c.id))).toEqual(new Set(anyone.contacts.map((c) => c.id).filter((id) => id !== 'nspcc-helpline')));
     // A route without 999 first leads with them; one without young people's lines is unchanged.
     expect(contactsForRoute(real, 'crisis', at, { youngPerson: true }).contacts[0].id).toBe('childline');
     expect(contactsForRoute(real, 'safeguarding-adult', at, { youngPerson: true })).toEqual(contactsForRoute(real, 'safeguarding-adult', at));
+  });
+
+  it('gives each speaker only the lines they may use themselves (callerAges), and anyone of unknown age every line', () => {
+    const real = loadPack('bathnes');
+    const ids = (speaker: { youngPerson?: boolean; adult?: boolean }, route: 'safeguarding-child' | 'crisis' = 'safeguarding-child') =>
+      contactsForRoute(real, route, new Date('2026-07-15T09:00:00Z'), speaker).contacts.map((c) => c.id);
+    // A father telling of his son's harm: the NSPCC Helpline, not Childline.
+    expect(ids({ adult: true })).toContain('nspcc-helpline');
+    expect(ids({ adult: true })).not.toContain('childline');
+    // A 14-year-old: Childline, not the helpline for adults.
+    expect(ids({ youngPerson: true })).toContain('childline');
+    expect(ids({ youngPerson: true })).not.toContain('nspcc-helpline');
+    // Nobody knows who is writing: both.
+    expect(ids({})).toEqual(expect.arrayContaining(['childline', 'nspcc-helpline']));
+    // An adult in crisis keeps the lines for any age, and the ones without a call lose Childline's chat.
+    expect(ids({ adult: true }, 'crisis')).toEqual(expect.arrayContaining(['samaritans', 'shout']));
+    const typed = contactsForRoute(real, 'crisis', new Date('2026-07-15T09:00:00Z'), { adult: true }).withoutACall.map((c) => c.id);
+    expect(typed).toContain('samaritans-email');
+    expect(typed).not.toContain('childline-online');
   });
 
   it('routes without office hours are never "out of hours"', () => {

@@ -282,6 +282,18 @@ describe('frames the rules hold', () => {
     '%j fires no rule',
     (text) => expect(detectRisk(text)).toEqual([]),
   );
+
+  // An everyday frame: a carer's day is not neglect (the Stop 24 note: "cannot leave her alone"),
+  // and what is told beside it, or someone she must not be left with, keeps its risk.
+  const engine = bathnesEngine();
+  test.each([
+    ["My mum has dementia and I cannot leave her alone for more than an hour, I'm exhausted", undefined],
+    ['cant leave him alone for a minute, he keeps trying to hang himself', 'crisis'],
+    ["I can't leave her alone with him for a minute, he hits her", 'domestic-abuse'],
+  ])('%j: %s', (text, route) => {
+    const result = engine.triage(text);
+    expect(result.confidence === 'high' ? result.route : undefined).toBe(route);
+  });
 });
 
 describe('practitioners\' signs of a baby\'s injury (hold-out v17, the Teams try-out)', () => {
@@ -305,6 +317,24 @@ describe('a writer who gives their own age', () => {
   test('"im 14 hes 23" is read by the rules (a bare answer the model does not read)', () => {
     expect(engine.triage('im 14 hes 23', { rulesOnly: true }).route).toBe('safeguarding-child');
     expect(engine.triage('im 14 and my brother is 23', { rulesOnly: true }).riskMatches).toEqual([]);
+  });
+});
+
+describe('who is speaking, for the lines a risk reply gives (adultSpeaking, childSpeaking)', () => {
+  const engine = bathnesEngine();
+  test.each([
+    ['my 8 year old told me his stepdad hits him with a belt', {}, 'adult'],
+    ["I'm 52 and I keep thinking about ending my life", {}, 'adult'],
+    ['my partner hits me', { audience: 'parent-carer' }, 'adult'],
+    ['my partner hits me', { audience: 'self', ageBand: 'older' }, 'adult'],
+    ['im 14 and my stepdad hits me', {}, 'child'],
+    ['my partner hits me', {}, 'unknown'],
+    // 18 may still call Childline: left unknown, with every line.
+    ["I'm 18 and my boyfriend hits me", {}, 'unknown'],
+  ] as const)('%j (%j): %s', (text, context, who) => {
+    const result = engine.triage(text, context);
+    expect(result.confidence).toBe('high');
+    expect(result.childSpeaking ? 'child' : result.adultSpeaking ? 'adult' : 'unknown').toBe(who);
   });
 });
 
