@@ -2,7 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { contactsForRoute, RISK_ROUTES } from '../knowledge';
 import type { KnowledgePack, RiskRoute, RouteContacts } from '../knowledge';
 import { riskWindows } from '../knowledge/triage';
-import { ANSWER_WORDS, RISK_THRESHOLDS } from '../knowledge/triage/model/decision';
+import { QUESTION_ABOUT_US_WORDS, RISK_THRESHOLDS } from '../knowledge/triage/model/decision';
 import { isBareAnswer } from '../knowledge/understanding/bareAnswer';
 import { recogniseInterruption } from './interruptions';
 import type { TriageContext, TriageFn, TriageResult } from '../knowledge/triage/types';
@@ -195,11 +195,11 @@ function speakerOf(triage: Pick<TriageResult, 'childSpeaking' | 'adultSpeaking'>
 
 /**
  * A short question about the assistant itself: who reads this, whether it tells anyone, whether
- * it is a person. Only as short as a reply to the bot's question (ANSWER_WORDS): in a longer
- * message the question may sit beside a worry the model must still read.
+ * it is a person. Only when it is short (QUESTION_ABOUT_US_WORDS): in a longer message the
+ * question may sit beside a worry the model must still read.
  */
 function asksAboutTheAssistant(text: string): boolean {
-  if (text.trim().split(/\s+/).length > ANSWER_WORDS) return false;
+  if (text.trim().split(/\s+/).length > QUESTION_ABOUT_US_WORDS) return false;
   const kind = recogniseInterruption(text);
   return kind === 'privacy' || kind === 'realPerson';
 }
