@@ -267,9 +267,7 @@ export class MainDialog extends InterruptibleDialog {
         return step.endDialog();
       default:
         // Out of tries at the menu: leave the door open rather than ask a fourth time.
-        await step.context.sendActivity(
-          'No problem. You can type **start again**, **talk to someone**, or tell me about another worry at any time.',
-        );
+        await step.context.sendActivity(wording.menuClosed);
         return step.endDialog();
     }
   }

@@ -8,13 +8,14 @@ import { interpretedThisTurn } from './turnFlags';
 import { contactsForRoute, findServices, getGroup, getNeedLevel } from '../knowledge';
 import type { PriorityGroupId } from '../knowledge';
 import { supportsAdaptiveCards } from './cards/capabilities';
-import { contactLines } from './cards/contactText';
+import { contactLines, contactLink, howToReach } from './cards/contactText';
 import { serviceCard, serviceText } from './cards/serviceCard';
 import { turnInstant } from './clock';
 import type { ConversationDeps } from './deps';
 import { OptionPrompt, optionPromptOptions, pickedOption } from './optionPrompt';
 import { ANY_GOODBYE } from './prompts';
 import { aboutNamed, bandForYears, readLaterFacts } from '../knowledge/understanding/laterFacts';
+import { asksAboutAService, serviceNamedIn } from '../knowledge/understanding/serviceQuestion';
 import { allGroups, highestLevel } from './profile';
 import type { EarlyHelpProfile } from './profile';
 import { topicLabels, wordingFor } from './wording';
@@ -73,7 +74,12 @@ export function nextOptions(profile: EarlyHelpProfile): Option<NextAction>[] {
 export class ResultsDialog extends ComponentDialog {
   constructor(private readonly deps: ConversationDeps) {
     super(RESULTS_DIALOG);
-    this.addDialog(new OptionPrompt(NEXT_PROMPT, async (pc) => (await this.isNewWorry(pc)) || (await this.laterFacts(pc.context)) !== undefined));
+    this.addDialog(
+      new OptionPrompt(
+        NEXT_PROMPT,
+        async (pc) => (await this.isNewWorry(pc)) || (await this.laterFacts(pc.context)) !== undefined || asksAboutAService(pc.context.activity.text ?? ''),
+      ),
+    );
     this.addDialog(new WaterfallDialog(WATERFALL, [this.showStep.bind(this), this.nextStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }
@@ -100,10 +106,33 @@ export class ResultsDialog extends ComponentDialog {
       if (latest) Object.assign(latest, { about: updated.about, ageBand: updated.ageBand });
       return step.replaceDialog(WATERFALL, { servicesAgain: true } satisfies ResultsOptions);
     }
-    // A new worry typed instead of a button is taken as the next worry, not asked for again.
+    // A new worry typed instead of a button is taken as the next worry, not asked for again; a
+    // question about the services shown (the same worry's groups) is answered, and the menu stays.
     const typed = interpretedThisTurn(step.context);
+    const text = step.context.activity.text ?? '';
+    const latest = profile.worries[profile.worries.length - 1];
+    const sameWorry = !typed || !describesWorry(typed) || (latest !== undefined && latest.groups.includes(typed.priorityGroups[0].id));
+    if (asksAboutAService(text) && sameWorry) {
+      await this.answerAboutAService(step.context, profile, text);
+      return step.replaceDialog(WATERFALL, { menuOnly: true } satisfies ResultsOptions);
+    }
     if (typed && describesWorry(typed)) return step.endDialog({ action: 'another', worry: typed } satisfies NextChoice);
     return step.endDialog({} satisfies NextChoice);
+  }
+
+  /** The service a question asks about (by name, or the best match) can answer it: how to reach it. */
+  private async answerAboutAService(context: TurnContext, profile: EarlyHelpProfile, text: string): Promise<void> {
+    const wording = wordingFor(profile.audience);
+    const ranked = this.servicesFor(profile);
+    if (ranked.length === 0) {
+      await context.sendActivity(wording.noServices(this.deps.pack.meta.directoryName));
+      return;
+    }
+    const service = ranked[serviceNamedIn(text, ranked.map((r) => r.service.name))].service;
+    const contact = service.contacts[0];
+    // One tap for a phone number, as in the risk replies (contactLine).
+    const how = contact ? `${contact.method.kind === 'phone' ? `[${howToReach(contact)}](${contactLink(contact)})` : howToReach(contact)}. ${contact.hours}` : (service.howToFind ?? '');
+    await context.sendActivity(wording.aboutAService(contact?.name ?? service.name, how));
   }
 
   /**
@@ -168,25 +197,7 @@ export class ResultsDialog extends ComponentDialog {
   }
 
   private async showServices(context: TurnContext, profile: EarlyHelpProfile, wording: Wording, intro: string): Promise<void> {
-    // A worry about the whole family ("me and my kids", facing eviction) is the parents' and the
-    // children's: services are not limited to the children's ages, or housing help for the
-    // adults would be left out.
-    const family = profile.about === 'family';
-    // Services answer the newest worry ("is there any help for carers?" after a husband's
-    // stroke); the earlier ones, whose services are shown above, only settle ties.
-    const latest = profile.worries[profile.worries.length - 1];
-    const newest = latest?.groups ?? allGroups(profile);
-    const ranked = findServices(this.deps.pack, {
-      groups: newest,
-      earlierGroups: allGroups(profile).filter((g) => !newest.includes(g)),
-      audience: profile.audience,
-      ageBand: family ? undefined : profile.ageBand,
-      age: family ? undefined : profile.age,
-      role: profile.audience === 'practitioner' ? profile.role : undefined,
-      level: highestLevel(profile),
-      signals: profile.worries.flatMap((w) => w.signals ?? []),
-      limit: SERVICES_SHOWN,
-    });
+    const ranked = this.servicesFor(profile);
     const directory = this.deps.pack.meta.directoryName;
     if (ranked.length === 0) {
       await context.sendActivity(wording.noServices(directory));
@@ -198,5 +209,28 @@ export class ResultsDialog extends ComponentDialog {
     } else {
       await context.sendActivity([intro, ...ranked.map((r) => serviceText(r.service, wording, directory))].join('\n\n'));
     }
+  }
+
+  /** The services shown for the conversation as it stands, best first. */
+  private servicesFor(profile: EarlyHelpProfile): ReturnType<typeof findServices> {
+    // A worry about the whole family ("me and my kids", facing eviction) is the parents' and the
+    // children's: services are not limited to the children's ages, or housing help for the
+    // adults would be left out.
+    const family = profile.about === 'family';
+    // Services answer the newest worry ("is there any help for carers?" after a husband's
+    // stroke); the earlier ones, whose services are shown above, only settle ties.
+    const latest = profile.worries[profile.worries.length - 1];
+    const newest = latest?.groups ?? allGroups(profile);
+    return findServices(this.deps.pack, {
+      groups: newest,
+      earlierGroups: allGroups(profile).filter((g) => !newest.includes(g)),
+      audience: profile.audience,
+      ageBand: family ? undefined : profile.ageBand,
+      age: family ? undefined : profile.age,
+      role: profile.audience === 'practitioner' ? profile.role : undefined,
+      level: highestLevel(profile),
+      signals: profile.worries.flatMap((w) => w.signals ?? []),
+      limit: SERVICES_SHOWN,
+    });
   }
 }

@@ -42,6 +42,7 @@ export const practitionerWording: Wording = {
   },
   whatNext: 'What next?',
   whatNextRetry: 'The services above are in order of fit, each with how to refer or signpost. Choose an option below, or describe another concern.',
+  aboutAService: (name, how) => `I don't hold that detail: only what the cards show. ${name} can confirm it. ${how}`,
   nextLabels: {
     another: 'Add another concern',
     handoff: 'Early help request and guidance',
@@ -51,6 +52,7 @@ export const practitionerWording: Wording = {
   },
   askAnother: 'Describe the other concern. Please leave out names.',
   goodbye: 'Thank you. If a child is at immediate risk, call 999.',
+  menuClosed: 'Noted. Type **start again**, **talk to someone**, or describe another concern at any time.',
   handoffIntro: 'Before making an early help request:',
   handoffIntroAdult: 'For an adult, the care and support assessment and the carers assessment are the routes in:',
   consentQuestion: 'Would you like a summary without names to paste into the Request for Service?',

@@ -31,6 +31,8 @@ export const residentWording: Wording = {
   whatNext: 'What would you like to do now?',
   // Also the answer to "what do I do now?" typed at this menu: where to start, and the ways on.
   whatNextRetry: 'A good place to start is the first service above: it fits best, and it says how to reach it. You can also talk to someone, or tell me about another worry in your own words.',
+  aboutAService: (name, how) => `I'm sorry, I can't answer that: I only know what the cards above say. ${name} can tell you. ${how}`,
+  menuClosed: 'No problem. You can type **start again**, **talk to someone**, or tell me about another worry at any time.',
   nextLabels: {
     another: 'Something else is worrying me too',
     handoff: 'Help me ask for support',

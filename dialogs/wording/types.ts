@@ -46,6 +46,13 @@ export interface Wording {
   access: Record<AccessRoute, string>;
   whatNext: string;
   whatNextRetry: string;
+  /**
+   * A question about a service shown ("is there a waiting list?"), which the bot cannot answer:
+   * that service can, and how to reach it (`how`: its contact, or how to find it).
+   */
+  aboutAService: (name: string, how: string) => string;
+  /** After "What would you like to do now?" has had no answer it could use: the way on, said once. */
+  menuClosed: string;
   nextLabels: { another: string; handoff: string; talk: string; restart: string; done: string };
   askAnother: string;
   goodbye: string;

@@ -24,6 +24,7 @@ export const youngPersonWording: Wording = {
   servicesAgain: 'Thanks, that helps. These fit best:',
   ifHappeningNow: "If it's happening now, or you or someone else isn't safe, you can get help straight away:",
   whatNext: 'What next?',
+  aboutAService: (name, how) => `Sorry, I don't know that. I only know what's on the cards. ${name} can tell you. ${how}`,
   nextLabels: {
     another: 'Something else is worrying me too',
     handoff: 'Help me ask for support',
