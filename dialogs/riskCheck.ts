@@ -51,6 +51,11 @@ export function recogniseCheckAnswer(raw: string | undefined): CheckAnswer | und
   if (why.includes(text) || saysOneOf(text, why.filter((p) => p.includes(' ')))) return 'asks-why';
   if (saysOneOf(text, riskCheckPhrases.no)) return 'no';
   if (saysOneOf(text, riskCheckPhrases.yes)) return 'yes';
+  const who = text
+    .replace(/^(?:it'?s|its)\s+/, '')
+    .replace(/^(?:my|our|his|their)\s+/, '')
+    .replace(/^her\s+(?=\S)/, '');
+  if ((riskCheckPhrases.namesSomeone as readonly string[]).includes(who)) return 'not-sure';
   // Only short replies are read as yes or no; a sentence is a new message, read afresh.
   if (text.split(' ').length > 6) return undefined;
   const found = recognizeBoolean(text, 'en-us')[0]?.resolution?.value;

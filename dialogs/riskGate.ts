@@ -106,6 +106,7 @@ export class RiskGate {
       triage: {
         ...triage,
         route,
+        needLevel: 'specialist',
         confidence: 'high',
         riskMatches: [...confirmed, ...triage.riskMatches.filter((m) => m.route !== route && !also.includes(m.route))],
       },

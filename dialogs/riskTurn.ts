@@ -123,9 +123,9 @@ export async function runRiskTurn(
     if (answer === 'yes' || answer === 'not-sure') {
       // "Not sure" is treated as yes: when unsure, the full contacts.
       const assessment = gate.assessRoute(context.activity, waiting, waitingAlso);
-      // "Yes" says nothing of who is speaking: the check-in's message did.
-      if (state.childSpeaking) assessment.triage.childSpeaking = true;
-      else if (state.adultSpeaking) assessment.triage.adultSpeaking = true;
+      // "Yes" says nothing of who is speaking: the check-in's message or the conversation did.
+      if (state.childSpeaking || who.audience === 'young-person') assessment.triage.childSpeaking = true;
+      else if (state.adultSpeaking || who.audience === 'parent-carer' || who.audience === 'practitioner') assessment.triage.adultSpeaking = true;
       await gate.respond(context, assessment);
       state.priorRisk = Math.max(state.priorRisk, 1);
       state.followUp = waiting;

@@ -113,6 +113,7 @@ export class WorryDialog extends ComponentDialog {
       if (isBareAnswer(text) && pc.attemptCount < MAX_ATTEMPTS) {
         profile.relationship ??= relationshipIn(text);
         profile.about ??= inferAbout(text, profile.audience);
+        keepAnAge(profile, text);
         const wording = wordingFor(profile.audience);
         pc.options.retryPrompt = this.worryPrompt(pc.context, wording.worryAfterWho);
         return false;
@@ -331,4 +332,22 @@ function saysBoth(text: string | undefined): boolean {
 function underEighteen(profile: EarlyHelpProfile): boolean {
   if (profile.age !== undefined) return profile.age < 18;
   return profile.ageBand === 'pre-birth-5' || profile.ageBand === '5-11' || profile.ageBand === '11-19';
+}
+
+/**
+ * An age given where the worry was asked for ("me", then "12"): kept, so it is not asked again and
+ * the risk step knows a child is writing. A 12-year-old's "hits me" two messages later had taken
+ * the adults' domestic abuse route (multi-turn hold-out v19). A bare number is the writer's own
+ * age unless the worry is about someone else.
+ */
+function keepAnAge(profile: EarlyHelpProfile, text: string): void {
+  if (profile.ageBand !== undefined) return;
+  const about: About = profile.about ?? (profile.audience === 'parent-carer' || profile.audience === 'practitioner' ? 'child' : 'myself');
+  const years = readAgeYears(text) ?? (about === 'myself' ? statedOwnAge(text) : undefined);
+  if (years === undefined) return;
+  const band = readAgeAnswer(String(years), about);
+  if (!band) return;
+  profile.ageBand = band;
+  profile.age = years;
+  if (about === 'myself' && years < 18 && (profile.audience === undefined || profile.audience === 'self')) profile.audience = 'young-person';
 }

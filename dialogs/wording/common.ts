@@ -202,6 +202,18 @@ export const riskCheckPhrases = {
   notSure: ['not sure', 'dont know', "don't know", 'idk', 'i dunno', 'dunno', 'maybe', 'possibly', 'kind of', 'sort of', 'a bit', 'i think so', 'sometimes', 'not really sure'],
   yes: ['yeah', 'ya', 'yh', 'yea', 'yes please', 'i am', 'i think i am', 'it is', 'they are', 'he is', 'she is'],
   no: ['nah', 'na', 'no thanks', 'not really', 'no im ok', "i'm ok", 'im ok', 'im fine', "i'm fine", 'i am fine', 'i am ok', 'all good'],
+  /**
+   * Who, said alone ("dad", "my stepdad", "mums boyfriend"): naming the person is an answer to "Is
+   * a child being hurt?" that is not a no. Read as "not sure", so the full contacts are given (a
+   * 12-year-old's "dad" at the check-in had been read as a new message and met with "I'm not sure I
+   * understood"; multi-turn hold-out v19).
+   */
+  namesSomeone: [
+    'dad', 'stepdad', 'step dad', 'mum', 'mom', 'stepmum', 'step mum', 'mums boyfriend', "mum's boyfriend", 'mums partner', "mum's partner",
+    'dads girlfriend', "dad's girlfriend", 'dads partner', "dad's partner", 'boyfriend', 'girlfriend', 'partner', 'husband', 'wife', 'ex',
+    'brother', 'sister', 'stepbrother', 'step brother', 'uncle', 'aunt', 'auntie', 'cousin', 'grandad', 'grandpa', 'nan', 'gran', 'grandma',
+    'carer', 'teacher', 'coach', 'neighbour', 'son', 'daughter', 'him', 'her', 'them',
+  ],
   /** Acknowledgements that answer nothing: the question is asked once more. */
   unclear: ['ok', 'okay', 'k', 'kk', 'ok then', 'okay then', 'right', 'fine', 'alright', 'thanks', 'thank you', 'thx', 'ty', 'cheers', 'hmm', 'hm', 'um', 'oh', 'ah', 'i see', 'whatever'],
   /** Asking what the question means or why it was asked: the bot says why, then asks again. */

@@ -104,6 +104,11 @@ describe('typed answers to the check-in', () => {
     ['not sure', 'not-sure'],
     ['dunno', 'not-sure'],
     ['maybe', 'not-sure'],
+    // Naming who is not a no: the full contacts (multi-turn hold-out v19, a 12-year-old's "dad").
+    ['dad', 'not-sure'],
+    ['my stepdad', 'not-sure'],
+    ["mum's boyfriend", 'not-sure'],
+    ['its my brother', 'not-sure'],
   ])('"%s" is %s', (text, expected) => {
     expect(recogniseCheckAnswer(text)).toBe(expected);
   });
@@ -269,5 +274,27 @@ describe('a check-in when the age is unknown', () => {
     const reply = readable(messages(await h.say('yes', IN_HOURS)));
     expect(reply).toContain("Children's Social Care");
     expect(reply).toContain('[Carry on]');
+  });
+});
+
+describe('a child who answers in single words (multi-turn hold-out v19)', () => {
+  // A stub makes "home" a possible risk for a child, so the check-in is asked whatever the model says.
+  const possibleChild = (real: TriageFn): TriageFn => (text, context) =>
+    text === 'home'
+      ? { ...real('home'), route: 'safeguarding-child', confidence: 'possible', riskScore: 0.3, needLevel: 'specialist', riskMatches: [{ route: 'safeguarding-child', rule: 'model.safeguarding-child', matched: 'home' }] }
+      : real(text, context);
+
+  test('"me", "12", "home", then "dad" at the check-in: the age is kept, and naming who gives the children\'s full reply for a young person', async () => {
+    const h = botHarness({}, possibleChild);
+    await h.join();
+    for (const turn of ['hi', 'me', '12']) await h.say(turn, IN_HOURS);
+    const check = readable(await h.say('home', IN_HOURS));
+    expect(check).toContain('Childline');
+    const sent = await h.say('dad', IN_HOURS);
+    expect(traces(sent)[0].value).toMatchObject({ route: 'safeguarding-child', confidence: 'high', needLevel: 'specialist' });
+    const reply = readable(sent);
+    expect(reply).toContain('not your fault');
+    expect(reply).toContain('Childline');
+    expect(reply).not.toContain('NSPCC Helpline');
   });
 });
