@@ -22,7 +22,7 @@ import { isTextConsumed } from './turnFlags';
 import { WORRY_DIALOG, WORRY_PROMPT, WorryDialog } from './worryDialog';
 import type { WorryOptions } from './worryDialog';
 import { audienceOptions, greetBack, restarting, roleOptions, wordingFor } from './wording';
-import { openingGreeting, soundsHard } from '../knowledge/understanding/greeting';
+import { openingGreeting, soundsHard, soundsLikeLoss } from '../knowledge/understanding/greeting';
 
 export const MAIN_DIALOG = 'mainDialog';
 const INTAKE_WATERFALL = 'intakeWaterfall';
@@ -186,7 +186,8 @@ export class MainDialog extends InterruptibleDialog {
     // "Good morning. My wife has dementia ... I am finding it very hard": said back, before the
     // first question or the services (a person test found neither answered).
     const greeting = openingGreeting(text);
-    const hard = soundsHard(text) ? wordingFor(profile.audience).acknowledgeHard : '';
+    const wording = wordingFor(profile.audience);
+    const hard = soundsLikeLoss(text) ? wording.acknowledgeLoss : soundsHard(text) ? wording.acknowledgeHard : '';
     const said = [greeting ? greetBack(greeting) : '', hard].filter((line) => line !== '').join(' ');
     if (said) await step.context.sendActivity(said);
     return step.next();

@@ -188,7 +188,7 @@ export class ResultsDialog extends ComponentDialog {
     }
     const levelId = highestLevel(profile);
     const level = levelId ? getNeedLevel(this.deps.pack, levelId) : undefined;
-    if (level) lines.push(wording.level(level, profile.audience));
+    if (level) lines.push(wording.level(level, levelAudience(profile)));
     // A worry about a risk topic with no risk now (abuse that is over, a question about
     // grooming) gets information and services, and the route's contacts in case it is now.
     if (latest?.topic) lines.push(`${wording.ifHappeningNow}\n\n${contactLines(contactsForRoute(this.deps.pack, latest.topic, turnInstant(context.activity)).contacts)}`);
@@ -233,4 +233,18 @@ export class ResultsDialog extends ComponentDialog {
       limit: SERVICES_SHOWN,
     });
   }
+}
+
+/**
+ * Whose words the level of need is said in. Without a "who is asking" answer, an adult writing
+ * about themselves or another adult gets the adults' words: a widower of 76 had been told of "a
+ * mentor", "a school" and "a family after a social worker has stopped working with them" (the
+ * text for anyone, written with families in mind). A worry about a child keeps that text.
+ */
+function levelAudience(profile: EarlyHelpProfile): EarlyHelpProfile['audience'] {
+  if (profile.audience !== undefined) return profile.audience;
+  const young = profile.ageBand === '5-11' || profile.ageBand === '11-19' || profile.ageBand === 'pre-birth-5';
+  if (profile.about === 'myself' && !young) return 'self';
+  if ((profile.about === 'adult' || profile.about === 'older-person') && !young) return 'self';
+  return undefined;
 }

@@ -156,7 +156,7 @@ export class RiskGate {
   }
 
   /** After a risk reply: an answer to what the person said next, with the route's contacts that fit it. */
-  async followUp(context: TurnContext, route: RiskRoute, kind: FollowUpKind, also?: RiskRoute, speaker: Speaker = {}): Promise<void> {
+  async followUp(context: TurnContext, route: RiskRoute, kind: FollowUpKind, also?: RiskRoute, speaker: Speaker = {}, noPhone = false): Promise<void> {
     const at = turnInstant(context.activity);
     const contacts = contactsForRoute(this.pack, route, at, speaker);
     if (also) {
@@ -169,7 +169,7 @@ export class RiskGate {
     const reading = this.reading(context);
     const decision: TriageResult = { ...reading, route, needLevel: 'specialist', confidence: 'high', topic: undefined };
     await sendTriageTrace(context, decision, isOutOfHours(this.pack, at), 'Risk follow-up', { followUp: true });
-    await context.sendActivities(followUpActivities(kind, contacts));
+    await context.sendActivities(followUpActivities(kind, contacts, { noPhone, youngPerson: speaker.youngPerson }));
   }
 
   /** Trace the decision, then give the contacts and a way back. */

@@ -28,6 +28,8 @@ export interface RiskMemory {
   childSpeaking?: boolean;
   /** An adult was writing when risk was told: the follow-ups leave out the lines only children may use. */
   adultSpeaking?: boolean;
+  /** The person said they cannot or will not phone: the follow-ups keep to lines they can write to. */
+  noPhone?: boolean;
   /**
    * The worry the message under a check-in told, as the bot read it (groups, level, topic ids,
    * never the words): "No" to the check-in goes on with it rather than asking for it again.
@@ -206,6 +208,7 @@ async function followUp(context: TurnContext, gate: RiskGate, state: RiskMemory)
     return { kind: 'none' };
   }
   state.followUpTurns = (state.followUpTurns ?? 0) + 1;
+  if (kind === 'no-phone') state.noPhone = true;
   // Safe now: the contacts stay on screen, and the next message goes back to the conversation.
   if (kind === 'safe-now') state.followUp = undefined;
   const young = kind === 'other' ? ageUnder18(text) : undefined;
@@ -217,10 +220,10 @@ async function followUp(context: TurnContext, gate: RiskGate, state: RiskMemory)
     if (young === 'speaker') state.childSpeaking = true;
     const childRoute: RiskRoute = route === 'domestic-abuse' || route === 'safeguarding-adult' ? 'safeguarding-child' : route;
     state.followUp = childRoute;
-    await gate.followUp(context, childRoute, 'under-18', route === 'domestic-abuse' ? route : undefined, young === 'speaker' ? { youngPerson: true } : speakerOf(state));
+    await gate.followUp(context, childRoute, 'under-18', route === 'domestic-abuse' ? route : undefined, young === 'speaker' ? { youngPerson: true } : speakerOf(state), state.noPhone);
     return { kind: 'followed-up', route: childRoute, followUp: 'under-18' };
   }
-  await gate.followUp(context, route, kind, undefined, speakerOf(state));
+  await gate.followUp(context, route, kind, undefined, speakerOf(state), state.noPhone);
   return { kind: 'followed-up', route, followUp: kind };
 }
 

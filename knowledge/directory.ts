@@ -203,6 +203,8 @@ export interface RouteContacts {
   contacts: Contact[];
   /** Lines reached without a call, for someone who does not want to phone (not in the reply itself). */
   withoutACall: Contact[];
+  /** A page on what happens after a report on this route, for "what happens if I ring?" (`whatHappens`). */
+  whatHappens?: Contact;
 }
 
 /** The route's contacts in the order to show them: "always" first, then the in-hours or out-of-hours list. */
@@ -240,7 +242,8 @@ export function contactsForRoute(
   const withoutACall = spec.withoutACall
     .map((id) => getContact(pack, id))
     .filter((c): c is Contact => c !== undefined && fitsSpeaker(c, options));
-  return { route, outOfHours, message: young?.message ?? spec.message, contacts, withoutACall };
+  const whatHappens = spec.whatHappens !== undefined ? getContact(pack, spec.whatHappens) : undefined;
+  return { route, outOfHours, message: young?.message ?? spec.message, contacts, withoutACall, ...(whatHappens ? { whatHappens } : {}) };
 }
 
 /**

@@ -391,11 +391,15 @@ function crossCheck(reader: PackReader, name: string, p: Parsed): void {
     }
     routes.forEach((r, i) => {
       const at = `routes[${i}]`;
-      for (const list of ['always', 'officeHours', 'outOfHours'] as const) {
+      for (const list of ['always', 'officeHours', 'outOfHours', 'withoutACall'] as const) {
         r[list].forEach((id, j) => {
           if (!contactIds!.has(id)) reader.issue(F.contacts, `${at}.${list}[${j}]`, `contact "${id}" is not in contacts`);
         });
       }
+      r.youngPeople?.first.forEach((id, j) => {
+        if (!contactIds!.has(id)) reader.issue(F.contacts, `${at}.youngPeople.first[${j}]`, `contact "${id}" is not in contacts`);
+      });
+      if (r.whatHappens !== undefined && !contactIds!.has(r.whatHappens)) reader.issue(F.contacts, `${at}.whatHappens`, `contact "${r.whatHappens}" is not in contacts`);
       checkHoursRef(F.contacts, `${at}.officeHoursId`, r.officeHoursId);
       if (r.officeHoursId === undefined) {
         // Without office hours the bot always shows always + officeHours; anything only in outOfHours would be lost.

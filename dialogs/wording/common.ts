@@ -186,7 +186,7 @@ export const topicLabels: TopicLabels = {
  * in someone's head; it tells them they can say it.
  */
 // "Safety comes first", not "your safety": the check-in is also asked of a parent or a practitioner about a child.
-export const riskCheckLead = 'I want to check I have understood you, because safety comes first. These people can help at any time:';
+export const riskCheckLead = 'I want to check I have understood you, because safety comes first. These people can help, and each line says when it is open:';
 export const riskCheckQuestion: Record<RiskRoute, string> = {
   emergency: 'Is someone in danger right now?',
   crisis: 'Are you thinking about ending your life, or about hurting yourself?',
@@ -265,9 +265,10 @@ export const riskReplyNotes = {
 export const afterRisk = {
   noPhone: "You don't have to phone. These can be reached without a call:",
   noPhoneNone: 'These are the right people for this. Their details say when and how you can reach them:',
-  stillCall999: 'If you or someone else is in danger right now, please still call 999.',
+  stillCall999: "If you or someone else is in danger right now, please still call 999. If you can't speak, call 999 and then press 55 when asked.",
   foundOut:
     "I'm a computer program. I don't tell anyone, and I don't keep your name. You can ask the people on these lines what they will do with what you tell them before you say more:",
+  whatHappens: 'What happens after someone reports a worry is set out here:',
   safeNow: "I'm glad to hear that. The numbers above are still there if you need them. When you're ready, you can carry on.",
   under18: 'Thank you for telling me. For someone under 18, these are the right people, and you can contact them now:',
   stillHere: "I'm still here. I'm a computer program, so I can't talk it through like a person can, but these people can, and you can contact them now:",

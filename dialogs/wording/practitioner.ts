@@ -31,6 +31,7 @@ export const practitionerWording: Wording = {
   level: (level) =>
     `Suggested level of need: **${level.name}** (iThrive: ${level.ithrive.map((i) => i.replace(/-/g, ' ')).join(', ')}). ${level.summaryFor?.practitioner ?? level.strategyWording} This is a suggestion: check it against the threshold document.`,
   servicesIntro: 'Services that match, best fit first:',
+  acknowledgeLoss: '',
   acknowledgeHard: '',
   servicesAgain: 'Updated for that. Services that match, best fit first:',
   ifHappeningNow: 'If there is a current concern or a risk of harm, these are the contacts to use now:',

@@ -23,6 +23,7 @@ export const residentWording: Wording = {
   found: (names) => `It sounds like this is about ${listInWords(names)}.`,
   level: (level, audience) => `The kind of help that may fit: **${level.plainName}**. ${(audience && level.summaryFor?.[audience]) ?? level.plainSummary}`,
   servicesIntro: 'These services may help. The best match is first.',
+  acknowledgeLoss: "I'm so sorry for your loss.",
   acknowledgeHard: "I'm sorry things are so hard at the moment.",
   servicesAgain: 'Thank you, that helps. These services fit that best:',
   ifHappeningNow: 'If this is happening now, or someone is in danger, you can get help straight away:',

@@ -35,6 +35,8 @@ export interface Wording {
   servicesIntro: string;
   /** Said first when a worry is told with how hard things are ("worn out"); empty for practitioners. */
   acknowledgeHard: string;
+  /** Said first when the message tells of a death; empty for practitioners. */
+  acknowledgeLoss: string;
   /** Before the services chosen again for who or how old, said after they were shown ("17", "it's for me"). */
   servicesAgain: string;
   /**

@@ -20,6 +20,7 @@ export const youngPersonWording: Wording = {
   clarify: (a, b) => `Is it more about ${a}, or ${b}?`,
   found: (names) => `Thanks for telling me. It sounds like this is about ${names.join(' and ')}.`,
   servicesIntro: 'These could help. Best match first.',
+  acknowledgeLoss: "I'm really sorry. That's a lot to deal with.",
   acknowledgeHard: "Sorry things are hard right now.",
   servicesAgain: 'Thanks, that helps. These fit best:',
   ifHappeningNow: "If it's happening now, or you or someone else isn't safe, you can get help straight away:",

@@ -230,6 +230,12 @@ export const routeSchema = z
      * does not want to phone, beside the route's own text and online lines; not in the reply itself.
      */
     withoutACall: z.array(slug).default([]),
+    /**
+     * A page that says what happens after someone reports a worry on this route (the safeguarding
+     * partnership's "reporting child abuse"), given with the answer to "what happens if I ring?"
+     * or "will they take him away?" after the reply. The bot does not describe it in its own words.
+     */
+    whatHappens: slug.optional(),
   })
   .strict();
 

@@ -33,6 +33,17 @@ const GREETING_FIRST = /^(good (?:morning|afternoon|evening)|hello|hiya|hi|hey)\
 const SOUNDS_HARD =
   /\b(?:finding (?:it|things|everything) (?:very |really |so |quite )?(?:hard|difficult|tough)|struggling|not coping|can'?t cope|cannot cope|worn out|exhausted|knackered|at the end of my tether|at breaking point|overwhelmed|falling apart|at my wits end)\b/;
 
+/**
+ * A death told in the message ("my late wife", "since she passed in March", "my dad died last
+ * month"): said back with sorrow before anything else (a widower's first reply had been "Good
+ * afternoon." and "Who is the worry about?"). A pet's death is a loss too.
+ */
+export function soundsLikeLoss(text: string): boolean {
+  return LOSS.test(plainText(text));
+}
+const LOSS =
+  /\b(?:my late (?:wife|husband|partner|mum|mother|dad|father|son|daughter|brother|sister)|(?:he|she|they) (?:passed|passed away|died)|(?:passed away|has died|have died|had died|died) (?:in|last|this|a|on|suddenly|recently)|lost my (?:wife|husband|partner|mum|mother|dad|father|son|daughter|baby|brother|sister|nan|grandad|gran)|bereaved|bereavement)\b/;
+
 /** The greeting a message opens with, in its own words ("good morning"), or undefined. */
 export function openingGreeting(text: string): string | undefined {
   return GREETING_FIRST.exec(plainText(text))?.[1];

@@ -190,3 +190,30 @@ describe('the risk reply\'s lines fit who is speaking (callerAges)', () => {
     expect(first).not.toContain('NSPCC Helpline');
   });
 });
+
+describe('what the person said after the reply is remembered (a person test in the real page)', () => {
+  test('"will they take him away" after a father\'s disclosure is a fear of what happens next: the page that says, not a new check-in', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say('my 8 year old told me his stepdad hits him with a belt when his mum is at work');
+    const next = texts(await bot.say('will they take him away'));
+    expect(next).toContain(afterRisk.foundOut);
+    expect(next).toContain(afterRisk.whatHappens);
+    expect(next).toContain('safeguarding-bathnes.org.uk/children/information-public/2-reporting-child-abuse');
+    expect(next).not.toContain(riskCheckLead);
+  });
+
+  test('a child who cannot phone gets Childline\'s chat first, and still no phone lines first after "ok"', async () => {
+    const bot = botHarness();
+    await bot.join();
+    await bot.say("my stepdad hits me wen mum is at work and says if i tell he'll hurt the dog");
+    const noPhone = texts(await bot.say("i cant ring anyone he'll hear"));
+    expect(noPhone).toContain(afterRisk.noPhone);
+    expect(noPhone.indexOf('Childline online')).toBeLessThan(noPhone.indexOf('Request for Service'));
+    expect(noPhone).toContain('press 55');
+    const after = texts(await bot.say('ok'));
+    expect(after).toContain(afterRisk.stillHere);
+    expect(after).not.toContain('](tel:08001111)');
+    expect(after).toContain('Childline online');
+  });
+});

@@ -190,7 +190,7 @@ describe('whom it is for, said once, and plain replies', () => {
     await bot.say("Hi, I'm looking for something for my mum");
     const next = texts(await bot.say("she has dementia and I'm struggling to look after her")).join('\n');
     expect(next).not.toContain(wordingFor(undefined).askAbout);
-    expect(next).toMatch(/carers/i);
+    expect(next).toMatch(/carer/i);
   });
 
   test('"yes show me" after an ordinary worry is an answer: no check-in, and the turn is traced without a risk route', async () => {
@@ -327,4 +327,19 @@ describe('a practitioner\'s concern told first is answered first', () => {
     ['my patient is drinking heavily again', 'gp'],
     ['young person on my caseload has health issues', undefined],
   ])('%j is the concern of a %j', (text, role) => expect(roleOfWriter(text)).toBe(role));
+});
+
+describe('an older man writing of his late wife (a person test in the real page)', () => {
+  test('his loss is said back first, and the level of help is in adults\' words, with no school or mentor', async () => {
+    const bot = botHarness();
+    await bot.join();
+    const first = texts(
+      await bot.say('Good afternoon. My late wife handled all our finances and since she passed in March I have fallen behind with the council tax and I am embarrassed to ask.'),
+    ).join('\n');
+    expect(first).toContain('Good afternoon.');
+    expect(first).toContain(wordingFor(undefined).acknowledgeLoss);
+    const next = texts(await bot.say('It concerns myself. I am 76 years of age and live alone.')).join('\n');
+    expect(next).toContain('grief after a death');
+    expect(next).not.toMatch(/mentor|a school|social worker has stopped/);
+  });
 });

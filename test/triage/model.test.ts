@@ -79,10 +79,11 @@ describe('the graded decision', () => {
     ['a short reply to the bot\'s question the model is sure of', 0.95, none, { words: 4, answering: true }, 'high'],
     ['the same reply after a risk signal: the model counts as usual', 0.6, none, { words: 4, answering: true, prior: true }, 'high'],
     ['a short reply to the bot\'s question that a rule reads', 0.35, () => [rule], { words: 4, answering: true }, 'high'],
-    ['a long reply to the bot\'s question the model is unsure of', 0.35, none, { words: 30, answering: true }, 'possible'],
-    // "I've done the stage 1 appeal, they said no, now stage 2 is a panel": 15 words typed, 17 normalised.
-    ['a reply about the services shown, up to 20 words as typed: still a reply', 0.48, none, { words: 17, typedWords: 15, answering: true }, undefined],
-    ['a reply of 20 words typed and 23 normalised is read as typed', 0.73, none, { words: 23, typedWords: 20, answering: true }, 'possible'],
+    ['a long reply to the bot\'s question the model is unsure of', 0.35, none, { words: 20, answering: true }, 'possible'],
+    // "foodbank I've used twice, they said there's a limit on vouchers": 11 words typed, 13 normalised.
+    ['a reply short as typed, longer once normalised: still a short reply', 0.73, none, { words: 13, typedWords: 11, answering: true }, 'possible'],
+    // "he'd kill me if he knew I was on here. how do I hide this from my history?" (hold-out v27): 15 words.
+    ['a reply of 15 words the model is unsure of: the check-in', 0.37, none, { words: 17, typedWords: 15, answering: true }, 'possible'],
   ] as const)('%s', (_name, any, rules, opts, expected) => {
     const { prior, ...options } = opts as typeof opts & { prior?: boolean };
     expect(decideRisk(any, rules, prior ? 1 : 0, options).confidence).toBe(expected);
