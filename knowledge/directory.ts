@@ -123,6 +123,8 @@ export function findServices(pack: KnowledgePack, query: ServiceQuery): RankedSe
   const earlier = (query.earlierGroups ?? []).filter((g) => !groups.includes(g));
   const childWorry = query.ageBand !== undefined && CHILD_BANDS.has(query.ageBand);
   for (const service of pack.services) {
+    // A service another has replaced is never recommended: its replacement is.
+    if (service.replacedBy !== undefined) continue;
     const matchedGroups = groups.filter((g) => service.priorityGroups.includes(g));
     if (groups.length > 0 && matchedGroups.length === 0) continue;
     const forTheHousehold =

@@ -373,6 +373,12 @@ function crossCheck(reader: PackReader, name: string, p: Parsed): void {
   if (p.services) {
     duplicates(reader, F.services, p.services);
     p.services.forEach((s, i) => checkContacts(F.services, `[${i}].contacts`, s.contacts));
+    const serviceIds = new Set(p.services.map((s) => s.id));
+    p.services.forEach((s, i) => {
+      if (s.replacedBy === undefined) return;
+      if (!serviceIds.has(s.replacedBy)) reader.issue(F.services, `[${i}].replacedBy`, `service "${s.replacedBy}" is not in ${F.services}`);
+      else if (p.services!.find((r) => r.id === s.replacedBy)?.replacedBy !== undefined) reader.issue(F.services, `[${i}].replacedBy`, `service "${s.replacedBy}" is itself replaced`);
+    });
   }
 
   const contactIds = p.contactsFile ? new Set(p.contactsFile.contacts.map((c) => c.id)) : undefined;

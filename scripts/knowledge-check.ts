@@ -60,8 +60,10 @@ const DEFAULTS = { staleMonths: 12, minExamples: 10, minDirectShare: 0.8 };
  * service counts when it has any contact; one with only howToFind does not.
  */
 export function contactCoverage(pack: KnowledgePack): ContactCoverage {
-  const howToFindOnly = pack.services.filter((s) => s.contacts.length === 0).map((s) => s.id);
-  const services = pack.services.length;
+  // A replaced service is never shown, so it does not count either way.
+  const shown = pack.services.filter((s) => s.replacedBy === undefined);
+  const howToFindOnly = shown.filter((s) => s.contacts.length === 0).map((s) => s.id);
+  const services = shown.length;
   const withDirectContact = services - howToFindOnly.length;
   return { services, withDirectContact, share: services === 0 ? 0 : withDirectContact / services, howToFindOnly };
 }

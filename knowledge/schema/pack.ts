@@ -166,6 +166,11 @@ export const serviceSchema = z
     deliveredBy: z.array(vocab(PRACTITIONER_ROLES, 'practitioner role')).min(1).optional(),
     /** Shown in a conversation only when a worry says one of these (Report Remove: a picture being shared); a directory search lists it always. */
     onlyFor: z.array(vocab(TOPIC_SIGNALS, 'topic signal')).min(1).optional(),
+    /**
+     * The service that has taken this one's place (the strategy says 1 Big Database was replaced
+     * by Live Well B&NES): kept for the record, never recommended or listed.
+     */
+    replacedBy: slug.optional(),
     source: sourceSchema,
   })
   .strict()

@@ -152,6 +152,15 @@ describe('contactsForRoute', () => {
     expect(typed).not.toContain('childline-online');
   });
 
+  it('never recommends a service another has replaced (replacedBy)', () => {
+    const real = loadPack('bathnes');
+    expect(real.services.find((s) => s.id === 'one-big-database')?.replacedBy).toBe('live-well-bathnes');
+    for (const audience of ['parent-carer', 'practitioner', undefined] as const) {
+      const ids = findServices(real, { groups: ['early-years-funding', 'new-parents'], audience, limit: 50 }).map((r) => r.service.id);
+      expect(ids).not.toContain('one-big-database');
+    }
+  });
+
   it('routes without office hours are never "out of hours"', () => {
     const r = contactsForRoute(pack, 'safeguarding-adult', new Date('2026-07-18T23:00:00Z'));
     expect(r.outOfHours).toBe(false);

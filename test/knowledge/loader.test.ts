@@ -142,8 +142,16 @@ describe('loadPack refuses bad packs with file, path and reason', () => {
     });
     tmp.edit('services.json', (s: any[]) => {
       s[0].contacts[0].officeHoursId = 'elsewhere';
+      s[1].replacedBy = 'no-such-service';
+    });
+    tmp.edit('contacts.json', (c: any) => {
+      c.routes[2].whatHappens = 'not-a-contact';
+      c.routes[2].withoutACall = ['nor-this'];
     });
     const text = loadError(tmp.dir).message;
+    expect(text).toContain('services.json: [1].replacedBy: service "no-such-service" is not in services.json');
+    expect(text).toContain('contacts.json: routes[2].whatHappens: contact "not-a-contact" is not in contacts');
+    expect(text).toContain('contacts.json: routes[2].withoutACall[0]: contact "nor-this" is not in contacts');
     expect(text).toContain('contacts.json: routes[2].outOfHours[2]: contact "nobody" is not in contacts');
     expect(text).toContain('contacts.json: routes[2].officeHoursId: officeHoursId "no-such-hours" is not in office-hours.json');
     expect(text).toContain('contacts.json: contacts[1].officeHoursId: officeHoursId "missing-hours"');

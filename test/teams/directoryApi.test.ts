@@ -16,11 +16,12 @@ afterAll(async () => {
 });
 
 describe('GET /api/directory/services', () => {
-  test('with no query lists every service, each with how to refer and sourced contacts', async () => {
+  test('with no query lists every service but the replaced ones, each with how to refer and sourced contacts', async () => {
     const { status, body, headers } = await server.get('/api/directory/services');
     expect(status).toBe(200);
     expect(headers.get('content-type')).toContain('application/json');
-    expect(body.total).toBe(pack.services.length);
+    expect(body.total).toBe(pack.services.filter((s) => s.replacedBy === undefined).length);
+    expect(body.services.map((s: { id: string }) => s.id)).not.toContain('one-big-database');
     for (const service of body.services) {
       expect(service.howToRefer).toEqual(expect.any(String));
       expect(service.contacts.length > 0 || typeof service.howToFind === 'string').toBe(true);
