@@ -40,7 +40,10 @@ export function isCommand(text: string): boolean {
 export function followUpActivities(
   kind: FollowUpKind,
   rc: RouteContacts,
-  /** The person said earlier that they cannot or will not phone: later answers keep to lines they can write to. */
+  /**
+   * `noPhone`: the person said earlier that they cannot or will not phone, so later answers keep to
+   * lines they can write to. `youngPerson`: a young person is writing, so their own lines come first.
+   */
   options: { noPhone?: boolean; youngPerson?: boolean } = {},
 ): Partial<Activity>[] {
   if (kind === 'safe-now') return [MessageFactory.suggestedActions([carryOnLabel, startAgainLabel], afterRisk.safeNow)];
@@ -63,8 +66,10 @@ export function followUpActivities(
   }
   // Someone who will not phone is still told that 999 is there if they are in danger now; someone
   // afraid of what happens next is given the page that says, where the pack has one.
-  const after =
-    kind === 'no-phone' || (options.noPhone && contacts === withoutCall) ? `\n\n${afterRisk.stillCall999}` : kind === 'found-out' && rc.whatHappens ? `\n\n${afterRisk.whatHappens}\n${contactLine(rc.whatHappens)}` : '';
+  const notes: string[] = [];
+  if (kind === 'no-phone' || (options.noPhone && contacts === withoutCall)) notes.push(afterRisk.stillCall999);
+  if (kind === 'found-out' && rc.whatHappens) notes.push(`${afterRisk.whatHappens}\n${contactLine(rc.whatHappens)}`);
+  const after = notes.map((note) => `\n\n${note}`).join('');
   // Like the risk reply, in parts, the way back on its own last: a reply of one long message
   // opened at its end at 320 px (a person test), its first contact above the screen, because the
   // page stops scrolling once the first new message is in view.

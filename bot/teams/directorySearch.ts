@@ -150,7 +150,11 @@ function toDirectoryService(pack: KnowledgePack, service: Service): DirectorySer
   };
 }
 
-/** How well a service's words match the query words: 0 when any query word is missing. */
+/**
+ * How well a service's words match the query words: 0 when any query word is missing. A word
+ * counts in every field it is found in, so a service whose name, group and description all say
+ * "housing" ranks above one whose name only shares the stem ("Dorothy House").
+ */
 function wordScore(pack: KnowledgePack, service: Service, words: string[]): number {
   if (words.length === 0) return 1;
   const fields: Array<[string[], number]> = [
@@ -160,12 +164,12 @@ function wordScore(pack: KnowledgePack, service: Service, words: string[]): numb
   ];
   let score = 0;
   for (const word of words) {
-    let best = 0;
+    let found = 0;
     for (const [tokens, weight] of fields) {
-      if (tokens.some((t) => t === word || (word.length >= 4 && t.startsWith(word)))) best = Math.max(best, weight);
+      if (tokens.some((t) => t === word || (word.length >= 4 && t.startsWith(word)))) found += weight;
     }
-    if (best === 0) return 0;
-    score += best;
+    if (found === 0) return 0;
+    score += found;
   }
   return score;
 }

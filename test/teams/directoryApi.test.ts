@@ -39,6 +39,15 @@ describe('GET /api/directory/services', () => {
     expect(body.services[0].name.toLowerCase()).toContain('carer');
   });
 
+  test('a word found in a service\'s name, group and description ranks it above one whose name only shares the stem', async () => {
+    // "housing" and "Dorothy House" share the stem "hous" (the Teams tab had listed the hospice first).
+    const { body } = await server.get('/api/directory/services?q=housing');
+    const names: string[] = body.services.map((s: { name: string }) => s.name);
+    expect(names[0].toLowerCase()).toContain('housing');
+    const dorothy = names.findIndex((n) => n.includes('Dorothy House'));
+    expect(dorothy === -1 || dorothy > names.findIndex((n) => n.startsWith('Housing'))).toBe(true);
+  });
+
   test('filters by priority group, level, age and access route', async () => {
     const { body } = await server.get('/api/directory/services?group=housing&level=targeted&age=adult&access=self-referral');
     expect(body.total).toBeGreaterThan(0);
