@@ -67,16 +67,18 @@ export function registerWebChat(host: WebChatHost, options: WebChatOptions = {})
   let linkOrigins: string[] = [];
   let textLines: TextLine[] = [];
   let councilName: string | undefined;
+  let privacyNoticeUrl: string | undefined;
   try {
     const pack = loadPack(config.knowledgePack);
     linkOrigins = linkOriginsOf(pack);
     textLines = textLinesOf(pack);
     councilName = pack.meta.councilName;
+    privacyNoticeUrl = pack.meta.privacyNotice?.url;
   } catch (err) {
     logger.warn({ event: 'webchat.linkOrigins', err }, 'could not read the knowledge pack: links in messages will stay plain text');
   }
 
-  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins, textLines, limits, isStopping: host.isStopping, councilName, retentionHours: config.retentionHours, sweepMinutes: config.retentionSweepMinutes, logMessageText: config.logMessageText });
+  registerPageRoutes(host.server, { settings, store, tokens, linkOrigins, textLines, limits, isStopping: host.isStopping, councilName, privacyNoticeUrl, retentionHours: config.retentionHours, sweepMinutes: config.retentionSweepMinutes, logMessageText: config.logMessageText });
 
   let stream: ActivityStream | undefined;
   if (settings.mode === 'embedded') {

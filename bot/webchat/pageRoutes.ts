@@ -24,6 +24,8 @@ export interface PageDeps {
   isStopping?: () => boolean;
   /** The pack's council, named in the page's header (the bot names it in its welcome). */
   councilName?: string;
+  /** The pack's page on how the council handles personal data (pack.json privacyNotice), for the privacy page. */
+  privacyNoticeUrl?: string;
   /** RETENTION_HOURS: the page's privacy note makes the welcome's promise. */
   retentionHours: number;
   /** RETENTION_SWEEP_MINUTES and LOG_MESSAGE_TEXT, for the privacy page. */
@@ -118,6 +120,7 @@ export function registerPageRoutes(server: Server, deps: PageDeps): void {
     idleMinutes: settings.conversationIdleMinutes,
     logMessageText: deps.logMessageText,
     azureDirectLine: settings.mode === 'azure',
+    ...(deps.privacyNoticeUrl ? { privacyNoticeUrl: deps.privacyNoticeUrl } : {}),
   });
   const privacyHtml = Buffer.from(
     privacyPage.body

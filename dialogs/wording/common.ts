@@ -290,7 +290,17 @@ export function privacySections(options: {
   logMessageText: boolean;
   /** The chat is carried by Microsoft's Azure Bot Service (Direct Line) rather than by this server. */
   azureDirectLine: boolean;
+  /** The council's page on how it handles personal data (the pack's privacyNotice). */
+  privacyNoticeUrl?: string;
 }): Array<{ heading: string; paragraphs: string[] }> {
+  const rights = options.privacyNoticeUrl
+    ? [
+        {
+          heading: 'Asking about your data',
+          paragraphs: [`The council's privacy notices say how it uses personal data: ${options.privacyNoticeUrl}`],
+        },
+      ]
+    : [];
   return [
     {
       heading: 'Who runs this assistant',
@@ -326,6 +336,7 @@ export function privacySections(options: {
           : 'The service keeps a record that a message arrived, how long the reply took and what kind of help was offered (for example, which safety rules matched). It never records what you type. The chat\'s own identifier is scrambled in that record, so it cannot be traced back to you.',
       ],
     },
+    ...rights,
   ];
 }
 

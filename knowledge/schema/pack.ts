@@ -312,6 +312,11 @@ export const packMetaSchema = z
     /** Where to look when the bot has no contact for something. */
     directoryName: nonEmpty,
     directoryUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * The council's own page on how it handles personal data and how to ask about yours, named on
+     * the privacy page (the council runs the assistant; the bot never names a contact without a source).
+     */
+    privacyNotice: z.object({ url: z.url({ protocol: /^https$/ }), source: sourceSchema, checked: isoDate }).strict().optional(),
     /** Vocabulary and principles of this council's strategy, shown to practitioners. */
     principles: z.array(nonEmpty).default([]),
     sources: z.array(sourceDocSchema).min(1),

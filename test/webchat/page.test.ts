@@ -180,6 +180,8 @@ describe('the privacy page follows the configuration', () => {
       expect(html).toContain('The chat is cleared from the server 20 minutes after it goes quiet.');
       expect(html).toContain('What you type is kept in the service&#39;s logs');
       expect(html).not.toContain('It never records what you type.');
+      // The pack's page on how the council handles personal data (pack.json privacyNotice).
+      expect(html).toContain('https://bathnes.gov.uk/council-privacy-notices');
     } finally {
       await server.close();
     }
