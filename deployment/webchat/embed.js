@@ -253,9 +253,10 @@
       sendBoxButtonColorOnFocus: text,
       sendBoxBorderTop: 'solid 2px ' + text,
       sendBoxHeight: 48,
-      // Stacked on a phone (each button the width of the chat); on a wider chat the buttons flow
-      // in rows, so five of them do not take most of the window (a person test at 1280 px).
-      suggestedActionLayout: root.clientWidth >= 560 ? 'flow' : 'stacked',
+      // The buttons flow in rows, each as wide as its words (which wrap, never cut): five stacked
+      // buttons had taken most of the window at 1280 px, and at 320 px they left a strip of about
+      // 172 px to read in, with a risk reply's lead above the screen (person tests).
+      suggestedActionLayout: 'flow',
       suggestedActionsStackedHeight: 'auto',
       suggestedActionsStackedOverflow: 'auto',
       suggestedActionBackgroundColor: background,
@@ -285,7 +286,9 @@
       // A reply is read from its start: the chat stops scrolling once the first new message is
       // in view, and 160 px further, so a risk reply's 999 line and its first contacts are on
       // screen together at 320 px, not only its buttons (at 100 px the first contact's last line
-      // was below the screen when the reply's parts arrived apart, on a busy machine).
+      // was below the screen when the reply's parts arrived apart, on a busy machine). Tried at 40
+      // px: a long lead was then in view from its first line, but a follow-up's text line was
+      // 13 px below the screen; one offset does not serve both (see docs/webchat.md).
       autoScrollSnapOnActivity: true,
       autoScrollSnapOnActivityOffset: 160,
       typingAnimationDuration: 3000
