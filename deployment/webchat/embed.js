@@ -212,6 +212,52 @@
     };
   }
 
+  // A risk reply is read from its lead: when a reply's contacts (a message with the 999 link)
+  // arrive, the message before them in the same reply is scrolled to the top of the chat. Web
+  // Chat's own snapping stops a fixed distance past the first new message, which at 320 px left
+  // a long lead's first lines above the screen (a person test). Done a few times while Web Chat's
+  // own scrolling settles, and not after the person scrolls themselves.
+  function leadOfRiskReplyInView(chat) {
+    var seen = typeof WeakSet === 'function' ? new WeakSet() : null;
+    if (!seen || typeof MutationObserver !== 'function') return;
+    var userScrolled = false;
+    // The person's messages so far: a new one ends any scrolling still pending for the last reply.
+    var sent = 0;
+    chat.addEventListener('wheel', function () { userScrolled = true; }, { passive: true });
+    chat.addEventListener('touchmove', function () { userScrolled = true; }, { passive: true });
+    function botBubbles() {
+      return Array.prototype.slice.call(chat.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)'));
+    }
+    function scrollTo(lead) {
+      var scroller = chat.querySelector('.webchat__basic-transcript__scrollable');
+      if (!scroller || userScrolled) return;
+      var offset = lead.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
+      if (Math.abs(offset) > 2) scroller.scrollTop += offset;
+    }
+    botBubbles().forEach(function (bubble) { seen.add(bubble); });
+    new MutationObserver(function () {
+      var bubbles = botBubbles();
+      var users = chat.querySelectorAll('.webchat__bubble--from-user');
+      var lastUser = users.length ? users[users.length - 1] : null;
+      sent = users.length;
+      bubbles.forEach(function (bubble, i) {
+        if (seen.has(bubble)) return;
+        seen.add(bubble);
+        if (!bubble.querySelector('a[href="tel:999"]') || i === 0) return;
+        var lead = bubbles[i - 1];
+        // Only a lead of the same reply: after the person's last message.
+        if (lastUser && !(lastUser.compareDocumentPosition(lead) & Node.DOCUMENT_POSITION_FOLLOWING)) return;
+        userScrolled = false;
+        var at = sent;
+        [120, 450, 900, 1600].forEach(function (delay) {
+          setTimeout(function () {
+            if (sent === at) scrollTo(lead);
+          }, delay);
+        });
+      });
+    }).observe(chat, { childList: true, subtree: true });
+  }
+
   function styleOptions() {
     var font = cssVar('--ehc-font', 'inherit');
     if (font === 'inherit') font = window.getComputedStyle(root).fontFamily;
@@ -286,9 +332,9 @@
       // A reply is read from its start: the chat stops scrolling once the first new message is
       // in view, and 160 px further, so a risk reply's 999 line and its first contacts are on
       // screen together at 320 px, not only its buttons (at 100 px the first contact's last line
-      // was below the screen when the reply's parts arrived apart, on a busy machine). Tried at 40
-      // px: a long lead was then in view from its first line, but a follow-up's text line was
-      // 13 px below the screen; one offset does not serve both (see docs/webchat.md).
+      // was below the screen when the reply's parts arrived apart, on a busy machine). A risk
+      // reply's lead is then brought to the top by leadOfRiskReplyInView (at 40 px alone, a
+      // follow-up's text line was 13 px below the screen).
       autoScrollSnapOnActivity: true,
       autoScrollSnapOnActivityOffset: 160,
       typingAnimationDuration: 3000
@@ -336,6 +382,7 @@
           },
           chatElement
         );
+        leadOfRiskReplyInView(chatElement);
         setStatus('');
       })
       .catch(function () {

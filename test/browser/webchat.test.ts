@@ -372,7 +372,8 @@ describe('a risk reply is seen from its start (issue 13, point 1 in part)', () =
     // What can be seen: the transcript's part below the exit bar and inside the window.
     const top = Math.max(transcript!.y, exitBar ? exitBar.y + exitBar.height : 0, 0);
     const bottom = Math.min(transcript!.y + transcript!.height, height);
-    // The lead's last line (where it says 999) and the first contact are both in that part.
+    // The lead from its first line (where it says 999) and the first contact are all in that part.
+    expect(lead!.y).toBeGreaterThanOrEqual(top - 1);
     expect(lead!.y + lead!.height).toBeGreaterThan(top + 20);
     expect(lead!.y + lead!.height).toBeLessThanOrEqual(bottom);
     expect(first!.y).toBeGreaterThanOrEqual(top);
